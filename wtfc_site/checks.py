@@ -1,0 +1,93 @@
+"""Site-wide checks: the easy-read checker on every page, and the checks
+that need more than one page (versions agree, checked-by still true)."""
+
+from __future__ import annotations
+
+from .checked import check_state
+from .content.base import Page
+from .content.minutes import MinutesMeta
+from .errors import Problem, Severity
+from .points import PageText
+from .site import Site
+
+
+def page_text(site: Site, page: Page) -> PageText:
+    """Return what the easy-read checker reads for one page."""
+    body = site.bodies[page.id]
+    return PageText(
+        file=page.file, url=page.url, title=page.title, title_line=page.line_of("title"),
+        content_type=page.content_type, easy_read=page.easy_read, points=body.points,
+        silences=body.silences,
+        abbreviations_explained=frozenset(short for short, _ in body.short_forms),
+        glossary_words=frozenset(f for f in site.glossary.forms()),
+        extra={"summary": page.meta.summary, "summary_line": page.line_of("summary")})
+
+
+def check_site(site: Site) -> list[Problem]:
+    """Return every easy-read finding and cross-page warning for the site."""
+    from .checker import check_page
+    from .checker.wordlists import load_wordlists
+
+    words = load_wordlists({e.word.lower(): e.meaning for e in site.glossary.entries},
+                           site.abbreviations.full)
+    settings = site.config.checker
+    problems: list[Problem] = []
+    for page in site.pages:
+        problems.extend(check_page(page_text(site, page), settings, words))
+    for result in site.extra.get("datasets", {}).values():  # type: ignore[union-attr]
+        for text in result.texts:
+            problems.extend(check_page(text, settings, words))
+    for page in site.pages:
+        problems.extend(_checked_by(page))
+        problems.extend(_versions_agree(site, page))
+    return problems
+
+
+def _checked_by(page: Page) -> list[Problem]:
+    state = check_state(page)
+    if state is None or state["current"]:
+        return []
+    record = state["record"]
+    return [Problem(
+        page.file, page.line_of("checked_by"),
+        f"This page has changed since {record.group} checked it on {record.date.day} {record.date:%B %Y}.",
+        hint="Ask the group to check it again, then run 'python build.py checked' for this page.",
+        rule="ER-CHECKED-CHANGED", severity=Severity.WARNING)]
+
+
+def _versions_agree(site: Site, page: Page) -> list[Problem]:
+    """Warn when a standard version changed after its easy read, or minutes disagree."""
+    other = site.counterpart(page)
+    if other is None or not page.easy_read:
+        return []
+    problems = []
+    mine, theirs = page.meta.updated, other.meta.updated
+    if mine and theirs and theirs > mine:
+        problems.append(Problem(
+            page.file, page.line_of("updated"),
+            f"The full version was changed on {theirs.day} {theirs:%B %Y}, after this easy read version.",
+            hint="Check this page still says the same, then change its 'updated:' date.",
+            rule="ER-VERSION-STALE", severity=Severity.WARNING))
+    if isinstance(page.meta, MinutesMeta) and isinstance(other.meta, MinutesMeta):
+        problems.extend(_minutes_agree(page, other))
+    return problems
+
+
+def _minutes_agree(easy: Page, full: Page) -> list[Problem]:
+    problems = []
+    easy_ids = [a.id for a in easy.meta.actions]  # type: ignore[attr-defined]
+    full_ids = [a.id for a in full.meta.actions]  # type: ignore[attr-defined]
+    if full_ids and sorted(easy_ids) != sorted(full_ids):
+        problems.append(Problem(
+            easy.file, easy.line_of("actions"),
+            "The easy read and full minutes do not list the same actions.",
+            hint=f"The full minutes have {', '.join(full_ids) or 'none'}; this page has {', '.join(easy_ids) or 'none'}.",
+            rule="ER-VERSION-MINUTES", severity=Severity.WARNING))
+    n_easy, n_full = len(easy.meta.decisions), len(full.meta.decisions)  # type: ignore[attr-defined]
+    if n_full and n_easy != n_full:
+        problems.append(Problem(
+            easy.file, easy.line_of("decisions"),
+            f"The full minutes list {n_full} decisions, but this page lists {n_easy}.",
+            hint="Make sure every decision is in both versions.",
+            rule="ER-VERSION-MINUTES", severity=Severity.WARNING))
+    return problems

@@ -1,0 +1,196 @@
+"""The command line: build (the default), check, checked, pictures, serve, new, feedback.
+
+Exit codes: 0 success; 1 the site has problems (or, with --strict, any
+easy-read error or warning); 2 the command was used wrongly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from . import __version__
+from .errors import Problem, Severity, SiteError
+from .output import print_problems, summary_line
+from .pipeline import Options, build, check, stop_problems
+
+COMMANDS = ("build", "check", "checked", "pictures", "serve", "new", "feedback")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line and return the exit code."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if not args or args[0].startswith("-") and args[0] not in ("-h", "--help", "--version"):
+        args.insert(0, "build")  # build is the default command
+    parser = make_parser()
+    options = parser.parse_args(args)
+    return options.run(options)
+
+
+def make_parser() -> argparse.ArgumentParser:
+    """Return the parser for every sub-command."""
+    parser = argparse.ArgumentParser(
+        prog="wtfc-site", description="Build an easy-read website for a partnership from its content/ folder.")
+    parser.add_argument("--version", action="version", version=f"wtfc_site {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _add_build(commands)
+    _add_check(commands)
+    _add_checked(commands)
+    _add_pictures(commands)
+    _add_serve(commands)
+    _add_new(commands)
+    from .feedback_cli import add_feedback_parser
+    feedback = add_feedback_parser(commands)
+    feedback.set_defaults(run=_run_feedback)
+    return parser
+
+
+def _site_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--site", type=Path, default=Path("."), metavar="DIR",
+                        help="the site folder, holding content/ (default: this folder)")
+    parser.add_argument("--today", type=dt.date.fromisoformat, metavar="YYYY-MM-DD",
+                        help="the date used to decide which jobs are late (default: today)")
+
+
+def _add_build(commands) -> None:
+    parser = commands.add_parser("build", help="build the site into _site/ (the default command)")
+    _site_options(parser)
+    parser.add_argument("--out", type=Path, metavar="DIR", help="where to write the site (default: DIR/_site)")
+    parser.add_argument("--drafts", action="store_true", help="include pages marked 'draft: yes'")
+    parser.set_defaults(run=_run_build)
+
+
+def _add_check(commands) -> None:
+    parser = commands.add_parser("check", help="check every page for easy read; write nothing")
+    _site_options(parser)
+    parser.add_argument("--strict", action="store_true", help="exit 1 on any error or warning")
+    parser.add_argument("--format", choices=("text", "json", "github"), default="text",
+                        help="text for people, json for programs, github for GitHub Actions annotations")
+    parser.add_argument("--text", nargs="+", type=Path, metavar="FILE",
+                        help="check these plain-text or Markdown files instead of the site")
+    parser.add_argument("--report", action="store_true",
+                        help="also list easy-read pages never checked by people, or changed since")
+    parser.add_argument("--quiet-info", action="store_true", help="leave out information-only findings")
+    parser.set_defaults(run=_run_check)
+
+
+def _add_checked(commands) -> None:
+    parser = commands.add_parser("checked", help="record that a group checked a page is easy to read")
+    parser.add_argument("page", type=Path, help="the page's file, e.g. content/policy/co-production-policy.md")
+    parser.add_argument("--group", required=True, help="the group that checked it")
+    parser.add_argument("--date", type=dt.date.fromisoformat, default=None, help="when (default: today)")
+    parser.add_argument("--method", default="", help="how it was checked, e.g. 'read aloud by 3 members'")
+    parser.add_argument("--person", action="append", default=[], help="a checker's name (repeat for more)")
+    parser.add_argument("--show-names", action="store_true", help="the checkers agreed to be named")
+    parser.add_argument("--site", type=Path, default=Path("."), metavar="DIR")
+    parser.set_defaults(run=_run_checked)
+
+
+def _add_pictures(commands) -> None:
+    parser = commands.add_parser("pictures", help="list the picture chosen for every point")
+    _site_options(parser)
+    parser.add_argument("--chosen", action="store_true", help="show only pictures the library chose")
+    parser.set_defaults(run=_run_pictures)
+
+
+def _add_serve(commands) -> None:
+    parser = commands.add_parser("serve", help="preview the site, drafts included, on this computer")
+    _site_options(parser)
+    parser.add_argument("--port", type=int, default=8000)
+    parser.set_defaults(run=_run_serve)
+
+
+def _add_new(commands) -> None:
+    parser = commands.add_parser("new", help="start a new page from a template")
+    parser.add_argument("type", help="the type of page, e.g. minutes, update, story, person")
+    parser.add_argument("name", help="the file name without .md, e.g. 2026-03-18-board")
+    parser.add_argument("--site", type=Path, default=Path("."), metavar="DIR")
+    parser.set_defaults(run=_run_new)
+
+
+def _options(args: argparse.Namespace, drafts: bool = False) -> Options:
+    return Options(site_dir=args.site.resolve(), out_dir=getattr(args, "out", None),
+                   include_drafts=drafts or getattr(args, "drafts", False), today=args.today)
+
+
+def _run_build(args: argparse.Namespace) -> int:
+    report = build(_options(args))
+    stopping = stop_problems(report.problems)
+    if stopping:
+        print_problems(stopping, sys.stderr)
+        print(f"The site was not built: {len(stopping)} problem(s) to fix. Nothing was changed.", file=sys.stderr)
+        return 1
+    print(summary_line(report.problems))
+    where = (args.out or args.site / "_site").resolve()
+    print(f"Built {report.pages} pages into {where}. Open {where / 'index.html'} in a web browser.")
+    return 0
+
+
+def _run_check(args: argparse.Namespace) -> int:
+    if args.text:
+        from .textcheck import check_text_files
+        return check_text_files(args.text, args.site.resolve(), args.format)
+    report = check(_options(args))
+    problems = [p for p in report.problems if not (args.quiet_info and p.severity is Severity.INFO)]
+    print_problems(problems, sys.stdout, args.format)
+    if args.report and report.site is not None:
+        from .checked import unchecked_report
+        for page, why in unchecked_report(list(report.site.pages)):
+            print(f"{page.file.as_posix()}: {why}")
+    failing = [p for p in report.problems if not p.silenced and (
+        p.severity is Severity.ERROR or (args.strict and p.severity is Severity.WARNING))]
+    return 1 if failing else 0
+
+
+def _run_checked(args: argparse.Namespace) -> int:
+    from .checked import record_check
+    try:
+        fingerprint = record_check(args.page.resolve(), args.site.resolve(), args.group,
+                                   args.date or dt.date.today(), args.method, tuple(args.person), args.show_names)
+    except SiteError as exc:
+        print_problems(list(exc.problems), sys.stderr)
+        return 1
+    print(f"Recorded: {args.group} checked {args.page} (fingerprint {fingerprint}).")
+    return 0
+
+
+def _run_pictures(args: argparse.Namespace) -> int:
+    report = check(_options(args))
+    if report.site is None:
+        print_problems(report.problems, sys.stderr)
+        return 1
+    for page in report.site.pages:
+        for point in report.site.bodies[page.id].points:
+            if point.kind == "heading" or (args.chosen and not point.picture_was_chosen):
+                continue
+            how = "chosen" if point.picture_was_chosen else "named"
+            picture = point.chosen_picture or "(no picture)"
+            print(f"{page.file.as_posix()}:{point.line}: {picture} ({how}) — {point.text[:60]}")
+    return 0
+
+
+def _run_serve(args: argparse.Namespace) -> int:
+    from .serve import serve
+    return serve(_options(args, drafts=True), args.port)
+
+
+def _run_new(args: argparse.Namespace) -> int:
+    from .new import new_page
+    try:
+        path = new_page(args.site.resolve(), args.type, args.name)
+    except SiteError as exc:
+        print_problems(list(exc.problems), sys.stderr)
+        return 1
+    print(f"Made {path}. Open it in a text editor and fill it in.")
+    return 0
+
+
+def _run_feedback(args: argparse.Namespace) -> int:
+    from .feedback_cli import run_feedback
+    return run_feedback(args)
+
+
+__all__ = ["main", "make_parser", "COMMANDS", "Problem"]

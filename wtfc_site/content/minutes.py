@@ -1,0 +1,96 @@
+"""Minutes of board and working-group meetings, with decisions and actions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Literal
+
+from ..errors import Problem
+from .base import CommonMeta, Page
+
+LAYOUT = "minutes.html"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Attendee:
+    """Someone who came to the meeting."""
+
+    name: str
+    """Their name, as they want it shown."""
+    role: str
+    """Their role at the meeting or in the partnership."""
+    lived_experience: bool = False
+    """yes if they bring lived experience."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class ActionMeta:
+    """A job someone agreed to do at the meeting."""
+
+    id: str
+    """A short id, unique in this meeting, e.g. a1. Other pages refer to it as minutes/<page>#a1."""
+    what: str
+    """What will be done, in plain words."""
+    who: str
+    """Who will do it."""
+    by: dt.date
+    """The date it should be done by."""
+    status: Literal["to do", "doing", "done"] = "to do"
+    """to do, doing or done."""
+    done_on: dt.date | None = None
+    """The day it was done."""
+    checklist: str = ""
+    """A co-production checklist next step this action answers, e.g. checklist/2026-05#4.2."""
+    note: str = ""
+    """A few words on progress."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class MinutesMeta(CommonMeta):
+    """Front matter of a set of minutes."""
+
+    meeting_date: dt.date
+    """The day of the meeting."""
+    group: str
+    """Which group met, e.g. 'Partnership board'."""
+    chairs: tuple[str, ...]
+    """Who chaired the meeting; co-chairs are listed one per line."""
+    attended: tuple[Attendee, ...] = ()
+    """Who came, each with a name and a role."""
+    apologies: tuple[str, ...] = ()
+    """People who said they could not come."""
+    place: str = ""
+    """Where the meeting was."""
+    decisions: tuple[str, ...] = ()
+    """What the meeting decided, one per line."""
+    actions: tuple[ActionMeta, ...] = ()
+    """Jobs people agreed to do."""
+    full_minutes: str = ""
+    """A link to the full standard minutes: a page id or a file in content/, e.g. files/board-full.pdf."""
+    next_meeting: dt.date | None = None
+    """The day of the next meeting."""
+
+
+def validate(page: Page) -> list[Problem]:
+    """Return problems with the minutes: action ids must be unique and done actions dated sensibly."""
+    meta = page.meta
+    assert isinstance(meta, MinutesMeta)
+    problems = []
+    seen: set[str] = set()
+    for index, action in enumerate(meta.actions):
+        if action.id in seen:
+            problems.append(Problem(
+                page.file, page.line_of("actions", index, "id"),
+                f"Two actions in these minutes have the id '{action.id}'.",
+                hint="Give each action its own id, for example a1, a2, a3.", rule="SITE-ACTION-ID"))
+        seen.add(action.id)
+        if not action.id.replace("-", "").isalnum():
+            problems.append(Problem(
+                page.file, page.line_of("actions", index, "id"),
+                f"The action id '{action.id}' can only use letters, numbers and '-'.",
+                hint="Use a short id such as a1.", rule="SITE-ACTION-ID"))
+    if not meta.chairs:
+        problems.append(Problem(page.file, page.line_of("chairs"), "The minutes do not say who chaired the meeting.",
+                                hint="Add each chair under 'chairs:', one per line.", rule="SITE-MISSING"))
+    return problems

@@ -1,0 +1,79 @@
+"""Data-driven parts of the site (checklist results, Working Together for
+Change cycles) plug in here, each as one function listed in DATASETS.
+
+A dataset reads its own files from a folder in content/ and returns plain
+data: the pages it adds, the extra template context for each, the text the
+easy-read checker should read, links back from existing pages, and problems.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any, Callable
+
+from .errors import Problem
+from .points import PageText
+
+
+@dataclass(frozen=True)
+class DataPage:
+    """A page a dataset adds to the site."""
+
+    url: str
+    """Site path, e.g. /checklist/ or /wtfc/2026/themes/getting-out/."""
+    title: str
+    layout: str
+    """A layout file name in layouts/, e.g. checklist.html."""
+    summary: str
+    picture: str
+    context: dict[str, Any] = field(default_factory=dict)
+    """Extra names the layout can use."""
+    easy_read: bool = True
+    counterpart_url: str = ""
+    """The other version of this page (easy read or standard), if any."""
+
+
+@dataclass(frozen=True)
+class Backlink:
+    """A link shown on an existing page back to a dataset page (the thread, both ways)."""
+
+    title: str
+    url: str
+    why: str = ""
+    """A short phrase, e.g. 'This meeting agreed an action for the theme'."""
+
+
+@dataclass(frozen=True)
+class DataResult:
+    """What one dataset adds to the site."""
+
+    pages: tuple[DataPage, ...] = ()
+    texts: tuple[PageText, ...] = ()
+    """Text the easy-read checker reads (with the data file and line of each point)."""
+    backlinks: dict[str, tuple[Backlink, ...]] = field(default_factory=dict)
+    """Page id (e.g. minutes/2026-01-21-board) -> links to show on that page."""
+    problems: tuple[Problem, ...] = ()
+    outputs: dict[PurePosixPath, bytes] = field(default_factory=dict)
+    """Extra files to write (e.g. a printable report)."""
+    data: Any = None
+    """The dataset's own parsed data, for other datasets and tests."""
+
+
+Dataset = Callable[["object", tuple[Path, ...]], DataResult]
+
+
+def datasets() -> dict[str, Dataset]:
+    """Return the datasets by the content/ folder each reads (a literal table)."""
+    table: dict[str, Dataset] = {}
+    try:
+        from .content.checklist import load_checklist
+        table["checklist"] = load_checklist  # type: ignore[assignment]
+    except ImportError:  # not written yet
+        pass
+    try:
+        from .content.wtfc import load_cycles
+        table["wtfc"] = load_cycles  # type: ignore[assignment]
+    except ImportError:
+        pass
+    return table

@@ -1,0 +1,83 @@
+"""Problems found in a site, and the one exception type users see.
+
+A Problem is a value: what is wrong, where (file and line), and how to fix
+it, in plain English. Stages collect problems and carry on; the pipeline
+decides between stages whether to stop.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Sequence
+
+
+class Severity(enum.Enum):
+    """How serious a problem is. Only errors stop a build."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the site, with where it is and how to fix it."""
+
+    file: Path | None
+    """The file, relative to the site folder where possible."""
+    line: int | None
+    """1-based line in that file; None only when there is no line."""
+    message: str
+    """What is wrong, in plain English."""
+    hint: str = ""
+    """How to fix it."""
+    rule: str = ""
+    """Stable id such as ER-SENT-LEN, SITE-YAML or LINK-BROKEN."""
+    severity: Severity = Severity.ERROR
+    excerpt: str = ""
+    """The sentence or words the problem is about, when there are some."""
+    silenced: str = ""
+    """The author's reason when the finding was silenced on purpose."""
+
+    @property
+    def location(self) -> str:
+        """Return "file:line" (or just the file) for messages."""
+        if self.file is None:
+            return "(site)"
+        where = self.file.as_posix()
+        return f"{where}:{self.line}" if self.line else where
+
+
+def format_problem(problem: Problem) -> str:
+    """Return one problem as 'file:line: message Hint [RULE]'."""
+    text = f"{problem.location}: {problem.message}"
+    if problem.hint:
+        text += f" {problem.hint}"
+    if problem.rule:
+        text += f" [{problem.rule}]"
+    return text
+
+
+class SiteError(Exception):
+    """Raised with every problem that stops the current step."""
+
+    def __init__(self, problems: Sequence[Problem] | Problem):
+        if isinstance(problems, Problem):
+            problems = [problems]
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        super().__init__("\n".join(format_problem(p) for p in self.problems))
+
+
+def errors_in(problems: Iterable[Problem]) -> list[Problem]:
+    """Return the problems that are errors (and not silenced)."""
+    return [p for p in problems if p.severity is Severity.ERROR and not p.silenced]
+
+
+def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
+    """Return problems in a stable order: by file, then line, then rule."""
+    return sorted(
+        problems,
+        key=lambda p: (p.file.as_posix() if p.file else "", p.line or 0, p.rule, p.message),
+    )

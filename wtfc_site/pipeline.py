@@ -1,0 +1,374 @@
+"""The build, stage by stage: load → convert → check → render → write.
+
+Each stage takes plain data and returns plain data. Problems are collected
+file by file so one run reports them all; the pipeline stops between
+stages, never half way through writing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass, field, replace
+from pathlib import Path, PurePosixPath
+
+from . import content as content_types
+from .config import SiteConfig, load_config
+from .content.base import Page
+from .defaults import default_pictures
+from .discover import Sources, discover, page_id
+from .errors import Problem, SiteError, errors_in, sort_problems
+from .markdown import BodyContext, BodyConverter, PictureChoice
+from .pictures.library import PictureLibrary, load_library
+from .pictures.paths import resolve_site_path
+from .pictures.process import ImageFile, ProcessedImage, process_image
+from .site import Site, StaticFile, gather_actions, index_pages, known_urls, link_versions, resolver
+from .sources import read_source
+from .words import load_abbreviations, load_glossary
+
+PHOTO_WIDTH = 480
+"""Photos in a page are shown at most this wide (CSS px); 2x is made for sharp screens."""
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the person running the build asked for."""
+
+    site_dir: Path
+    out_dir: Path | None = None
+    include_drafts: bool = False
+    today: dt.date | None = None
+    cache_dir: Path | None = None
+
+    @property
+    def output(self) -> Path:
+        """Return where the site is written (default _site/ in the site folder)."""
+        return self.out_dir or self.site_dir / "_site"
+
+    @property
+    def cache(self) -> Path:
+        """Return the cache folder, outside the output so a swap never loses it."""
+        return self.cache_dir or self.site_dir / ".wtfc-cache"
+
+
+def build_date() -> dt.date:
+    """Return today's date, or SOURCE_DATE_EPOCH's date for repeatable builds."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    return dt.date.today()
+
+
+@dataclass
+class Photos:
+    """Photos processed for this build, collected for writing."""
+
+    site_dir: Path
+    cache_dir: Path
+    files: dict[PurePosixPath, ImageFile] = field(default_factory=dict)
+
+    def process(self, source: Path, width: int, shown_as: Path, line: int | None) -> ProcessedImage:
+        """Return the processed photo, remembering its files for the write stage."""
+        image = process_image(source, width, self.cache_dir / "images", shown_as=shown_as, line=line)
+        for file in image.files:
+            self.files[file.path] = file
+        return image
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """The result of loading a site: the site (if it could be made) and every problem."""
+
+    site: Site | None
+    problems: list[Problem]
+    photos: Photos
+
+
+def load_site(options: Options) -> Loaded:
+    """Return the parsed, converted and cross-checked site with every problem found."""
+    site_dir = options.site_dir
+    photos = Photos(site_dir, options.cache)
+    try:
+        config = load_config(site_dir)
+    except SiteError as exc:
+        return Loaded(None, list(exc.problems), photos)
+    problems: list[Problem] = []
+    glossary = _collect(problems, load_glossary, site_dir)
+    abbreviations = _collect(problems, load_abbreviations, site_dir)
+    library = _collect(problems, load_library, _picture_folders(site_dir), site_dir)
+    sources = discover(site_dir)
+    pages = _parse_pages(sources, site_dir, problems, options.include_drafts)
+    if glossary is None or abbreviations is None or library is None:
+        return Loaded(None, problems, photos)
+    by_id, by_url, url_problems = index_pages(pages)
+    pairs, version_problems = link_versions(pages, by_id)
+    actions, action_problems = gather_actions(pages, pairs)
+    problems += url_problems + version_problems + action_problems
+    site = Site(
+        site_dir=site_dir, config=config, pages=tuple(pages), by_id=by_id, by_url=by_url,
+        counterparts=pairs, glossary=glossary, abbreviations=abbreviations, library=library,
+        static_files=_static_files(sources, site_dir), generated=(), today=options.today or build_date(),
+        actions=tuple(actions))
+    site = replace(site, generated=_generated())
+    problems += load_datasets(site, sources)
+    bodies = convert_bodies(site, photos, problems)
+    site = replace(site, bodies=bodies)
+    problems += check_front_matter_links(site)
+    problems += _person_photos(site, photos)
+    site.extra["_photo_files"] = photos.files
+    return Loaded(site, problems, photos)
+
+
+def _collect(problems: list[Problem], load, *args):
+    try:
+        return load(*args)
+    except SiteError as exc:
+        problems.extend(exc.problems)
+        return None
+
+
+def _picture_folders(site_dir: Path) -> list[tuple[Path, bool]]:
+    folders = [(default_pictures(), False)]
+    own = site_dir / "easyread_images"
+    if own.is_dir() and own.resolve() != default_pictures().resolve():
+        folders.append((own, True))
+    return folders
+
+
+def _parse_pages(sources: Sources, site_dir: Path, problems: list[Problem], drafts: bool) -> list[Page]:
+    pages = []
+    content_dir = site_dir / "content"
+    for path in sources.pages:
+        try:
+            page = content_types.parse(read_source(path, site_dir), page_id(path, content_dir))
+        except SiteError as exc:
+            problems.extend(exc.problems)
+            continue
+        if drafts or not page.meta.draft:
+            pages.append(page)
+    return pages
+
+
+def _static_files(sources: Sources, site_dir: Path) -> tuple[StaticFile, ...]:
+    content = site_dir / "content"
+    return tuple(StaticFile(p, PurePosixPath(p.relative_to(content).as_posix())) for p in sources.static)
+
+
+def load_datasets(site: Site, sources: Sources) -> list[Problem]:
+    """Run each dataset (checklist, Working Together for Change) and keep what it adds."""
+    from .datasets import datasets
+    problems: list[Problem] = []
+    results = {}
+    for name, load in datasets().items():
+        try:
+            result = load(site, sources.data.get(name, ()))
+        except SiteError as exc:
+            problems.extend(exc.problems)
+            continue
+        results[name] = result
+        problems.extend(result.problems)
+    site.extra["datasets"] = results
+    backlinks: dict[str, list] = {}
+    for result in results.values():
+        for page_id, links in result.backlinks.items():
+            backlinks.setdefault(page_id, []).extend(links)
+    site.extra["backlinks"] = backlinks
+    return problems
+
+
+def data_pages(site: Site) -> list:
+    """Return every page the datasets add."""
+    return [page for result in site.extra.get("datasets", {}).values() for page in result.pages]  # type: ignore[union-attr]
+
+
+def _generated():
+    from .site import GENERATED_PAGES
+    return GENERATED_PAGES
+
+
+def convert_bodies(site: Site, photos: Photos, problems: list[Problem]) -> dict:
+    """Return every page's converted body; link and picture problems go to ``problems``."""
+    converter = BodyConverter()
+    urls = known_urls(list(site.pages)) | {page.url for page in data_pages(site)}
+    resolve = resolver(site.by_id, urls,
+                       {s.output.as_posix() for s in site.static_files}, site.config.base_url)
+    bodies = {}
+    for page in site.pages:
+        ctx = BodyContext(
+            file=page.file, body_line=page.body_line, easy_read=page.easy_read,
+            glossary=site.glossary, abbreviations=site.abbreviations,
+            choose_picture=_picture_chooser(site, page), resolve_link=resolve,
+            image_html=_photo_maker(site, page, photos, problems),
+            quoted=page.content_type == "story")
+        body = converter.convert(page.body, ctx)
+        problems.extend(body.problems)
+        problems.extend(_broken_links(page, body))
+        bodies[page.id] = body
+    return bodies
+
+
+def _picture_chooser(site: Site, page: Page):
+    library: PictureLibrary = site.library
+
+    def choose(marker: str, text: str, line: int) -> PictureChoice:
+        if marker != "auto":
+            if library.get(marker) is None:
+                return PictureChoice(None, problem=unknown_picture(page.file, line, marker, library))
+            return PictureChoice(marker, site.picture_url(marker))
+        name, _score = library.choose(text)
+        return PictureChoice(name, site.picture_url(name) if name else "")
+    return choose
+
+
+def unknown_picture(file: Path, line: int | None, name: str, library: PictureLibrary) -> Problem:
+    """Return the problem for a picture name that is not in the library."""
+    import difflib
+    close = difflib.get_close_matches(name, list(library.pictures), n=3)
+    hint = ("Did you mean " + " or ".join(f"'{c}'" for c in close) + "?") if close else \
+        "See the list of pictures on the site's 'Our pictures' page, or add yours to easyread_images/."
+    return Problem(file, line, f"There is no picture called '{name}'.", hint=hint, rule="PIC-UNKNOWN")
+
+
+def _photo_maker(site: Site, page: Page, photos: Photos, problems: list[Problem]):
+    def make(reference: str, alt: str, line: int) -> etree.Element | None:
+        if not page.meta.photo_consent:
+            problems.append(Problem(
+                page.file, line, "This page shows a photo, but does not say the people in it agreed.",
+                hint="When everyone in the photo has agreed (or no people are in it), add 'photo_consent: yes' "
+                     "to the front matter.", rule="PIC-CONSENT"))
+        try:
+            source = resolve_site_path(site.site_dir, reference, page.file, line)
+            image = photos.process(source, PHOTO_WIDTH, page.file, line)
+        except SiteError as exc:
+            problems.extend(exc.problems)
+            return None
+        return picture_element(site, image, alt)
+    return make
+
+
+def picture_element(site: Site, image: ProcessedImage, alt: str) -> etree.Element:
+    """Return a <picture> with WebP and a fallback, sized so the page does not jump."""
+    def srcset(value: str) -> str:
+        return ", ".join(site.url("/" + part.strip()) for part in value.split(",") if part.strip())
+    picture = etree.Element("picture", {"class": "photo"})
+    etree.SubElement(picture, "source", {"type": "image/webp", "srcset": srcset(image.srcset_webp)})
+    etree.SubElement(picture, "img", {
+        "src": site.url("/" + image.src.as_posix()), "srcset": srcset(image.srcset_fallback),
+        "width": str(image.width), "height": str(image.height), "alt": alt, "loading": "lazy",
+        "decoding": "async"})
+    return picture
+
+
+def _person_photos(site: Site, photos: Photos) -> list[Problem]:
+    problems: list[Problem] = []
+    for page in site.pages_of("person"):
+        ref = getattr(page.meta, "photo", "")
+        if not ref or not page.meta.photo_consent:
+            continue
+        try:
+            source = resolve_site_path(site.site_dir, ref, page.file, page.line_of("photo"))
+            image = photos.process(source, 240, page.file, page.line_of("photo"))
+        except SiteError as exc:
+            problems.extend(exc.problems)
+            continue
+        site.extra.setdefault("photos", {})[page.id] = image  # type: ignore[union-attr]
+    return problems
+
+
+def _broken_links(page: Page, body) -> list[Problem]:
+    return [Problem(page.file, link.line, f"The link to '{link.target}' goes to a page or file that is not there.",
+                    hint="Check the spelling. Links inside the site start with /, for example /minutes/ "
+                         "or /files/board-papers.pdf.", rule="LINK-BROKEN")
+            for link in body.links if not link.found]
+
+
+def check_front_matter_links(site: Site) -> list[Problem]:
+    """Return problems with page references written in front matter."""
+    problems = []
+    files = {s.output.as_posix() for s in site.static_files}
+    for page in site.pages:
+        full = getattr(page.meta, "full_minutes", "")
+        if full and full.strip("/") not in files and full.strip("/").removesuffix(".md") not in site.by_id:
+            problems.append(Problem(page.file, page.line_of("full_minutes"),
+                                    f"'{full}' is not a page or a file in content/.",
+                                    hint="Write the path of the file inside content/, e.g. files/board-full.pdf.",
+                                    rule="LINK-BROKEN"))
+        for index, ref in enumerate(getattr(page.meta, "evidence", ())):
+            if not reference_exists(site, ref):
+                problems.append(Problem(page.file, page.line_of("evidence", index),
+                                        f"'{ref}' is not a page or an action on this site.",
+                                        hint="Write a page id such as updates/new-bus, or an action such as "
+                                             "minutes/2026-01-21-board#a3.", rule="LINK-BROKEN"))
+    return problems
+
+
+def reference_exists(site: Site, ref: str) -> bool:
+    """Return True when ``ref`` names a page, a page's action, or a generated page."""
+    path, _, fragment = ref.strip().strip("/").partition("#")
+    path = path.removesuffix(".md")
+    page = site.by_id.get(path)
+    if page is None:
+        return ("/" + path + "/") in {g.url for g in site.generated} and not fragment
+    if not fragment:
+        return True
+    owner = site.action_owner(page)
+    return any(a.page_id == owner and a.id == fragment for a in site.actions)
+
+
+def stop_problems(problems: list[Problem]) -> list[Problem]:
+    """Return the problems that stop a build (errors that are not easy-read findings)."""
+    return [p for p in errors_in(problems) if not p.rule.startswith("ER-")]
+
+
+__all__ = ["Options", "load_site", "build_date", "stop_problems", "sort_problems", "SiteConfig"]
+
+
+@dataclass(frozen=True)
+class Report:
+    """What a build or check found and did."""
+
+    problems: list[Problem]
+    written: bool
+    pages: int = 0
+    site: Site | None = None
+
+
+def check(options: Options) -> Report:
+    """Return every problem in the site, including easy-read findings; write nothing."""
+    from .checks import check_site
+    loaded = load_site(options)
+    problems = list(loaded.problems)
+    if loaded.site is not None:
+        problems += check_site(loaded.site)
+    return Report(sort_problems(problems), written=False, site=loaded.site)
+
+
+def build(options: Options) -> Report:
+    """Build the site into its output folder, or write nothing if anything stops it."""
+    from .assets import asset_outputs, picture_outputs, static_outputs
+    from .render import make_environment, render_site
+    from .write import write_site
+
+    report = check(options)
+    site = report.site
+    if site is None or stop_problems(report.problems):
+        return report
+    try:
+        outputs: dict = dict(render_site(site, make_environment(options.site_dir)))
+        outputs.update(asset_outputs(site))
+        outputs.update(picture_outputs(site))
+        outputs.update(static_outputs(site))
+        outputs.update({path: f.data for path, f in _photos_of(site).items()})
+        for result in site.extra.get("datasets", {}).values():  # type: ignore[union-attr]
+            outputs.update(result.outputs)
+        write_site(outputs, options.output)
+    except SiteError as exc:
+        return Report(sort_problems(report.problems + list(exc.problems)), written=False, site=site)
+    pages = sum(1 for p in outputs if p.name == "index.html")
+    return Report(report.problems, written=True, pages=pages, site=site)
+
+
+def _photos_of(site: Site) -> dict:
+    photos = site.extra.get("_photo_files", {})
+    return photos if isinstance(photos, dict) else {}

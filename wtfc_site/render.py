@@ -1,0 +1,187 @@
+"""Render the assembled site to {output path: bytes}, touching no disk.
+
+Templates come from the site's own ``layouts/`` first, then the default
+layouts; ``{% extends "default/minutes.html" %}`` lets an override change
+one block of the layout it replaces.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from .actions import group_actions
+from .content import CONTENT_TYPES
+from .content.base import Page
+from .defaults import default_layouts
+from .errors import Problem, SiteError
+from .site import GeneratedPage, Site
+
+
+def make_environment(site_dir: Path) -> jinja2.Environment:
+    """Return the Jinja environment: the site's layouts, then the defaults."""
+    default = jinja2.FileSystemLoader(str(default_layouts()))
+    own = site_dir / "layouts"
+    loaders: list[jinja2.BaseLoader] = []
+    if own.is_dir() and own.resolve() != default_layouts().resolve():
+        loaders.append(jinja2.FileSystemLoader(str(own)))
+    loaders.append(default)
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader([jinja2.PrefixLoader({"default": default}), *loaders]),
+        autoescape=jinja2.select_autoescape(["html", "xml", "svg"]),
+        undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.filters["long_date"] = long_date
+    env.filters["short_date"] = short_date
+    return env
+
+
+def long_date(value: dt.date | None) -> str:
+    """Return a date people can read aloud, e.g. 'Wednesday 21 January 2026'."""
+    return "" if value is None else f"{value:%A} {value.day} {value:%B %Y}"
+
+
+def short_date(value: dt.date | None) -> str:
+    """Return a date without the weekday, e.g. '21 January 2026'."""
+    return "" if value is None else f"{value.day} {value:%B %Y}"
+
+
+def output_path(url: str) -> PurePosixPath:
+    """Return the file a site path is written to: /a/b/ -> a/b/index.html."""
+    return PurePosixPath(url.strip("/")) / "index.html" if url.strip("/") else PurePosixPath("index.html")
+
+
+def render_site(site: Site, env: jinja2.Environment) -> dict[PurePosixPath, bytes]:
+    """Return every page of the site as {output path: bytes}; raise SiteError on template errors."""
+    outputs: dict[PurePosixPath, bytes] = {}
+    problems: list[Problem] = []
+    common = _common_context(site)
+    for page in site.pages:
+        layout = CONTENT_TYPES[page.content_type].layout
+        _render_into(outputs, problems, env, layout, output_path(page.url),
+                     {**common, **page_context(site, page)})
+    for generated in site.generated:
+        _render_into(outputs, problems, env, generated.layout, output_path(generated.url),
+                     {**common, **generated_context(site, generated)})
+    from .pipeline import data_pages
+    for data_page in data_pages(site):
+        _render_into(outputs, problems, env, data_page.layout, output_path(data_page.url),
+                     {**common, **data_page_context(data_page)})
+    if problems:
+        raise SiteError(problems)
+    return outputs
+
+
+def _render_into(outputs: dict, problems: list[Problem], env: jinja2.Environment, layout: str,
+                 path: PurePosixPath, context: dict[str, Any]) -> None:
+    try:
+        outputs[path] = env.get_template(layout).render(context).encode("utf-8")
+    except jinja2.TemplateSyntaxError as exc:
+        problems.append(Problem(Path(exc.filename or exc.name or layout), exc.lineno,
+                                f"The layout has a mistake: {exc.message}.",
+                                hint="Check the {% %} and {{ }} tags near this line.", rule="SITE-LAYOUT"))
+    except jinja2.TemplateError as exc:
+        file, line = _template_position(exc)
+        problems.append(Problem(file or Path(layout), line,
+                                f"The layout could not be filled in for {path.parent.as_posix() or 'the home page'}: {exc}.",
+                                hint="Check the names used near this line of the layout.", rule="SITE-LAYOUT"))
+
+
+def _template_position(exc: BaseException) -> tuple[Path | None, int | None]:
+    """Find the layout file and line in a Jinja traceback."""
+    tb = exc.__traceback__ or sys.exc_info()[2]
+    found: tuple[Path | None, int | None] = (None, None)
+    while tb is not None:
+        name = tb.tb_frame.f_code.co_filename
+        if name.endswith((".html", ".xml", ".svg")):
+            found = (Path(name), tb.tb_lineno)
+        tb = tb.tb_next
+    return found
+
+
+def _common_context(site: Site) -> dict[str, Any]:
+    return {
+        "site": site, "config": site.config, "url": site.url, "picture_url": site.picture_url,
+        "policy": site.policy, "today": site.today, "CONTENT_TYPES": CONTENT_TYPES,
+    }
+
+
+def page_context(site: Site, page: Page) -> dict[str, Any]:
+    """Return what a page's layout can use."""
+    body = site.bodies.get(page.id)
+    return {
+        "page": page, "meta": page.meta, "title": page.title, "summary": page.meta.summary,
+        "page_picture": page.meta.picture, "current_url": page.url,
+        "body": Markup(body.html) if body else Markup(""),
+        "hard_words": body.hard_words if body else (),
+        "short_forms": body.short_forms if body else (),
+        "counterpart": site.counterpart(page),
+        "actions": site.actions_of(page) if page.content_type == "minutes" else [],
+        "check_status": checked_status(site, page),
+        "easy_read": page.easy_read,
+        "backlinks": site.extra.get("backlinks", {}).get(page.id, ()),  # type: ignore[union-attr]
+    }
+
+
+def data_page_context(data_page) -> dict[str, Any]:
+    """Return what a dataset page's layout can use."""
+    return {
+        "page": None, "generated": None, "title": data_page.title, "summary": data_page.summary,
+        "page_picture": data_page.picture, "current_url": data_page.url, "body": Markup(""),
+        "hard_words": (), "short_forms": (), "actions": [], "check_status": None,
+        "counterpart": {"url": data_page.counterpart_url} if data_page.counterpart_url else None,
+        "easy_read": data_page.easy_read, "backlinks": (), **data_page.context,
+    }
+
+
+def generated_context(site: Site, generated: GeneratedPage) -> dict[str, Any]:
+    """Return what a generated page's layout can use."""
+    listed = site.pages_of(generated.content_type) if generated.content_type else []
+    return {
+        "page": None, "generated": generated, "title": generated.title, "summary": generated.summary,
+        "page_picture": generated.picture, "current_url": generated.url, "body": Markup(""),
+        "hard_words": (), "short_forms": (), "counterpart": None, "actions": [],
+        "check_status": None, "easy_read": True, "listed": [p for p in listed if p.easy_read or not site.counterpart(p)],
+        "action_groups": group_actions(list(site.actions), site.today),
+        "pictures_used": pictures_used(site), "backlinks": (),
+    }
+
+
+def pictures_used(site: Site) -> list:
+    """Return the library pictures the site shows, for the credits page."""
+    names = set(used_picture_names(site))
+    return [site.library.pictures[n] for n in sorted(names) if n in site.library.pictures]
+
+
+def used_picture_names(site: Site) -> set[str]:
+    """Return the name of every library picture any page shows."""
+    names: set[str] = set()
+    for body in site.bodies.values():
+        names.update(body.pictures)
+    for page in site.pages:
+        if page.meta.picture:
+            names.add(page.meta.picture)
+    names.update(g.picture for g in site.generated)
+    names.update(item.picture for item in site.config.navigation if item.picture)
+    names.update(FIXED_PICTURES)
+    from .pipeline import data_pages
+    for data_page in data_pages(site):
+        names.add(data_page.picture)
+        names.update(data_page.context.get("pictures", ()))
+    return {n for n in names if n}
+
+
+FIXED_PICTURES = ("policy", "feedback", "contact", "happy", "okay", "unhappy", "easy-read", "hard-words",
+                  "document", "tick", "check", "done", "to-do", "late", "people", "minutes", "news",
+                  "story", "action", "date", "decide", "question", "warning", "phone", "email", "letter")
+"""Pictures the default layouts always use, so they are always copied."""
+
+
+def checked_status(site: Site, page: Page) -> dict[str, Any] | None:
+    """Return whether people checked this page and if the text is unchanged since."""
+    from .checked import check_state
+    return check_state(page)

@@ -1,0 +1,257 @@
+"""Assemble every parsed page into a Site: indexes, versions, actions, links.
+
+All pages are parsed before any is converted or rendered, so links,
+counterparts and action references can be checked across the whole site.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from .actions import Action
+from .config import SiteConfig
+from .content import CONTENT_TYPES, url_for
+from .content.base import Page
+from .content.minutes import MinutesMeta
+from .errors import Problem
+from .markdown import Body
+from .pictures.library import PictureLibrary
+from .words import Abbreviations, Glossary
+
+LIST_URLS: dict[str, str] = {
+    "minutes": "/minutes/", "update": "/updates/", "story": "/stories/",
+    "person": "/people/", "answer": "/you-said-we-did/",
+}
+"""The generated page that lists every page of a type."""
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page the build makes itself (a list, the hard words, the form)."""
+
+    url: str
+    title: str
+    layout: str
+    summary: str
+    picture: str
+    content_type: str = ""
+    """For list pages: the type they list."""
+
+
+GENERATED_PAGES: tuple[GeneratedPage, ...] = (
+    GeneratedPage("/minutes/", "Meeting notes", "list.html",
+                  "Notes from our meetings. They say what we decided.", "minutes", "minutes"),
+    GeneratedPage("/updates/", "News", "list.html",
+                  "News about our work. The newest news is first.", "news", "update"),
+    GeneratedPage("/stories/", "Our stories", "list.html",
+                  "Real stories, told by people in their own words.", "story", "story"),
+    GeneratedPage("/people/", "Who we are", "people.html",
+                  "The people who do this work with us.", "people", "person"),
+    GeneratedPage("/you-said-we-did/", "You said, we did", "answers.html",
+                  "What people told us, and what we did about it.", "feedback", "answer"),
+    GeneratedPage("/actions/", "Jobs we agreed to do", "actions.html",
+                  "Every job our meetings agreed, and if it is done.", "action"),
+    GeneratedPage("/hard-words/", "Hard words", "hard_words.html",
+                  "Hard words we use, and what they mean.", "hard-words"),
+    GeneratedPage("/short-forms/", "Short forms of words", "short_forms.html",
+                  "Some words are written in a short way. This page says what they mean.", "short-forms"),
+    GeneratedPage("/pictures/", "Our pictures", "credits.html",
+                  "Where the pictures on this website come from.", "photo-consent"),
+    GeneratedPage("/feedback/", "Tell us what you think", "feedback.html",
+                  "You can tell us what you think about our work.", "feedback"),
+    GeneratedPage("/feedback/thank-you/", "Thank you", "thank_you.html",
+                  "Thank you for telling us what you think.", "thank-you"),
+)
+
+
+@dataclass(frozen=True)
+class StaticFile:
+    """A file copied to the site as it is."""
+
+    source: Path
+    output: PurePosixPath
+
+
+@dataclass(frozen=True)
+class Site:
+    """Everything the checker and the renderer need, as plain data."""
+
+    site_dir: Path
+    config: SiteConfig
+    pages: tuple[Page, ...]
+    by_id: dict[str, Page]
+    by_url: dict[str, Page]
+    counterparts: dict[str, str]
+    """Page id -> the id of its other version (both ways)."""
+    glossary: Glossary
+    abbreviations: Abbreviations
+    library: PictureLibrary
+    static_files: tuple[StaticFile, ...]
+    generated: tuple[GeneratedPage, ...]
+    today: dt.date
+    actions: tuple[Action, ...] = ()
+    bodies: dict[str, Body] = field(default_factory=dict)
+    extra: dict[str, object] = field(default_factory=dict)
+    """Data from the checklist and Working Together for Change modules."""
+
+    def pages_of(self, content_type: str) -> list[Page]:
+        """Return the pages of one type, in their list order."""
+        pages = [p for p in self.pages if p.content_type == content_type]
+        return sorted(pages, key=_list_order)
+
+    def url(self, path: str) -> str:
+        """Return a site path with the base URL in front, e.g. /my-tcp/minutes/."""
+        return self.config.base_url + path.lstrip("/")
+
+    def picture_url(self, name: str) -> str:
+        """Return the address of a library picture."""
+        picture = self.library.get(name)
+        suffix = picture.suffix if picture else ".svg"
+        return self.url(f"/pictures/{name}{suffix}")
+
+    @property
+    def policy(self) -> Page | None:
+        """Return the easy-read co-production policy, linked from every page."""
+        policies = [p for p in self.pages_of("policy") if p.easy_read] or self.pages_of("policy")
+        return policies[0] if policies else None
+
+    def counterpart(self, page: Page) -> Page | None:
+        """Return the other version of ``page`` (easy read or standard), if any."""
+        other = self.counterparts.get(page.id)
+        return self.by_id.get(other) if other else None
+
+    def actions_of(self, page: Page) -> list[Action]:
+        """Return the actions agreed in a meeting (shared by both versions)."""
+        owner = self.action_owner(page)
+        return [a for a in self.actions if a.page_id == owner]
+
+    def action_owner(self, page: Page) -> str:
+        """Return the id of the page that owns a meeting's actions."""
+        other = self.counterpart(page)
+        if other and other.easy_read and not page.easy_read and getattr(other.meta, "actions", ()):
+            return other.id
+        return page.id
+
+
+def _list_order(page: Page) -> tuple:
+    meta = page.meta
+    when = getattr(meta, "date", None) or getattr(meta, "meeting_date", None)
+    newest_first = -(when.toordinal()) if when else 0
+    return (meta.order, newest_first, meta.title.lower())
+
+
+def index_pages(pages: list[Page]) -> tuple[dict[str, Page], dict[str, Page], list[Problem]]:
+    """Return pages by id and by URL; two pages with one URL are errors."""
+    by_id, by_url, problems = {}, {}, []
+    generated = {g.url for g in GENERATED_PAGES}
+    for page in pages:
+        by_id[page.id] = page
+        if page.url in by_url or page.url in generated:
+            first = by_url.get(page.url)
+            where = f"as {first.file.as_posix()}" if first else "as a page the build makes itself"
+            problems.append(Problem(
+                page.file, 1, f"This page would have the address {page.url}, {where}.",
+                hint="Rename one of the files so each page has its own address.",
+                rule="LINK-DUPLICATE-URL"))
+            continue
+        by_url[page.url] = page
+    return by_id, by_url, problems
+
+
+def link_versions(pages: list[Page], by_id: dict[str, Page]) -> tuple[dict[str, str], list[Problem]]:
+    """Return each page's other version, checking that both name each other."""
+    pairs: dict[str, str] = {}
+    problems: list[Problem] = []
+    for page in pages:
+        key = "full_version" if page.easy_read else "easy_read_version"
+        named = getattr(page.meta, key).strip().strip("/").removesuffix(".md")
+        if not named:
+            continue
+        other = by_id.get(named)
+        if other is None:
+            problems.append(_version_problem(page, key, f"There is no page '{named}'.",
+                                             "Write the other version's id: its path in content/ without .md."))
+        elif other.easy_read == page.easy_read:
+            problems.append(_version_problem(page, key, f"'{named}' is also a {page.meta.version} page.",
+                                             "One version must be easy-read and the other standard."))
+        elif pairs.get(page.id, named) != named or pairs.get(named, page.id) != page.id:
+            problems.append(_version_problem(page, key, f"'{named}' already belongs with another page.",
+                                             "Each page can have one other version. Check both files."))
+        else:
+            pairs[page.id], pairs[named] = named, page.id
+    problems.extend(_check_back_links(pages, by_id, pairs))
+    return pairs, problems
+
+
+def _check_back_links(pages: list[Page], by_id: dict[str, Page], pairs: dict[str, str]) -> list[Problem]:
+    problems = []
+    for page in pages:
+        key = "easy_read_version" if page.easy_read else "full_version"
+        named = getattr(page.meta, key).strip().strip("/").removesuffix(".md")
+        if named and pairs.get(page.id) not in (None, named):
+            problems.append(_version_problem(
+                page, key, f"This page names '{named}', but '{pairs[page.id]}' names this page.",
+                "Make the two pages name each other, or delete this line (the link back is made for you)."))
+    return problems
+
+
+def _version_problem(page: Page, key: str, message: str, hint: str) -> Problem:
+    return Problem(page.file, page.line_of(key), message, hint=hint, rule="LINK-VERSION")
+
+
+def gather_actions(pages: list[Page], pairs: dict[str, str]) -> tuple[list[Action], list[Problem]]:
+    """Return every meeting action once: the easy-read minutes own a meeting's list."""
+    actions, problems = [], []
+    for page in pages:
+        meta = page.meta
+        if not isinstance(meta, MinutesMeta) or not meta.actions:
+            continue
+        other_id = pairs.get(page.id)
+        if not page.easy_read and other_id:
+            continue  # its easy-read version owns the list; the checker compares the two
+        for index, item in enumerate(meta.actions):
+            actions.append(Action(
+                ref=f"{page.id}#{item.id}", id=item.id, what=item.what, who=item.who, by=item.by,
+                status=item.status, page_id=page.id, page_url=page.url, meeting_title=meta.title,
+                meeting_date=meta.meeting_date, file=page.file, line=page.line_of("actions", index),
+                done_on=item.done_on, checklist=item.checklist, note=item.note))
+    return actions, problems
+
+
+def known_urls(pages: list[Page]) -> set[str]:
+    """Return every site path a link may point to."""
+    return {p.url for p in pages} | {g.url for g in GENERATED_PAGES}
+
+
+def resolver(by_id: dict[str, Page], urls: set[str], static: set[str], base_url: str):
+    """Return resolve(href) -> final href or None, for links written by authors."""
+    def resolve(href: str) -> str | None:
+        path, hash_, fragment = href.partition("#")
+        path = path.split("?", 1)[0].strip()
+        fragment = hash_ + fragment
+        target = _target(path.lstrip("/"), by_id, urls, static)
+        return None if target is None else base_url + target.lstrip("/") + fragment
+    return resolve
+
+
+def _target(path: str, by_id: dict[str, Page], urls: set[str], static: set[str]) -> str | None:
+    if path.endswith(".md"):
+        page = by_id.get(path[:-3])
+        return page.url if page else None
+    if path in static:
+        return "/" + path
+    if path.rstrip("/") in by_id:
+        return by_id[path.rstrip("/")].url
+    candidate = "/" + path.rstrip("/") + "/" if path.strip("/") else "/"
+    return candidate if candidate in urls else None
+
+
+def content_types_listed() -> list[str]:
+    """Return the content types that have a generated list page."""
+    return [name for name in CONTENT_TYPES if name in LIST_URLS]
+
+
+__all__ = ["Site", "GeneratedPage", "GENERATED_PAGES", "StaticFile", "index_pages", "link_versions",
+           "gather_actions", "known_urls", "resolver", "url_for"]

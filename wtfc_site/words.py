@@ -1,0 +1,104 @@
+"""The site's own word lists: hard words (glossary) and short forms (abbreviations)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import Problem, SiteError
+from .schema import load_dataclass
+from .sources import load_yaml_file
+
+GLOSSARY_FILE = "glossary.yaml"
+ABBREVIATIONS_FILE = "abbreviations.yaml"
+
+
+@dataclass(frozen=True, kw_only=True)
+class GlossaryEntry:
+    """One hard word and what it means."""
+
+    word: str
+    """The hard word as it is usually written, e.g. co-production."""
+    meaning: str
+    """What it means, written to follow 'X means …', e.g. 'people working together as equals.'"""
+    also: tuple[str, ...] = ()
+    """Other forms of the word that should be explained too, e.g. co-produce."""
+    picture: str = ""
+    """A picture for the word on the Hard words page."""
+
+
+@dataclass(frozen=True)
+class Glossary:
+    """Every hard word the site explains, with one pattern to find them."""
+
+    entries: tuple[GlossaryEntry, ...] = ()
+
+    def forms(self) -> dict[str, GlossaryEntry]:
+        """Return every lower-case form (with simple plurals) mapped to its entry."""
+        found: dict[str, GlossaryEntry] = {}
+        for entry in self.entries:
+            for form in (entry.word, *entry.also):
+                form = form.lower()
+                for variant in (form, form + "s", form + "es"):
+                    found.setdefault(variant, entry)
+        return found
+
+    def pattern(self) -> re.Pattern[str] | None:
+        """Return one pattern matching any form, longest first, as whole words."""
+        forms = sorted(self.forms(), key=len, reverse=True)
+        if not forms:
+            return None
+        return re.compile(r"(?<![\w-])(" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])",
+                          re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Abbreviations:
+    """Short forms the site explains: short form -> full words."""
+
+    full: dict[str, str]
+
+    def pattern(self) -> re.Pattern[str] | None:
+        """Return one pattern matching any listed short form, case-sensitively."""
+        if not self.full:
+            return None
+        shorts = sorted(self.full, key=len, reverse=True)
+        return re.compile(r"(?<![\w-])(" + "|".join(re.escape(s) for s in shorts) + r")(?![\w-])")
+
+
+def load_glossary(site_dir: Path) -> Glossary:
+    """Return the site's glossary from content/glossary.yaml (empty if there is none)."""
+    path = site_dir / "content" / GLOSSARY_FILE
+    if not path.exists():
+        return Glossary()
+    data, lines, file = load_yaml_file(path, site_dir)
+    if data is None:
+        return Glossary()
+    if not isinstance(data, list):
+        raise SiteError(Problem(file, 1, "The hard words file should be a list.",
+                                hint="Start each word with '- word: …' and put 'meaning: …' under it.",
+                                rule="SITE-TYPE"))
+    entries, problems = [], []
+    for index, item in enumerate(data):
+        try:
+            entries.append(load_dataclass(GlossaryEntry, item, lines, file, (index,)))
+        except SiteError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise SiteError(problems)
+    return Glossary(tuple(entries))
+
+
+def load_abbreviations(site_dir: Path) -> Abbreviations:
+    """Return the site's short forms from content/abbreviations.yaml."""
+    path = site_dir / "content" / ABBREVIATIONS_FILE
+    if not path.exists():
+        return Abbreviations({})
+    data, lines, file = load_yaml_file(path, site_dir)
+    if data is None:
+        return Abbreviations({})
+    if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
+        raise SiteError(Problem(file, 1, "The short forms file should be a list of 'SHORT: full words' lines.",
+                                hint="For example 'ICB: integrated care board'.", rule="SITE-TYPE"))
+    return Abbreviations({str(k): v.strip() for k, v in data.items()})

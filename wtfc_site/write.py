@@ -1,0 +1,68 @@
+"""Write the site: into a temporary folder first, then swap it into place.
+
+If anything fails, the temporary folder is deleted and the old site is left
+exactly as it was, so a published site is never half-written.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path, PurePosixPath
+from typing import Mapping
+
+from .errors import Problem, SiteError
+
+Outputs = Mapping[PurePosixPath, bytes | Path]
+"""Output path -> bytes to write, or a source file to copy."""
+
+
+def check_outputs(outputs: Outputs, out_dir: Path) -> None:
+    """Raise SiteError if any output would land outside ``out_dir``."""
+    root = out_dir.resolve()
+    bad = [path for path in outputs if not (root / path).resolve().is_relative_to(root)
+           or path.is_absolute()]
+    if bad:
+        raise SiteError([Problem(None, None, f"The build tried to write '{p}' outside the output folder.",
+                                 hint="Rename the file so its name has no '..' in it.", rule="SITE-OUTPUT")
+                         for p in bad])
+
+
+def write_site(outputs: Outputs, out_dir: Path) -> None:
+    """Write every output into a new folder and swap it in place of ``out_dir``."""
+    check_outputs(outputs, out_dir)
+    out_dir = out_dir.resolve()
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    temp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.new-", dir=out_dir.parent))
+    try:
+        for path, data in sorted(outputs.items()):
+            target = temp / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(data, Path):
+                shutil.copyfile(data, target)
+            else:
+                target.write_bytes(data)
+        _swap(temp, out_dir)
+    except BaseException:
+        shutil.rmtree(temp, ignore_errors=True)
+        raise
+
+
+def _swap(new: Path, out_dir: Path) -> None:
+    """Put ``new`` where ``out_dir`` is; the old folder is removed only after."""
+    old = None
+    if out_dir.exists():
+        old = out_dir.with_name(f".{out_dir.name}.old-{os.getpid()}")
+        shutil.rmtree(old, ignore_errors=True)
+        os.replace(out_dir, old)
+    try:
+        os.replace(new, out_dir)
+    except BaseException:
+        if old is not None:
+            os.replace(old, out_dir)  # put the old site back
+        raise
+    new_mode = 0o755
+    os.chmod(out_dir, new_mode)  # mkdtemp makes it private; a web server must read it
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
