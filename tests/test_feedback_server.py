@@ -1,0 +1,314 @@
+"""The feedback receiver's WSGI app, called in-process, and its store."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from feedback_helpers import SITE_ORIGIN, THANKS_URL, call_app, form, stored, token
+from wtfc_site.feedback_cli import main as feedback_main
+from wtfc_site.feedback_form import FieldLimits
+from wtfc_site.feedback_server import (
+    RateLimiter,
+    add_query,
+    client_address,
+    limit_group,
+    make_app,
+    origin_of,
+    parse_form,
+)
+from wtfc_site.feedback_store import add_submission, initialise
+
+
+class FakeClock:
+    """A monotonic clock the test moves by hand."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return tmp_path / "feedback.sqlite3"
+
+
+def new_app(db: Path, **options):
+    """Return an app with the test site's settings, changed by ``options``."""
+    settings = dict(thanks_url=THANKS_URL, allowed_origins=[SITE_ORIGIN], rate_limit=0)
+    settings.update(options)
+    return make_app(db, **settings)
+
+
+def test_success_stores_then_redirects_with_security_headers(db: Path):
+    fixed = datetime(2026, 1, 21, 10, 30, 5, 123456, tzinfo=timezone.utc)
+    app = new_app(db, now=lambda: fixed)
+    reply, logged = call_app(app, form(page="/a/", face="happy", message="Hello"))
+    assert reply.status == 303
+    assert reply.headers["location"] == THANKS_URL
+    assert reply.headers["x-content-type-options"] == "nosniff"
+    assert reply.headers["content-security-policy"].startswith("default-src 'none'")
+    assert reply.headers["referrer-policy"] == "no-referrer"
+    assert reply.headers["cache-control"] == "no-store"
+    assert logged == ""
+    [row] = stored(db)
+    assert row["received_at"] == "2026-01-21T10:30:05+00:00"
+    assert (row["kind"], row["page"], row["face"], row["message"]) == ("feedback", "/a/", "happy", "Hello")
+
+
+def test_database_uses_wal_and_stores_no_address(db: Path):
+    new_app(db)
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        columns = [row[1] for row in conn.execute("PRAGMA table_info(feedback)")]
+    assert columns == ["id", "received_at", "kind", "page", "face", "easy", "message", "contact"]
+    assert not any("addr" in name or "ip" in name for name in columns)
+
+
+@pytest.mark.parametrize(
+    "kwargs, status",
+    [
+        (dict(path="/nope"), 404),
+        (dict(method="GET"), 405),
+        (dict(method="HEAD"), 405),
+        (dict(method="OPTIONS"), 405),
+        (dict(env={"HTTP_ORIGIN": "https://evil.example"}), 403),
+        (dict(env={"HTTP_ORIGIN": "not a url"}), 403),
+        (dict(env={"HTTP_ORIGIN": "null", "HTTP_REFERER": "https://evil.example/x"}), 403),
+        (dict(env={"CONTENT_TYPE": "text/plain"}), 415),
+        (dict(env={"CONTENT_TYPE": "application/x-www-form-urlencoded; charset=latin-1"}), 415),
+        (dict(env={"CONTENT_LENGTH": None}), 411),
+        (dict(env={"CONTENT_LENGTH": "12abc"}), 400),
+        (dict(env={"CONTENT_LENGTH": "999"}), 400),  # body shorter than it says
+        (dict(env={"CONTENT_LENGTH": str(64 * 1024 + 1)}), 413),
+    ],
+)
+def test_refusals_have_plain_english_pages_and_store_nothing(db: Path, kwargs: dict, status: int):
+    app = new_app(db)
+    reply, _ = call_app(app, form(face="happy", message=token()), **kwargs)
+    assert reply.status == status
+    assert reply.headers["content-type"] == "text/html; charset=utf-8"
+    assert reply.headers["x-content-type-options"] == "nosniff"
+    assert '<html lang="en-GB">' in reply.text
+    assert "Please" in reply.text
+    assert stored(db) == []
+    if status == 405:
+        assert reply.headers["allow"] == "POST"
+
+
+def test_413_is_decided_from_content_length_before_reading(db: Path):
+    class Untouchable:
+        def read(self, *args):
+            raise AssertionError("the body was read")
+
+    app = new_app(db, limits=FieldLimits(request_bytes=100))
+    reply, _ = call_app(app, env={"CONTENT_LENGTH": "101", "wsgi.input": Untouchable()})
+    assert reply.status == 413
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"HTTP_ORIGIN": None},
+        {"HTTP_ORIGIN": "null"},
+        {"HTTP_ORIGIN": None, "HTTP_REFERER": "https://site.example/minutes/a/"},
+        {"HTTP_ORIGIN": "https://SITE.example:443"},
+        {"HTTP_ORIGIN": "https://feedback.site.example"},  # its own form, sent again
+        {"HTTP_ORIGIN": "https://www.other.example"},
+    ],
+)
+def test_origins_that_are_accepted(db: Path, headers: dict):
+    app = new_app(db, allowed_origins=[SITE_ORIGIN, "https://www.other.example/"])
+    assert call_app(app, form(face="happy"), env=headers)[0].status == 303
+
+
+def test_a_filled_honeypot_looks_like_success_but_stores_nothing(db: Path):
+    app = new_app(db)
+    reply, _ = call_app(app, form(kind="page-check", easy="yes", website="spam"))
+    assert reply.status == 303
+    assert reply.headers["location"] == THANKS_URL + "?page-check=1"
+    assert stored(db) == []
+
+
+def test_page_check_has_its_own_thank_you_address_when_given(db: Path):
+    app = new_app(db, page_check_thanks_url="/thanks-for-checking/")
+    reply, _ = call_app(app, form(kind="page-check", easy="no"))
+    assert reply.headers["location"] == "/thanks-for-checking/"
+
+
+def test_validation_errors_use_the_renderer_given(db: Path):
+    seen = {}
+
+    def renderer(values, errors):
+        seen.update(values=dict(values), errors=dict(errors))
+        return "<p>site form</p>"
+
+    app = new_app(db, form_renderer=renderer)
+    reply, _ = call_app(app, form(message="My words"))
+    assert reply.status == 400
+    assert reply.text == "<p>site form</p>"
+    assert seen["values"]["message"] == "My words"
+    assert set(seen["errors"]) == {"face"}
+    assert stored(db) == []
+
+
+def test_an_unexpected_error_is_logged_but_never_shown(db: Path):
+    def broken(values, errors):
+        raise RuntimeError("secret internals")
+
+    app = new_app(db, form_renderer=broken)
+    reply, logged = call_app(app, form(message="x"))
+    assert reply.status == 500
+    assert "secret" not in reply.text and "Traceback" not in reply.text
+    assert "Your message was not saved" in reply.text
+    assert "RuntimeError: secret internals" in logged
+    assert reply.headers["content-security-policy"].startswith("default-src 'none'")
+
+
+def test_rate_limit_counts_per_address_and_says_when_to_retry(db: Path):
+    clock = FakeClock()
+    app = new_app(db, rate_limit=2, clock=clock)
+    one = {"REMOTE_ADDR": "192.0.2.1"}
+    assert [call_app(app, form(face="happy"), env=one)[0].status for _ in range(2)] == [303, 303]
+    clock.now += 20
+    refused, _ = call_app(app, form(face="happy"), env=one)
+    assert refused.status == 429
+    assert refused.headers["retry-after"] == "40"
+    assert call_app(app, form(face="happy"), env={"REMOTE_ADDR": "192.0.2.2"})[0].status == 303
+    clock.now += 41
+    assert call_app(app, form(face="happy"), env=one)[0].status == 303
+    assert len(stored(db)) == 4
+
+
+def test_rate_limiter_slides_and_zero_turns_it_off():
+    clock = FakeClock()
+    limiter = RateLimiter(3, window=60, clock=clock)
+    assert [limiter.hit(b"a") for _ in range(3)] == [0, 0, 0]
+    assert limiter.hit(b"a") == 60
+    clock.now += 59.5
+    assert limiter.hit(b"a") == pytest.approx(0.5)
+    clock.now += 0.5
+    assert limiter.hit(b"a") == 0
+    off = RateLimiter(0, clock=clock)
+    assert all(off.hit(b"a") == 0 for _ in range(100))
+
+
+def test_rate_limiter_forgets_old_addresses():
+    clock = FakeClock()
+    limiter = RateLimiter(1, window=60, clock=clock)
+    for number in range(50):
+        limiter.hit(str(number).encode())
+    clock.now += 61
+    limiter.hit(b"new")
+    assert len(limiter._hits) == 1
+
+
+def test_rate_limiter_is_thread_safe():
+    limiter = RateLimiter(100)
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        results = list(pool.map(lambda _: limiter.hit(b"same"), range(400)))
+    assert results.count(0) == 100
+
+
+def test_forwarded_for_is_used_only_from_the_trusted_proxy():
+    env = {"REMOTE_ADDR": "10.0.0.1", "HTTP_X_FORWARDED_FOR": "198.51.100.7, 203.0.113.9"}
+    assert client_address(env, "10.0.0.1") == "203.0.113.9"
+    assert client_address(env, "10.0.0.2") == "10.0.0.1"
+    assert client_address(env, None) == "10.0.0.1"
+    assert client_address({**env, "HTTP_X_FORWARDED_FOR": "junk"}, "10.0.0.1") == "10.0.0.1"
+
+
+def test_ipv6_addresses_are_limited_per_64_network():
+    assert limit_group("2001:db8:1:2:aaaa::1") == limit_group("2001:db8:1:2:bbbb::2")
+    assert limit_group("2001:db8:1:3::1") != limit_group("2001:db8:1:2::1")
+    assert limit_group("::ffff:192.0.2.1") == "192.0.2.1"
+    assert limit_group("192.0.2.1") == "192.0.2.1"
+
+
+def test_parse_form_refuses_malformed_bodies():
+    assert parse_form(b"face=happy&message=a+b%21") == {"face": "happy", "message": "a b!"}
+    assert parse_form(b"") == {}
+    assert parse_form(b"face=happy&") == {"face": "happy"}
+    assert parse_form(b"face") is None
+    assert parse_form(b"message=%FF") is None
+    assert parse_form("message=é".encode()) is None
+    assert parse_form(b"face=happy&face=sad") is None
+    assert parse_form(b"&".join(b"f%d=1" % n for n in range(51))) is None
+
+
+def test_origin_of_gives_a_standard_origin():
+    assert origin_of("https://Site.Example:443/a/b?c") == "https://site.example"
+    assert origin_of("http://site.example:8080/") == "http://site.example:8080"
+    assert origin_of("http://[::1]:8080/") == "http://[::1]:8080"
+    assert origin_of("javascript:alert(1)") is None
+    assert origin_of("https://site.example:99999/") is None
+
+
+def test_add_query_keeps_an_existing_query_and_fragment():
+    assert add_query("/thanks/?a=1#top", "page-check=1") == "/thanks/?a=1&page-check=1#top"
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        dict(thanks_url="javascript:alert(1)"),
+        dict(thanks_url="//evil.example/"),
+        dict(thanks_url="/thanks/\r\nSet-Cookie: x=1"),
+        dict(thanks_url=""),
+        dict(allowed_origins=["site.example"]),
+        dict(allowed_origins=["https://site.example/feedback/"]),
+        dict(rate_limit=-1),
+        dict(path="feedback"),
+    ],
+)
+def test_settings_that_cannot_work_are_refused(db: Path, options: dict):
+    with pytest.raises(ValueError):
+        new_app(db, **options)
+
+
+def test_200_writers_at_once_all_succeed(db: Path):
+    initialise(db)
+    markers = [token() for _ in range(200)]
+    start_together = threading.Barrier(len(markers), timeout=30)
+
+    def write(marker: str) -> int:
+        start_together.wait()
+        return add_submission(db, {"kind": "feedback", "face": "happy", "message": marker})
+
+    with ThreadPoolExecutor(max_workers=len(markers)) as pool:
+        ids = list(pool.map(write, markers, timeout=60))
+    assert len(set(ids)) == 200
+    assert sorted(row["message"] for row in stored(db)) == sorted(markers)
+
+
+def test_serve_without_a_thanks_address_explains_what_to_give(db: Path, capsys):
+    assert feedback_main(["serve", "--db", str(db), "--port", "0"]) == 1
+    message = capsys.readouterr().err
+    assert "thank-you page" in message and "--thanks-url" in message
+
+
+def test_serve_with_a_bad_origin_explains_it(db: Path, capsys):
+    code = feedback_main(["serve", "--db", str(db), "--thanks-url", "/t/", "--allowed-origin", "nope"])
+    assert code == 1
+    assert "is not a website address" in capsys.readouterr().err
+
+
+def test_serve_reports_broken_site_yaml_with_its_line(tmp_path: Path, capsys):
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "site.yaml").write_text("name: x\nfeedback: [unclosed\n", encoding="utf-8")
+    code = feedback_main(["serve", "--db", str(tmp_path / "f.db"), "--site", str(tmp_path)])
+    assert code == 1
+    assert "site.yaml:" in capsys.readouterr().err
+
+
+def test_serve_refuses_a_database_in_a_missing_folder(tmp_path: Path, capsys):
+    code = feedback_main(["serve", "--db", str(tmp_path / "no" / "f.db"), "--thanks-url", THANKS_URL])
+    assert code == 1
+    assert "does not exist" in capsys.readouterr().err

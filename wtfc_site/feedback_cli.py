@@ -1,0 +1,312 @@
+"""The ``feedback`` commands: run the receiver, and export what it kept.
+
+The main command line adds these with ``add_feedback_parser(subparsers)``
+and runs them with ``run_feedback(args)``. They also run on their own:
+
+    python -m wtfc_site.feedback_cli serve --db feedback.sqlite3 --thanks-url https://www.example.org/thanks/
+    python -m wtfc_site.feedback_cli export --db feedback.sqlite3 --format csv --out feedback.csv
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any, Sequence
+
+import yaml
+
+from .errors import Problem, SiteError, format_problem
+from .feedback_export import FORMATS, export
+from .feedback_server import make_app, origin_of, serve
+
+
+def add_feedback_parser(subparsers: Any) -> argparse.ArgumentParser:
+    """Add the ``feedback`` command (with ``serve`` and ``export``) and return its parser."""
+    parser = subparsers.add_parser(
+        "feedback",
+        help="Run the feedback receiver, or export the feedback it has kept.",
+        description="Run the feedback receiver, or export the feedback it has kept.",
+    )
+    add_feedback_commands(parser)
+    return parser
+
+
+def add_feedback_commands(parser: argparse.ArgumentParser) -> None:
+    """Add the ``serve`` and ``export`` sub-commands to ``parser``."""
+    commands = parser.add_subparsers(dest="feedback_command", required=True, metavar="COMMAND")
+    _add_serve(commands)
+    _add_export(commands)
+
+
+def _add_serve(commands: Any) -> None:
+    """Add ``serve`` and its options, each explained in plain English."""
+    serve_parser = commands.add_parser(
+        "serve",
+        help="Run the receiver that the site's feedback form sends to.",
+        description=(
+            "Run the receiver that the site's feedback form sends to. It keeps each "
+            "message in a database file, then sends the person to the thank-you page. "
+            "Stop it with Ctrl+C."
+        ),
+    )
+    add = serve_parser.add_argument
+    add(
+        "--host",
+        default="127.0.0.1",
+        help="The address to listen on. Default: 127.0.0.1 (this computer only).",
+    )
+    add("--port", type=_port, default=8080, help="The port to listen on. Default: 8080. 0 picks a free port.")
+    add(
+        "--db",
+        type=Path,
+        required=True,
+        metavar="FILE",
+        help="The database file that keeps the feedback. It is made if it is missing.",
+    )
+    add(
+        "--thanks-url",
+        metavar="URL",
+        help="Where to send people after they send feedback, e.g. https://www.example.org/thanks/.",
+    )
+    add(
+        "--page-check-thanks-url",
+        metavar="URL",
+        help="Where to send people after they answer 'Was this page easy to understand?'. "
+        "Default: the thank-you address with ?page-check=1 added.",
+    )
+    add(
+        "--allowed-origin",
+        dest="allowed_origins",
+        action="extend",
+        nargs="+",
+        default=[],
+        metavar="ORIGIN",
+        help="A website allowed to send the form, e.g. https://www.example.org. You can give more than one. "
+        "Default: the website of the thank-you address.",
+    )
+    add(
+        "--rate-limit",
+        type=_whole_number,
+        default=10,
+        metavar="N",
+        help="The most messages one address may send in a minute. Default: 10. 0 turns the limit off.",
+    )
+    add(
+        "--trusted-proxy",
+        metavar="ADDR",
+        help="The address of your proxy server. Only requests from it may tell us the person's address "
+        "(in X-Forwarded-For).",
+    )
+    add(
+        "--site",
+        type=Path,
+        metavar="DIR",
+        help="The site folder. 'feedback: thanks_url, page_check_thanks_url, allowed_origins' in its "
+        "content/site.yaml are used when not given here.",
+    )
+
+
+def _add_export(commands: Any) -> None:
+    """Add ``export`` and its options, each explained in plain English."""
+    export_parser = commands.add_parser(
+        "export",
+        help="Write out all the feedback kept, oldest first.",
+        description=(
+            "Write out all the feedback kept, oldest first. In CSV, a cell that a spreadsheet "
+            "would run as a formula starts with a ' so it stays text."
+        ),
+    )
+    add = export_parser.add_argument
+    add(
+        "--db",
+        type=Path,
+        required=True,
+        metavar="FILE",
+        help="The database file the receiver keeps feedback in.",
+    )
+    add(
+        "--format",
+        choices=FORMATS,
+        default="csv",
+        help="csv for spreadsheets, json for programs. Default: csv.",
+    )
+    add(
+        "--out",
+        type=Path,
+        metavar="FILE",
+        help="The file to write. Default: show it on the screen. A CSV file starts with a byte-order mark "
+        "so Excel shows every letter correctly.",
+    )
+
+
+def run_feedback(args: argparse.Namespace) -> int:
+    """Run ``feedback serve`` or ``feedback export``; return the exit code (0 is success)."""
+    try:
+        if args.feedback_command == "serve":
+            return _run_serve(args)
+        return _run_export(args)
+    except SiteError as error:
+        for problem in error.problems:
+            print(format_problem(problem), file=sys.stderr)
+        return 1
+
+
+def _run_serve(args: argparse.Namespace) -> int:
+    """Start the receiver with settings from the options and site.yaml."""
+    settings = _site_feedback_settings(args.site) if args.site else {}
+    thanks_url = args.thanks_url or settings.get("thanks_url")
+    if not thanks_url:
+        raise SiteError(
+            _setting_problem(
+                "The receiver needs the address of your thank-you page.",
+                "Give --thanks-url https://www.example.org/thanks/ or set feedback: thanks_url: in content/site.yaml.",
+            )
+        )
+    origins = args.allowed_origins or settings.get("allowed_origins") or _origin_list(thanks_url)
+    if not origins:
+        raise SiteError(
+            _setting_problem(
+                "The receiver needs the address of the website that sends the form.",
+                "Give --allowed-origin https://www.example.org or use a full --thanks-url.",
+            )
+        )
+    try:
+        app = make_app(
+            args.db,
+            thanks_url=thanks_url,
+            allowed_origins=origins,
+            rate_limit=args.rate_limit,
+            trusted_proxy=args.trusted_proxy,
+            page_check_thanks_url=args.page_check_thanks_url or settings.get("page_check_thanks_url"),
+        )
+    except ValueError as error:
+        raise SiteError(
+            _setting_problem(str(error), "Check the options you gave to 'feedback serve'.")
+        ) from error
+    try:
+        serve(app, args.host, args.port)
+    except KeyboardInterrupt:
+        print("The feedback receiver has stopped.", file=sys.stderr)
+    except OSError as error:
+        raise SiteError(
+            _setting_problem(
+                f"The receiver could not listen on {args.host} port {args.port}: {error.strerror or error}",
+                "Choose another --port, or stop the program that is using it.",
+            )
+        ) from error
+    return 0
+
+
+def _run_export(args: argparse.Namespace) -> int:
+    """Export the feedback to a file or the screen."""
+    if args.out is None:
+        count = export(args.db, args.format, sys.stdout)
+        sys.stdout.flush()
+    else:
+        # Excel reads a CSV file as UTF-8 only when it starts with a BOM.
+        encoding = "utf-8-sig" if args.format == "csv" else "utf-8"
+        with open(args.out, "w", encoding=encoding, newline="") as out:
+            count = export(args.db, args.format, out)
+    where = f" to {args.out}" if args.out else ""
+    print(f"Exported {count} feedback {'entry' if count == 1 else 'entries'}{where}.", file=sys.stderr)
+    return 0
+
+
+def _site_feedback_settings(site_dir: Path) -> dict[str, Any]:
+    """Return the ``feedback:`` settings from the site's content/site.yaml, if it has any."""
+    config = site_dir / "content" / "site.yaml"
+    if not config.is_file():
+        return {}
+    try:
+        data = yaml.safe_load(config.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise SiteError(
+            Problem(
+                file=config,
+                line=mark.line + 1 if mark else None,
+                message="This file is not valid YAML, so the feedback settings cannot be read.",
+                hint=str(getattr(error, "problem", "") or error),
+                rule="SITE-YAML",
+            )
+        ) from error
+    feedback = data.get("feedback") if isinstance(data, dict) else None
+    if feedback is None:
+        return {}
+    return _check_feedback_settings(config, feedback)
+
+
+def _check_feedback_settings(config: Path, feedback: Any) -> dict[str, Any]:
+    """Return the feedback settings the receiver uses, checked for type."""
+    if not isinstance(feedback, dict):
+        raise SiteError(_yaml_problem(config, "'feedback:' must be a list of settings (a mapping)."))
+    settings: dict[str, Any] = {}
+    for key in ("thanks_url", "page_check_thanks_url"):
+        if key in feedback:
+            if not isinstance(feedback[key], str):
+                raise SiteError(_yaml_problem(config, f"'feedback: {key}' must be a web address."))
+            settings[key] = feedback[key]
+    origins = feedback.get("allowed_origins", [])
+    origins = [origins] if isinstance(origins, str) else origins
+    if not isinstance(origins, list) or not all(isinstance(item, str) for item in origins):
+        raise SiteError(
+            _yaml_problem(config, "'feedback: allowed_origins' must be a list of website addresses.")
+        )
+    settings["allowed_origins"] = origins
+    return settings
+
+
+def _origin_list(url: str) -> list[str]:
+    """Return the origin of a full URL as a one-item list, or [] for a path."""
+    origin = origin_of(url)
+    return [origin] if origin else []
+
+
+def _setting_problem(message: str, hint: str) -> Problem:
+    """Return a problem with the receiver's settings."""
+    return Problem(file=None, line=None, message=message, hint=hint, rule="FEEDBACK-SETTINGS")
+
+
+def _yaml_problem(config: Path, message: str) -> Problem:
+    """Return a problem with the feedback settings in site.yaml."""
+    return Problem(
+        file=config,
+        line=None,
+        message=message,
+        hint="See the feedback settings in the README.",
+        rule="SITE-YAML",
+    )
+
+
+def _whole_number(text: str) -> int:
+    """Return ``text`` as a whole number of 0 or more, for argparse."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number (0, 1, 2 ...).")
+    return value
+
+
+def _port(text: str) -> int:
+    """Return ``text`` as a port number (0 to 65535), for argparse."""
+    value = _whole_number(text)
+    if value > 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port: use a number from 0 to 65535.")
+    return value
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the feedback commands on their own; return the exit code."""
+    parser = argparse.ArgumentParser(
+        prog="python -m wtfc_site.feedback_cli",
+        description="Run the feedback receiver, or export the feedback it has kept.",
+    )
+    add_feedback_commands(parser)
+    return run_feedback(parser.parse_args(argv))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
