@@ -299,13 +299,17 @@ def test_serve_reads_thanks_url_and_origins_from_site_yaml(tmp_path: Path):
     (site / "content").mkdir(parents=True)
     (site / "content" / "site.yaml").write_text(
         "name: Test partnership\n"
+        "area: Testshire\n"
+        "site_url: https://partnership.example\n"
+        "contact: {email: hello@partnership.example, phone: 01632 960 000}\n"
         "feedback:\n"
-        "  thanks_url: https://partnership.example/thank-you/\n"
+        "  destination: receiver\n"
+        "  url: https://partnership.example/feedback\n"
         "  allowed_origins: [https://partnership.example]\n",
         encoding="utf-8",
     )
     with running(tmp_path / "site.sqlite3", "--site", str(site), log=tmp_path / "log.txt") as live:
         ok = live.post(form(face="happy"), headers={"Origin": "https://partnership.example"})
         assert ok.status == 303
-        assert ok.headers["location"] == "https://partnership.example/thank-you/"
+        assert ok.headers["location"] == "https://partnership.example/feedback/thank-you/"
         assert live.post(form(face="happy"), headers={"Origin": SITE_ORIGIN}).status == 403

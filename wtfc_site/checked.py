@@ -83,5 +83,6 @@ def unchecked_report(pages: list[Page]) -> list[tuple[Page, str]]:
         if state is None:
             report.append((page, "never checked"))
         elif not state["current"]:
-            report.append((page, f"changed since it was checked on {state['record'].date:%d %B %Y}"))
+            date = state['record'].date
+            report.append((page, f"changed since it was checked on {date.day} {date:%B %Y}"))
     return report

@@ -14,10 +14,9 @@ import sys
 from pathlib import Path
 from typing import Any, Sequence
 
-import yaml
-
 from .errors import Problem, SiteError, format_problem
 from .feedback_export import FORMATS, export
+from .feedback_site import receiver_settings
 from .feedback_server import make_app, origin_of, serve
 
 
@@ -102,8 +101,9 @@ def _add_serve(commands: Any) -> None:
         "--site",
         type=Path,
         metavar="DIR",
-        help="The site folder. 'feedback: thanks_url, page_check_thanks_url, allowed_origins' in its "
-        "content/site.yaml are used when not given here.",
+        help="The site folder. Its content/site.yaml gives the thank-you page (from site_url), the "
+        "websites allowed to send the form (feedback: allowed_origins), and the form page shown again "
+        "when something needs fixing. Options given here win.",
     )
 
 
@@ -153,14 +153,14 @@ def run_feedback(args: argparse.Namespace) -> int:
 
 
 def _run_serve(args: argparse.Namespace) -> int:
-    """Start the receiver with settings from the options and site.yaml."""
-    settings = _site_feedback_settings(args.site) if args.site else {}
+    """Start the receiver with settings from the options and the site folder."""
+    settings = receiver_settings(args.site) if args.site else {}
     thanks_url = args.thanks_url or settings.get("thanks_url")
     if not thanks_url:
         raise SiteError(
             _setting_problem(
                 "The receiver needs the address of your thank-you page.",
-                "Give --thanks-url https://www.example.org/thanks/ or set feedback: thanks_url: in content/site.yaml.",
+                "Give --thanks-url https://www.example.org/thanks/ or --site with 'site_url:' in content/site.yaml.",
             )
         )
     origins = args.allowed_origins or settings.get("allowed_origins") or _origin_list(thanks_url)
@@ -178,7 +178,8 @@ def _run_serve(args: argparse.Namespace) -> int:
             allowed_origins=origins,
             rate_limit=args.rate_limit,
             trusted_proxy=args.trusted_proxy,
-            page_check_thanks_url=args.page_check_thanks_url or settings.get("page_check_thanks_url"),
+            page_check_thanks_url=args.page_check_thanks_url,
+            form_renderer=settings.get("form_renderer"),
         )
     except ValueError as error:
         raise SiteError(
@@ -213,50 +214,6 @@ def _run_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def _site_feedback_settings(site_dir: Path) -> dict[str, Any]:
-    """Return the ``feedback:`` settings from the site's content/site.yaml, if it has any."""
-    config = site_dir / "content" / "site.yaml"
-    if not config.is_file():
-        return {}
-    try:
-        data = yaml.safe_load(config.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise SiteError(
-            Problem(
-                file=config,
-                line=mark.line + 1 if mark else None,
-                message="This file is not valid YAML, so the feedback settings cannot be read.",
-                hint=str(getattr(error, "problem", "") or error),
-                rule="SITE-YAML",
-            )
-        ) from error
-    feedback = data.get("feedback") if isinstance(data, dict) else None
-    if feedback is None:
-        return {}
-    return _check_feedback_settings(config, feedback)
-
-
-def _check_feedback_settings(config: Path, feedback: Any) -> dict[str, Any]:
-    """Return the feedback settings the receiver uses, checked for type."""
-    if not isinstance(feedback, dict):
-        raise SiteError(_yaml_problem(config, "'feedback:' must be a list of settings (a mapping)."))
-    settings: dict[str, Any] = {}
-    for key in ("thanks_url", "page_check_thanks_url"):
-        if key in feedback:
-            if not isinstance(feedback[key], str):
-                raise SiteError(_yaml_problem(config, f"'feedback: {key}' must be a web address."))
-            settings[key] = feedback[key]
-    origins = feedback.get("allowed_origins", [])
-    origins = [origins] if isinstance(origins, str) else origins
-    if not isinstance(origins, list) or not all(isinstance(item, str) for item in origins):
-        raise SiteError(
-            _yaml_problem(config, "'feedback: allowed_origins' must be a list of website addresses.")
-        )
-    settings["allowed_origins"] = origins
-    return settings
-
-
 def _origin_list(url: str) -> list[str]:
     """Return the origin of a full URL as a one-item list, or [] for a path."""
     origin = origin_of(url)
@@ -266,17 +223,6 @@ def _origin_list(url: str) -> list[str]:
 def _setting_problem(message: str, hint: str) -> Problem:
     """Return a problem with the receiver's settings."""
     return Problem(file=None, line=None, message=message, hint=hint, rule="FEEDBACK-SETTINGS")
-
-
-def _yaml_problem(config: Path, message: str) -> Problem:
-    """Return a problem with the feedback settings in site.yaml."""
-    return Problem(
-        file=config,
-        line=None,
-        message=message,
-        hint="See the feedback settings in the README.",
-        rule="SITE-YAML",
-    )
 
 
 def _whole_number(text: str) -> int:

@@ -1,0 +1,173 @@
+"""The whole feedback loop in a real browser with JavaScript turned off.
+
+A tiny site is built and served over HTTP; the bundled receiver runs as a
+real process; Chromium fills in the form like a person would.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import socket
+import subprocess
+import sys
+import textwrap
+import threading
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from wtfc_site.pipeline import Options, build, stop_problems
+
+CHROMIUM = Path("/usr/bin/chromium")
+pytestmark = pytest.mark.browser
+
+playwright_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+if not CHROMIUM.exists():  # pragma: no cover - only where Chromium cannot be installed
+    print("\n*** SKIPPING BROWSER TESTS: /usr/bin/chromium is not installed ***\n", file=sys.stderr)
+    pytest.skip("Chromium is not installed (bash scripts/test.sh installs it)", allow_module_level=True)
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def write_site(folder: Path, site_port: int, receiver_port: int) -> None:
+    files = {
+        "content/site.yaml": f"""
+            name: Browser Test Partnership
+            area: Testshire
+            site_url: http://127.0.0.1:{site_port}
+            contact: {{email: hello@example.org, phone: 01632 960 000, address: Town Hall | Testshire}}
+            feedback:
+              destination: receiver
+              url: http://127.0.0.1:{receiver_port}/feedback
+              allowed_origins: [http://127.0.0.1:{site_port}]
+            """,
+        "content/index.md": """
+            ---
+            title: Welcome
+            summary: This is our test website.
+            ---
+
+            [picture: people] We work together.
+            """,
+        "content/policy/policy.md": """
+            ---
+            title: Our co-production policy
+            ---
+
+            [picture: policy] We plan things together.
+            """,
+    }
+    for name, text in files.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def live_site(tmp_path_factory):
+    """Build a tiny site, serve it, and run the receiver; yield (site url, db path)."""
+    folder = tmp_path_factory.mktemp("browser-site")
+    site_port, receiver_port = free_port(), free_port()
+    write_site(folder, site_port, receiver_port)
+    report = build(Options(site_dir=folder, cache_dir=folder / "cache"))
+    assert not stop_problems(report.problems), report.problems
+    handler = functools.partial(QuietHandler, directory=str(folder / "_site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", site_port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    db = folder / "feedback.sqlite3"
+    receiver = subprocess.Popen(
+        [sys.executable, "-m", "wtfc_site", "feedback", "serve", "--site", str(folder), "--host", "127.0.0.1",
+         "--port", str(receiver_port), "--db", str(db), "--rate-limit", "0"],
+        cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        wait_for(receiver_port, receiver)
+        yield f"http://127.0.0.1:{site_port}", db
+    finally:
+        receiver.terminate()
+        receiver.wait(timeout=10)
+        server.shutdown()
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+def wait_for(port: int, process: subprocess.Popen) -> None:
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise AssertionError("the receiver stopped: " + (process.stdout.read() if process.stdout else ""))
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/feedback", timeout=1)
+        except urllib.error.HTTPError:
+            return  # 405 for GET: it is up
+        except OSError:
+            time.sleep(0.1)
+    raise AssertionError("the receiver did not start in 20 seconds")
+
+
+def stored(db: Path) -> list[dict]:
+    out = subprocess.run([sys.executable, "-m", "wtfc_site", "feedback", "export", "--db", str(db), "--format", "json"],
+                         cwd=REPO, capture_output=True, text=True, check=True)
+    return json.loads(out.stdout)
+
+
+@pytest.fixture()
+def page(live_site):
+    with playwright_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+            "--no-first-run", "--disable-sync"])
+        context = browser.new_context(java_script_enabled=False)
+        yield context.new_page()
+        browser.close()
+
+
+def test_a_person_sends_feedback_without_javascript(live_site, page):
+    site, db = live_site
+    page.goto(site + "/feedback/")
+    page.get_by_label("Happy").check()
+    page.get_by_label("What do you want to tell us?").fill("The bus page helped me. <b>Thanks</b>")
+    page.get_by_role("button", name="Send").click()
+    assert page.url == site + "/feedback/thank-you/"
+    assert page.get_by_role("heading", level=1).inner_text() == "Thank you"
+    rows = [r for r in stored(db) if r["message"] == "The bus page helped me. <b>Thanks</b>"]
+    assert len(rows) == 1 and rows[0]["face"] == "happy" and rows[0]["page"] == "/feedback/"
+
+
+def test_a_mistake_comes_back_with_the_persons_words_and_a_plain_error(live_site, page):
+    site, db = live_site
+    before = len(stored(db))
+    page.goto(site + "/feedback/")
+    page.get_by_label("What do you want to tell us?").fill("I forgot to choose a face")
+    page.get_by_role("button", name="Send").click()
+    summary = page.locator(".error-summary")
+    assert summary.is_visible()
+    assert "face" in summary.inner_text().lower()
+    assert page.get_by_label("What do you want to tell us?").input_value() == "I forgot to choose a face"
+    # The page that comes back is the site's own form, so it can be sent again once fixed.
+    page.get_by_label("Okay").check()
+    page.get_by_role("button", name="Send").click()
+    assert page.url == site + "/feedback/thank-you/"
+    assert len(stored(db)) == before + 1
+
+
+def test_was_this_page_easy_is_one_press_and_names_the_page(live_site, page):
+    site, db = live_site
+    page.goto(site + "/")
+    page.get_by_role("button", name="Yes").click()
+    assert page.url.startswith(site + "/feedback/thank-you/")
+    checks = [r for r in stored(db) if r["kind"] == "page-check"]
+    assert checks and checks[-1]["easy"] == "yes" and checks[-1]["page"] == "/"

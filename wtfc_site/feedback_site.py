@@ -1,0 +1,47 @@
+"""What the feedback receiver takes from a site folder: where to send people
+after they write to us, which websites may send the form, and the site's
+own form page, so a form with mistakes comes back looking like the site."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable, Mapping
+from urllib.parse import urlsplit
+
+from .config import load_config
+from .errors import Problem, SiteError
+
+
+def receiver_settings(site_dir: Path) -> dict[str, Any]:
+    """Return thanks_url, allowed_origins and form_renderer for the site in ``site_dir``."""
+    config = load_config(site_dir)
+    if not config.site_url:
+        raise SiteError(Problem(
+            Path("content/site.yaml"), None,
+            "The receiver needs the full web address of the site to send people back to it.",
+            hint="Add 'site_url: https://…' to content/site.yaml, or give --thanks-url.",
+            rule="FEEDBACK-SETTINGS"))
+    root = config.site_url.rstrip("/") + config.base_url
+    parts = urlsplit(config.site_url)
+    origins = list(config.feedback.allowed_origins) or [f"{parts.scheme}://{parts.netloc}"]
+    return {"thanks_url": root + "feedback/thank-you/", "allowed_origins": origins,
+            "form_renderer": form_renderer(site_dir)}
+
+
+def form_renderer(site_dir: Path) -> Callable[[Mapping[str, str], Mapping[str, str]], str]:
+    """Return a function that renders the site's own form page with values and errors."""
+    from .pipeline import Options, load_site
+    from .render import _common_context, generated_context, make_environment
+
+    loaded = load_site(Options(site_dir=site_dir))
+    if loaded.site is None:
+        raise SiteError(loaded.problems)
+    site = loaded.site
+    env = make_environment(site_dir)
+    page = next(g for g in site.generated if g.url == "/feedback/")
+    context = {**_common_context(site), **generated_context(site, page)}
+    template = env.get_template(page.layout)
+
+    def render(values: Mapping[str, str], errors: Mapping[str, str]) -> str:
+        return template.render({**context, "values": dict(values), "errors": dict(errors)})
+    return render
