@@ -65,12 +65,23 @@ class Picture:
 
 
 def stem(word: str) -> str:
-    """Return a rough stem so 'meetings', 'meeting' and 'meet' can match."""
+    """Return a rough stem so 'meetings', 'meeting' and 'meet' can match.
+
+    "-es" is taken off only after s, x, z, ch and sh, so "themes" stays
+    "theme" (not the stop word "them") and "notes" stays "note".
+    """
     word = word.lower().strip("'")
-    for ending in ("ings", "ing", "ies", "ed", "es", "s"):
+    if len(word) <= 4:
+        return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 3 else word
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith("es") and word[:-2].endswith(("s", "x", "z", "ch", "sh")):
+        return word[:-2]
+    for ending in ("ings", "ing", "ed"):
         if word.endswith(ending) and len(word) - len(ending) >= 3:
-            base = word[: -len(ending)]
-            return base + "y" if ending == "ies" else base
+            return word[: -len(ending)]
+    if word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
     return word
 
 
