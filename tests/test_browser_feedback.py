@@ -138,7 +138,7 @@ def page(live_site):
 def test_a_person_sends_feedback_without_javascript(live_site, page):
     site, db = live_site
     page.goto(site + "/feedback/")
-    page.get_by_label("Happy").check()
+    page.get_by_label("Happy", exact=True).check()
     page.get_by_label("What do you want to tell us?").fill("The bus page helped me. <b>Thanks</b>")
     page.get_by_role("button", name="Send").click()
     assert page.url == site + "/feedback/thank-you/"
@@ -158,7 +158,7 @@ def test_a_mistake_comes_back_with_the_persons_words_and_a_plain_error(live_site
     assert "face" in summary.inner_text().lower()
     assert page.get_by_label("What do you want to tell us?").input_value() == "I forgot to choose a face"
     # The page that comes back is the site's own form, so it can be sent again once fixed.
-    page.get_by_label("Okay").check()
+    page.get_by_label("Okay", exact=True).check()
     page.get_by_role("button", name="Send").click()
     assert page.url == site + "/feedback/thank-you/"
     assert len(stored(db)) == before + 1

@@ -40,7 +40,19 @@ def check_site(site: Site) -> list[Problem]:
     for page in site.pages:
         problems.extend(_checked_by(page))
         problems.extend(_versions_agree(site, page))
-    return problems
+    return _once_each(problems)
+
+
+def _once_each(problems: list[Problem]) -> list[Problem]:
+    """Return problems without repeats: data text shown on two pages is one finding."""
+    seen: set[tuple] = set()
+    kept = []
+    for p in problems:
+        key = (p.file, p.line, p.rule, p.message, p.excerpt)
+        if key not in seen:
+            seen.add(key)
+            kept.append(p)
+    return kept
 
 
 def _checked_by(page: Page) -> list[Problem]:

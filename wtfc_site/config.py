@@ -81,10 +81,6 @@ class SiteConfig:
     checker: CheckerSettings = field(default_factory=CheckerSettings)
     """Easy-read checker settings (see the README)."""
 
-    def __post_init__(self) -> None:
-        if not self.base_url.startswith("/") or not self.base_url.endswith("/"):
-            raise ValueError(f"base_url must start and end with '/', for example /my-tcp/ (it is '{self.base_url}').")
-
 
 def load_config(site_dir: Path) -> SiteConfig:
     """Return the checked configuration of the site in ``site_dir``."""
@@ -97,6 +93,7 @@ def load_config(site_dir: Path) -> SiteConfig:
             rule="SITE-CONFIG-MISSING"))
     data, lines, file = load_yaml_file(path, site_dir)
     config = load_dataclass(SiteConfig, data, lines, file)
+    _check_base_url(config, lines, file)
     _check_feedback(config, lines, file)
     return config
 
@@ -113,6 +110,15 @@ def _refuse_misplaced_configs(site_dir: Path, right: Path) -> None:
             rule="SITE-CONFIG-PLACE"))
     if problems:
         raise SiteError(problems)
+
+
+def _check_base_url(config: SiteConfig, lines, file: Path) -> None:
+    url = config.base_url
+    if not (url.startswith("/") and url.endswith("/")):
+        raise SiteError(Problem(
+            file, lines.line_of(("base_url",)), f"The base_url '{url}' must start and end with '/'.",
+            hint="For example 'base_url: /my-tcp/', or 'base_url: /' for a site at the top of its web address.",
+            rule="SITE-VALUE"))
 
 
 def _check_feedback(config: SiteConfig, lines, file: Path) -> None:

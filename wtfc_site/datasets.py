@@ -65,15 +65,6 @@ Dataset = Callable[["object", tuple[Path, ...]], DataResult]
 
 def datasets() -> dict[str, Dataset]:
     """Return the datasets by the content/ folder each reads (a literal table)."""
-    table: dict[str, Dataset] = {}
-    try:
-        from .content.checklist import load_checklist
-        table["checklist"] = load_checklist  # type: ignore[assignment]
-    except ImportError:  # not written yet
-        pass
-    try:
-        from .content.wtfc import load_cycles
-        table["wtfc"] = load_cycles  # type: ignore[assignment]
-    except ImportError:
-        pass
-    return table
+    from .content.checklist import load_checklist
+    from .content.wtfc import load_cycles
+    return {"checklist": load_checklist, "wtfc": load_cycles}  # type: ignore[dict-item]

@@ -501,6 +501,11 @@ def _remove_marker(block: etree.Element, marker: str) -> None:
     for el in block.iter():
         if el.text and el.text.strip():
             el.text = el.text.replace(marker, "", 1).lstrip()
+            if not el.text and len(el) and el[0].tag == "br":
+                # The marker stood alone on its line: drop the line break after it too.
+                br = el[0]
+                el.text = (br.tail or "").lstrip()
+                el.remove(br)
             return
 
 

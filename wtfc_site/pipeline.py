@@ -115,6 +115,7 @@ def load_site(options: Options) -> Loaded:
     bodies = convert_bodies(site, photos, problems)
     site = replace(site, bodies=bodies)
     problems += check_front_matter_links(site)
+    problems += check_navigation(site)
     problems += _person_photos(site, photos)
     site.extra["_photo_files"] = photos.files
     return Loaded(site, problems, photos)
@@ -303,6 +304,24 @@ def check_front_matter_links(site: Site) -> list[Problem]:
     return problems
 
 
+def check_navigation(site: Site) -> list[Problem]:
+    """Return problems with the main menu's links and pictures in site.yaml."""
+    urls = known_urls(list(site.pages)) | {page.url for page in data_pages(site)}
+    resolve = resolver(site.by_id, urls, {s.output.as_posix() for s in site.static_files}, site.config.base_url)
+    from .sources import load_yaml_file
+    _, lines, file = load_yaml_file(site.site_dir / "content" / "site.yaml", site.site_dir)
+    problems = []
+    for index, item in enumerate(site.config.navigation):
+        line = lines.line_of(("navigation", index))
+        if not item.link.startswith(("http://", "https://")) and resolve(item.link) is None:
+            problems.append(Problem(file, line, f"The menu link '{item.title}' goes to {item.link}, which is not a page.",
+                                    hint="Check the link under 'navigation:'. Links inside the site start with /.",
+                                    rule="LINK-BROKEN"))
+        if item.picture and site.library.get(item.picture) is None:
+            problems.append(unknown_picture(file, line, item.picture, site.library))
+    return problems
+
+
 def reference_exists(site: Site, ref: str) -> bool:
     """Return True when ``ref`` names a page, a page's action, or a generated page."""
     path, _, fragment = ref.strip().strip("/").partition("#")
@@ -365,6 +384,11 @@ def build(options: Options) -> Report:
         write_site(outputs, options.output)
     except SiteError as exc:
         return Report(sort_problems(report.problems + list(exc.problems)), written=False, site=site)
+    except OSError as exc:
+        problem = Problem(options.output, None, f"The site could not be written: {exc.strerror or exc}.",
+                          hint="Check there is space on the disk and that you may write to this folder. "
+                               "The old site was left as it was.", rule="SITE-WRITE")
+        return Report(report.problems + [problem], written=False, site=site)
     pages = sum(1 for p in outputs if p.name == "index.html")
     return Report(report.problems, written=True, pages=pages, site=site)
 

@@ -167,6 +167,7 @@ def used_picture_names(site: Site) -> set[str]:
             names.add(page.meta.picture)
     names.update(g.picture for g in site.generated)
     names.update(item.picture for item in site.config.navigation if item.picture)
+    names.update(entry.picture for entry in site.glossary.entries if entry.picture)
     names.update(FIXED_PICTURES)
     from .pipeline import data_pages
     for data_page in data_pages(site):
@@ -177,7 +178,8 @@ def used_picture_names(site: Site) -> set[str]:
 
 FIXED_PICTURES = ("policy", "feedback", "contact", "happy", "okay", "unhappy", "easy-read", "hard-words",
                   "document", "tick", "check", "done", "to-do", "late", "people", "minutes", "news",
-                  "story", "action", "date", "decide", "question", "warning", "phone", "email", "letter")
+                  "story", "action", "date", "decide", "question", "warning", "phone", "email", "letter",
+                  "chair", "calendar", "person", "speak-up", "write", "thank-you", "photo-consent")
 """Pictures the default layouts always use, so they are always copied."""
 
 

@@ -57,6 +57,7 @@ def _convert_dataclass(cls: type, data: Any, where: _Where, path: KeyPath,
         return None
     fields = {f.name: f for f in dataclasses.fields(cls) if f.init}
     hints = _hints(cls)
+    reported_before = len(where.problems)
     _report_unknown_keys(data, fields, where, path, ignore)
     values: dict[str, Any] = {}
     for name, fld in fields.items():
@@ -66,8 +67,8 @@ def _convert_dataclass(cls: type, data: Any, where: _Where, path: KeyPath,
                              f"Add a line '{name}: ...'{_in(path)}.", "SITE-MISSING")
             continue
         values[name] = _convert(hints[name], data[name], where, path + (name,))
-    if any(v is None and name in data and data[name] is not None for name, v in values.items()):
-        return None
+    if len(where.problems) > reported_before:
+        return None  # already explained in plain words; building it would only add Python's wording
     try:
         return cls(**values)
     except (TypeError, ValueError) as exc:  # a __post_init__ check failed

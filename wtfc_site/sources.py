@@ -86,7 +86,13 @@ def _build(node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int],
     if isinstance(node, yaml.SequenceNode):
         return [_build(item, path + (i,), lines, loader, file, offset)
                 for i, item in enumerate(node.value)]
-    return loader.construct_object(node, deep=True)
+    try:
+        return loader.construct_object(node, deep=True)
+    except ValueError as exc:  # e.g. 2026-02-31 reads as a date but is not a real day
+        raise SiteError(Problem(
+            file, node.start_mark.line + 1 + offset, f"'{node.value}' cannot be read: {exc}.",
+            hint="Check the date is a real day, written as year-month-day, for example 2026-02-28.",
+            rule="SITE-DATE")) from None
 
 
 def _build_mapping(node: yaml.MappingNode, path: KeyPath, lines: dict[KeyPath, int],
