@@ -1,0 +1,254 @@
+"""Turn a loose plain-text or Markdown document into Points, for ``check --text``.
+
+The site build makes Points itself (in the same pass as the HTML); this is
+only for documents that are not pages, such as a board paper saved as text.
+It is deliberately simple:
+
+- YAML front matter between ``---`` lines is skipped. ``title:`` gives the
+  title and ``version: standard`` marks a standard (not easy-read) text.
+- A blank line ends a paragraph. Lines of one paragraph are joined with one
+  space; ``Point.line_starts`` remembers where each source line began.
+- ``# Heading`` and underlined (``===`` / ``---``) headings become heading
+  points.
+- ``-``, ``*``, ``+``, ``•`` and ``1.`` / ``1)`` start list items; each item
+  is its own point (easyread-rules.md rule 1: each list item is a sentence).
+- ``> text`` is a quote: people's own words, which the sentence and word
+  rules skip (decisions.md).
+- Table rows (``| a | b |``) give one table-cell point per cell.
+- Code blocks (fenced with ``` or ~~~) are skipped.
+- ``[picture: name]`` at the start of a paragraph or item sets its picture.
+- ``<!-- quiet ER-RULE: reason -->`` silences a rule on that line (or, when
+  alone on a line, on the next line).
+- Inline Markdown is removed: links keep their words, pictures go, and
+  ``**bold**``, ``*italic*``/``_italic_`` and ``<u>underline</u>`` are
+  recorded in ``Point.bold``, ``.italic`` and ``.underlined``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from ..points import AUTO, PICTURE_MARKER, PageText, Point, Silence
+
+_FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)\s*$")
+_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
+_LIST_ITEM = re.compile(r"^(\s*)(?:[-*+\u2022\u25cf\u25aa]|\d{1,3}[.)])\s+(.*)$")
+_QUOTE = re.compile(r"^\s{0,3}>\s?(.*)$")
+_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
+_RULE_LINE = re.compile(r"^\s{0,3}([-*_])(?:\s*\1){2,}\s*$")
+_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_QUIET = re.compile(r"<!--\s*quiet\s+([A-Za-z0-9*-]+)\s*:?\s*(.*?)\s*-->", re.IGNORECASE)
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
+_AUTOLINK = re.compile(r"<((?:https?://|mailto:)[^>]+)>")
+_BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|__(?=\S)(.+?)(?<=\S)__|<(?:strong|b)>(.*?)</(?:strong|b)>", re.IGNORECASE)
+_ITALIC = re.compile(
+    r"(?<![*\w])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![*\w])|(?<![_\w])_(?=\S)(.+?)(?<=\S)_(?![_\w])|<(?:em|i)>(.*?)</(?:em|i)>",
+    re.IGNORECASE,
+)
+_UNDERLINE = re.compile(r"<u>(.*?)</u>", re.IGNORECASE)
+_CODE = re.compile(r"`([^`]*)`")
+_TAG = re.compile(r"</?[A-Za-z][^>]*>")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass
+class _Block:
+    """A point being collected: its kind, its lines and the picture marker."""
+
+    kind: str
+    lines: list[tuple[int, str]] = field(default_factory=list)
+    picture: str = AUTO
+
+
+def _inline(text: str) -> tuple[str, list[str], list[str], list[str]]:
+    """Return plain text plus its bold, italic and underlined phrases."""
+    text = _IMAGE.sub("", text)
+    text = _LINK.sub(lambda m: m.group(1), text)
+    text = _AUTOLINK.sub(lambda m: m.group(1).removeprefix("mailto:"), text)
+    text = _CODE.sub(lambda m: m.group(1), text)
+    bold: list[str] = []
+    italic: list[str] = []
+    underlined: list[str] = []
+
+    def keep(store: list[str]):
+        def inner(match: re.Match[str]) -> str:
+            inner_text = next(g for g in match.groups() if g is not None)
+            store.append(_SPACES.sub(" ", _TAG.sub("", inner_text)).strip())
+            return inner_text
+
+        return inner
+
+    text = _UNDERLINE.sub(keep(underlined), text)
+    text = _BOLD.sub(keep(bold), text)
+    text = _ITALIC.sub(keep(italic), text)
+    text = _TAG.sub("", text)
+    text = _ESCAPE.sub(r"\1", text)
+    return _SPACES.sub(" ", text).strip(), bold, italic, underlined
+
+
+def _point(block: _Block) -> Point | None:
+    """Turn a collected block into a Point (None when it has no words)."""
+    parts: list[str] = []
+    starts: list[tuple[int, int]] = []
+    bold: list[str] = []
+    italic: list[str] = []
+    underlined: list[str] = []
+    offset = 0
+    picture = block.picture
+    for index, (line_no, raw) in enumerate(block.lines):
+        if index == 0:
+            marker = PICTURE_MARKER.match(raw)
+            if marker:
+                picture = marker.group(1).lower() or AUTO
+                raw = raw[marker.end():]
+        text, b, i, u = _inline(raw)
+        if not text:
+            continue
+        if parts:
+            offset += 1  # the joining space
+        starts.append((offset, line_no))
+        parts.append(text)
+        offset += len(text)
+        bold += b
+        italic += i
+        underlined += u
+    if not parts:
+        return None
+    return Point(
+        line=starts[0][1],
+        text=" ".join(parts),
+        kind=block.kind,
+        line_starts=tuple(starts),
+        picture=picture,
+        bold=tuple(bold),
+        italic=tuple(italic),
+        underlined=tuple(underlined),
+    )
+
+
+def _front_matter(lines: list[str]) -> tuple[int, dict]:
+    """Return how many lines the front matter takes, and its data."""
+    if not lines or lines[0].strip() != "---":
+        return 0, {}
+    for index in range(1, len(lines)):
+        if _FRONT_MATTER_END.match(lines[index]):
+            try:
+                data = yaml.safe_load("\n".join(lines[1:index])) or {}
+            except yaml.YAMLError:
+                data = {}
+            return index + 1, data if isinstance(data, dict) else {}
+    return 0, {}
+
+
+def text_to_points(text: str) -> tuple[list[Point], list[Silence]]:
+    """Return the points and silences of a plain-text or Markdown document (see the module docstring)."""
+    lines = text.splitlines()
+    skip, _ = _front_matter(lines)
+    points: list[Point] = []
+    silences: list[Silence] = []
+    block: _Block | None = None
+    fence: str | None = None
+    pending_quiet: list[tuple[str, str]] = []
+
+    def close() -> None:
+        nonlocal block
+        if block is not None:
+            made = _point(block)
+            if made is not None:
+                points.append(made)
+        block = None
+
+    for index in range(skip, len(lines)):
+        line_no = index + 1
+        raw = lines[index]
+        if fence is not None:
+            if raw.strip().startswith(fence):
+                fence = None
+            continue
+        fenced = _FENCE.match(raw)
+        if fenced:
+            close()
+            fence = fenced.group(1)
+            continue
+        for rule, reason in _QUIET.findall(raw):
+            silences.append(Silence(line=line_no, rule=rule.upper(), reason=reason))
+        raw = _COMMENT.sub("", raw)
+        if not raw.strip():
+            close()
+            continue
+        heading = _HEADING.match(raw)
+        if heading:
+            close()
+            block = _Block("heading", [(line_no, heading.group(2))])
+            close()
+            continue
+        if _SETEXT.match(raw) and block is not None and block.kind == "paragraph" and len(block.lines) == 1:
+            block.kind = "heading"
+            close()
+            continue
+        if _RULE_LINE.match(raw):
+            close()
+            continue
+        if _TABLE_ROW.match(raw):
+            close()
+            if not _TABLE_SEPARATOR.match(raw):
+                for cell in raw.strip().strip("|").split("|"):
+                    made = _point(_Block("table-cell", [(line_no, cell)]))
+                    if made is not None:
+                        points.append(made)
+            continue
+        quote = _QUOTE.match(raw)
+        if quote:
+            if block is None or block.kind != "quote":
+                close()
+                block = _Block("quote")
+            block.lines.append((line_no, quote.group(1)))
+            continue
+        item = _LIST_ITEM.match(raw)
+        if item:
+            close()
+            block = _Block("list-item", [(line_no, item.group(2))])
+            continue
+        if block is None or block.kind in ("quote", "heading"):
+            close()
+            block = _Block("paragraph")
+        block.lines.append((line_no, raw.strip()))
+    close()
+    return points, silences
+
+
+def page_from_text(text: str, file: Path, *, easy_read: bool | None = None) -> PageText:
+    """Return a PageText for a loose document. ``easy_read`` None: read ``version:`` from front matter (default easy read)."""
+    lines = text.splitlines()
+    _, meta = _front_matter(lines)
+    points, silences = text_to_points(text)
+    if easy_read is None:
+        easy_read = str(meta.get("version", "easy-read")).strip().lower() != "standard"
+    title = str(meta.get("title", "") or "")
+    title_line = 1
+    if not title:
+        first_heading = next((p for p in points if p.kind == "heading"), None)
+        if first_heading is not None:
+            title, title_line = first_heading.text, first_heading.line
+    else:
+        title_line = next((i + 1 for i, ln in enumerate(lines) if ln.lstrip().startswith("title:")), 1)
+    return PageText(
+        file=file,
+        url="",
+        title=title,
+        title_line=title_line,
+        content_type=str(meta.get("type", "document")),
+        easy_read=easy_read,
+        points=tuple(points),
+        silences=tuple(silences),
+    )

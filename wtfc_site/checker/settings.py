@@ -1,0 +1,266 @@
+"""Settings for the easy-read and plain-English text checker.
+
+Every threshold of Appendix C of ``easyread-rules.md`` is a setting here,
+with the same key names, so ``checker:`` in ``content/site.yaml`` can change
+it. The sources disagree (easyread-rules.md section 0.1), so nothing is
+hard-coded in the rules.
+
+The classes are frozen, keyword-only dataclasses and use only these field
+types, so a generic YAML loader can fill them: int, float, bool, str,
+tuple[str, ...], dict[str, str] and nested dataclasses. Each field has a
+docstring (the string under it) that says what it does; the README's
+settings table can be made from them.
+
+Severity words in settings: "error", "warning" (or "warn", as Appendix C
+writes it), "info" and "off".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+SEVERITY_WORDS = ("error", "warning", "warn", "info", "off")
+"""The words a severity setting may hold."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class SentenceWords:
+    """Words per sentence (rule 1, ER-SENT-LEN)."""
+
+    warn: int = 15
+    """Warn when a sentence has more words than this (DH09, PIF: 15 at most)."""
+    error: int = 20
+    """Error when a sentence has more words than this (easyread-rules.md rule 1)."""
+    page_average_target: int = 12
+    """The page's average sentence length we aim for (AEE found 11 to 14 in UK easy read)."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Paragraph:
+    """Size of one point (rule 7, ER-PARA-LEN)."""
+
+    max_sentences: int = 3
+    """Warn when one point (picture row) has more sentences than this."""
+    max_words: int = 50
+    """Warn when one point has more words than this (COGA: split at about 50)."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class PageWords:
+    """Length of an easy-read page (rule 44, ER-PAGE-WORDS)."""
+
+    warn: int = 500
+    """Warn when an easy-read page has more words than this."""
+    error: int = 1000
+    """Error when an easy-read page has more words than this (ERS: under 1,000 words)."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Zipf:
+    """Word frequency limits on wordfreq's Zipf scale (rule 16, section 4.2)."""
+
+    easy: float = 4.2
+    """Words at or above this are common (about the top 5,000 English words)."""
+    hard: float = 3.5
+    """Words below this are hard: an error unless explained. Between hard and easy: a warning."""
+    lang: str = "en"
+    """The wordfreq language code."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class LongWord:
+    """Long words (rule 16: 4 or more syllables and more than 8 letters)."""
+
+    syllables: int = 4
+    """A word with at least this many syllables may be long."""
+    letters: int = 9
+    """... and at least this many letters (GDS: readers skip words after 8 to 9 letter words)."""
+    common_zipf: float = 4.5
+    """A long word at least this common (about the top 3,000 words, e.g. 'information') is not flagged."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Numbers:
+    """Numbers, dates and symbols (rules 9 to 13)."""
+
+    digits: bool = True
+    """Ask for digits instead of number words like 'three' (ER-NUM-DIGITS)."""
+    allow_words: tuple[str, ...] = ("one",)
+    """Number words that may stay as words (GDS: 'one')."""
+    big_number_digits: int = 4
+    """Warn on numbers with this many digits or more, except years, phone numbers and postcodes (ER-NUM-BIG)."""
+    percentages: str = "warn"
+    """Severity for percentages, fractions and 'per cent' (ER-NUM-PERCENT)."""
+    decimals: str = "warn"
+    """Severity for decimal numbers such as 3.5 (ER-NUM-PERCENT). Money like £5.50 and times like 2.30pm are fine."""
+    roman: str = "error"
+    """Severity for Roman numerals such as 'Section IV' (ER-ROMAN)."""
+    numeric_dates: str = "error"
+    """Severity for dates written in numbers such as 01/03/2025 (ER-DATE)."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Abbreviations:
+    """Short forms of words (rule 15, ER-ABBR)."""
+
+    allow: tuple[str, ...] = ("NHS", "GP")
+    """Short forms most people know, which never need explaining."""
+    require_expansion_per_page: bool = True
+    """Ask for the full words at the first use on each page (not just once on the site)."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Typography:
+    """Limits for the rendered page (rules 29, 31, 33, 34; used by the page checks, not the text checks)."""
+
+    min_font_px: float = 18.67
+    """Error when body text is smaller than this many CSS pixels (14 pt)."""
+    warn_font_px: float = 21.33
+    """Warn when body text is smaller than this (16 pt)."""
+    min_line_height: float = 1.5
+    """Smallest line height as a multiple of the font size (WCAG 1.4.8)."""
+    max_line_chars: int = 70
+    """Warn when a line of text can be longer than this many characters."""
+    error_line_chars: int = 80
+    """Error when a line of text can be longer than this (WCAG 1.4.8)."""
+    contrast_min: float = 4.5
+    """Smallest contrast between text and background (WCAG 1.4.3)."""
+    contrast_aim: float = 7.0
+    """Contrast we aim for (WCAG 1.4.6)."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Pictures:
+    """Pictures beside the text (rules 37 to 39)."""
+
+    required_per_row: bool = True
+    """Every easy-read point needs a picture unless the author wrote [picture: none] (ER-PIC-PER-IDEA)."""
+    position: str = "left"
+    """Where the picture goes: 'left' of the text."""
+    min_px_mobile: int = 96
+    """Warn when a picture is narrower than this on a 360px-wide screen."""
+    error_px: int = 64
+    """Error when a picture is narrower than this."""
+    max_sentences_per_row: int = 3
+    """Most sentences beside one picture."""
+    index_required: bool = True
+    """Every picture needs an entry in the picture index (ER-PIC-LICENCE)."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Readability:
+    """Flesch scores (rule 53, ER-READABILITY): advisory only."""
+
+    min_words: int = 100
+    """Only warn when the page has at least this many words (WCAG samples about 100 words)."""
+    fk_grade_warn: float = 5.0
+    """Warn when the Flesch-Kincaid grade is above this."""
+    fre_warn_below: float = 80.0
+    """Warn when the Flesch reading ease is below this."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class CheckedBy:
+    """The 'checked by people' record (section 2; used by the build, not the text checks)."""
+
+    required_for_badge: bool = True
+    """Show the 'checked' badge only when a record exists."""
+    hash_must_match: bool = True
+    """... and only when the text has not changed since the check."""
+    stale_months: int = 12
+    """Warn when the check is older than this many months."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Bold:
+    """Bold text (rule 25, ER-BOLD-ONLY-FOR-HARD-WORDS)."""
+
+    max_share: float = 0.10
+    """Note when more than this share of the words on a page is bold."""
+
+
+def _standard_sentence_words() -> SentenceWords:
+    return SentenceWords(warn=20, error=25, page_average_target=15)
+
+
+def _standard_rules() -> dict[str, str]:
+    return {
+        "ER-CONTRACTION": "off",
+        "ER-DATE": "warning",
+        "ER-ROMAN": "warning",
+        "ER-NO-ITALIC": "warning",
+    }
+
+
+@dataclass(frozen=True, kw_only=True)
+class StandardPages:
+    """The lighter plain-English check for standard (full) versions of pages.
+
+    Only rules marked "all" in the rule registry run on standard pages; this
+    section sets their limits and severities there.
+    """
+
+    sentence_words: SentenceWords = field(default_factory=_standard_sentence_words)
+    """Sentence length on standard pages (GDS: 25 words is the limit for plain English)."""
+    rules: dict[str, str] = field(default_factory=_standard_rules)
+    """Severity per rule id on standard pages only ('off' turns a rule off there). Applied after 'rules'."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class VerdictSettings:
+    """When does a document count as easy read? (``check --text``, see verdict.py)."""
+
+    max_average_sentence_words: float = 15.0
+    """Most words per sentence on average (DH09 and PIF: 15 at most; AEE: UK easy read averages 11 to 14)."""
+    max_long_sentence_share: float = 0.15
+    """Largest share of sentences over the error length (so one long sentence does not fail a page)."""
+    max_errors_per_100_words: float = 2.0
+    """Most errors per 100 words."""
+    max_warnings_per_100_words: float = 8.0
+    """Most warnings per 100 words."""
+    max_findings_per_sentence: float = 1.0
+    """Most errors and warnings per sentence, on average."""
+    ignore_rules: tuple[str, ...] = ("ER-PIC-PER-IDEA", "ER-ONE-SENTENCE-PER-LINE")
+    """Rules that do not count towards the verdict (a loose text file has no pictures)."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class CheckerSettings:
+    """Every setting of the easy-read checker, with the defaults of Appendix C."""
+
+    sentence_words: SentenceWords = field(default_factory=SentenceWords)
+    """Words per sentence on easy-read pages (ER-SENT-LEN)."""
+    joiners_per_sentence_warn: int = 2
+    """Warn when a sentence has this many joiners (commas, 'and', 'because' ...) or more (ER-ONE-IDEA)."""
+    paragraph: Paragraph = field(default_factory=Paragraph)
+    """Size of one point (ER-PARA-LEN)."""
+    page_words: PageWords = field(default_factory=PageWords)
+    """Words per easy-read page (ER-PAGE-WORDS)."""
+    zipf: Zipf = field(default_factory=Zipf)
+    """Word frequency limits for hard words (ER-HARD-WORD)."""
+    long_word: LongWord = field(default_factory=LongWord)
+    """Long words (ER-HARD-WORD)."""
+    numbers: Numbers = field(default_factory=Numbers)
+    """Numbers, dates and Roman numerals."""
+    abbreviations: Abbreviations = field(default_factory=Abbreviations)
+    """Short forms of words (ER-ABBR)."""
+    typography: Typography = field(default_factory=Typography)
+    """Rendered page limits (used by the page checks)."""
+    pictures: Pictures = field(default_factory=Pictures)
+    """Pictures beside the text."""
+    navigation_max_items: int = 5
+    """Most items in the main menu (ER-FEW-CHOICES, COGA)."""
+    readability: Readability = field(default_factory=Readability)
+    """Flesch scores (ER-READABILITY)."""
+    checked_by: CheckedBy = field(default_factory=CheckedBy)
+    """The 'checked by people' record."""
+    bold: Bold = field(default_factory=Bold)
+    """Bold text (ER-BOLD-ONLY-FOR-HARD-WORDS)."""
+    names: tuple[str, ...] = ()
+    """Proper names (people, places, groups) that the word rules skip, written as on the page."""
+    rules: dict[str, str] = field(default_factory=dict)
+    """Severity per rule id, e.g. {ER-ACTIVE: info}; 'off' turns a rule off."""
+    standard: StandardPages = field(default_factory=StandardPages)
+    """The lighter plain-English check for standard versions."""
+    verdict: VerdictSettings = field(default_factory=VerdictSettings)
+    """When a document counts as easy read (check --text)."""
