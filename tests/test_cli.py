@@ -1,0 +1,197 @@
+"""The command line, run as people run it: ``python build.py ...`` in a subprocess."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, SOURCE_DATE_EPOCH, read_html
+
+SITE = {
+    "content/index.md": """
+        ---
+        title: Welcome
+        ---
+        [picture: meeting] We meet once a month.
+        """,
+    "content/policy/co-production.md": """
+        ---
+        title: Our co-production policy
+        ---
+        [picture: policy] We work together.
+        """,
+    "content/about.md": """
+        ---
+        title: About us
+        draft: yes
+        ---
+        [picture: people] We are a group.
+        """,
+    "content/minutes/2026-10-01-board.md": """
+        ---
+        title: Board meeting
+        meeting_date: 2026-10-01
+        group: Partnership board
+        chairs: [Sam Okafor]
+        actions:
+          - {id: a1, what: Book the room., who: Sam Okafor, by: 2026-10-15}
+        ---
+        [picture: meeting] We met.
+        """,
+}
+
+BROKEN = {
+    "content/index.md": """
+        ---
+        title: Welcome
+        ---
+        We meet once a month.
+
+        Read [this](/nowhere/).
+        """,
+    "content/updates/news.md": """
+        ---
+        title: News
+        date: 31/02/2026
+        ---
+        News.
+        """,
+}
+
+
+def run(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
+    """Run ``python build.py ARGS`` the way an author would."""
+    env = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH, "NO_COLOR": "1", "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run([sys.executable, str(REPO / "build.py"), *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=120)
+
+
+def problems_in_text(text: str) -> set[tuple[str, int | None, str]]:
+    """Read the documented text format back into (file, line, rule).
+
+    The format groups problems under their file:
+
+        content/index.md
+          line 6: error [LINK-BROKEN] The link to ...
+    """
+    found = set()
+    file = None
+    for raw in text.splitlines():
+        if raw and not raw.startswith(" ") and not raw.startswith(("Easy read:", "The site was not built")):
+            file = raw.strip()
+        elif raw.startswith("  ") and file and "[" in raw and ":" in raw:
+            where, _, rest = raw.strip().partition(":")
+            line = int(where.split()[1]) if where.startswith("line ") else None
+            rule = rest.split("[", 1)[1].split("]", 1)[0]
+            found.add((file, line, rule))
+    return found
+
+
+def test_build_writes_the_site_and_exits_0(make_site, tmp_path):
+    site = make_site(SITE)
+    out = tmp_path / "out"
+    result = run("--site", str(site), "--out", str(out), "--today", "2026-11-23")
+    assert result.returncode == 0, result.stderr
+    assert read_html(out / "index.html").find("h1").get_text(strip=True) == "Welcome"
+    assert not (out / "about").exists()
+    assert not (site / "_site").exists()
+
+
+def test_build_is_also_the_named_command(make_site):
+    site = make_site(SITE)
+    result = run("build", "--site", str(site))
+    assert result.returncode == 0, result.stderr
+    assert (site / "_site" / "index.html").is_file()
+
+
+def test_drafts_option_builds_drafts(make_site):
+    site = make_site(SITE)
+    result = run("build", "--site", str(site), "--drafts")
+    assert result.returncode == 0, result.stderr
+    assert (site / "_site" / "about" / "index.html").is_file()
+
+
+@pytest.mark.parametrize("today, state", [("2026-10-12", "To do"), ("2026-11-23", "Late")])
+def test_today_option_decides_what_is_late(make_site, tmp_path, today, state):
+    site = make_site(SITE)
+    out = tmp_path / "out"
+    result = run("--site", str(site), "--out", str(out), "--today", today)
+    assert result.returncode == 0, result.stderr
+    soup = read_html(out / "minutes" / "2026-10-01-board" / "index.html")
+    assert [s.get_text(strip=True) for s in soup.select("section.actions .state-label")] == [state]
+
+
+def test_a_broken_site_exits_1_names_file_and_line_and_writes_nothing(make_site):
+    site = make_site(BROKEN)
+    result = run("--site", str(site))
+    assert result.returncode == 1
+    assert not (site / "_site").exists()
+    found = problems_in_text(result.stderr)
+    assert ("content/index.md", 6, "LINK-BROKEN") in found
+    assert ("content/updates/news.md", 3, "SITE-DATE") in found
+    assert "Traceback" not in result.stderr
+
+
+def test_a_broken_site_leaves_the_old_build_alone(make_site):
+    site = make_site(SITE)
+    assert run("--site", str(site)).returncode == 0
+    before = (site / "_site" / "index.html").read_bytes()
+    (site / "content" / "index.md").write_text("---\ntitle: Welcome\n---\nRead [this](/nowhere/).\n")
+    assert run("--site", str(site)).returncode == 1
+    assert (site / "_site" / "index.html").read_bytes() == before
+
+
+def test_check_json_lists_problems_with_file_line_and_rule(make_site):
+    site = make_site(BROKEN)
+    result = run("check", "--site", str(site), "--format", "json")
+    assert result.returncode == 1
+    problems = json.loads(result.stdout)
+    found = {(p["file"], p["line"], p["rule"]) for p in problems}
+    assert ("content/index.md", 6, "LINK-BROKEN") in found
+    assert ("content/updates/news.md", 3, "SITE-DATE") in found
+    for problem in problems:
+        assert set(problem) >= {"file", "line", "rule", "severity", "message", "hint"}
+    assert not (site / "_site").exists()
+
+
+def test_check_writes_nothing_and_passes_a_clean_site(make_site):
+    site = make_site(SITE)
+    result = run("check", "--site", str(site), "--format", "json")
+    problems = json.loads(result.stdout)
+    errors = [p for p in problems if p["severity"] == "error"]
+    assert result.returncode == (1 if errors else 0)
+    assert not [p for p in errors if not p["rule"].startswith("ER-")]
+    assert not (site / "_site").exists()
+
+
+def test_check_strict_fails_on_easy_read_warnings(make_site):
+    site = make_site({**SITE, "content/index.md": """
+        ---
+        title: Welcome
+        ---
+        [picture: meeting] The partnership board, which comprises representatives of the integrated care board, the local authority, provider organisations and people with lived experience, will henceforth convene on a quarterly basis in order to facilitate strategic oversight.
+        """})
+    assert run("--site", str(site)).returncode == 0  # easy-read findings never stop a build
+    result = run("check", "--site", str(site), "--strict", "--format", "json")
+    assert result.returncode == 1
+    findings = [p for p in json.loads(result.stdout) if p["rule"].startswith("ER-")]
+    assert ("content/index.md", 4) in {(p["file"], p["line"]) for p in findings}
+
+
+def test_wrong_use_exits_2(make_site):
+    result = run("--site", str(make_site(SITE)), "--today", "31/02/2026")
+    assert result.returncode == 2
+
+
+def test_python_m_wtfc_site_works_too(make_site):
+    site = make_site(SITE)
+    env = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH, "NO_COLOR": "1"}
+    result = subprocess.run([sys.executable, "-m", "wtfc_site", "build", "--site", str(site)], cwd=REPO, env=env,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert (site / "_site" / "index.html").is_file()
