@@ -1,0 +1,160 @@
+"""Working Together for Change (WTFC): the golden thread, published.
+
+``load_cycles`` is the dataset the build calls with every file under
+``content/wtfc/``. For each cycle folder it reads the data
+(``wtfc_data``), checks it and scans it for personal data
+(``wtfc_checks``), computes every number (``wtfc_numbers``), and makes the
+pages (``wtfc_pages``, ``wtfc_theme``, ``wtfc_report``). It also links the
+thread both ways: meetings named by action plans, and updates or answers
+that name a theme in their ``themes:`` front matter, get links back.
+
+Theme references in front matter are written ``wtfc/<cycle>#<theme id>``
+(``wtfc/2026/themes#<id>`` and ``wtfc/2026/themes/<id>`` work too).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..datasets import Backlink, DataPage, DataResult
+from ..errors import Problem
+from ..site import Site
+from .wtfc_checks import check_cycle, scan_cycle
+from .wtfc_data import Cycle, read_cycle
+from .wtfc_numbers import Numbers, compute
+from .wtfc_pages import Related, make_pages
+from .wtfc_report import full_report
+
+
+@dataclass(frozen=True)
+class CycleData:
+    """One cycle as parsed and counted, for other datasets and tests."""
+
+    cycle: Cycle
+    numbers: Numbers
+
+
+def load_cycles(site: Site, files: tuple[Path, ...]) -> DataResult:
+    """Return the pages, checker texts, backlinks and problems of every WTFC cycle."""
+    content = site.site_dir / "content" / "wtfc"
+    problems: list[Problem] = []
+    folders: dict[Path, list[Path]] = defaultdict(list)
+    for path in files:
+        relative = path.relative_to(content)
+        if len(relative.parts) != 2:
+            problems.append(_misplaced(path, site))
+            continue
+        folders[content / relative.parts[0]].append(path)
+    cycles: list[CycleData] = []
+    for folder in sorted(folders):
+        cycle, found = read_cycle(folder, tuple(sorted(folders[folder])), site.site_dir)
+        problems += found
+        if cycle is not None:
+            problems += check_cycle(cycle, site) + scan_cycle(cycle)
+            cycles.append(CycleData(cycle, compute(cycle, site.actions, site.today)))
+    related, theme_problems = pages_naming_themes(site, [c.cycle for c in cycles])
+    problems += theme_problems
+    pages: list[DataPage] = []
+    texts = []
+    for data in cycles:
+        made = make_pages(data.cycle, data.numbers, site, related.get(data.cycle.id, {}))
+        pages += [*made.pages, full_report(data.cycle, data.numbers, site)]
+        texts += made.texts
+    if cycles:
+        pages.append(_index_page(cycles))
+    return DataResult(pages=tuple(pages), texts=tuple(texts), backlinks=backlinks(site, cycles, related),
+                      problems=tuple(problems), data=tuple(cycles))
+
+
+def _misplaced(path: Path, site: Site) -> Problem:
+    file = path.relative_to(site.site_dir) if path.is_relative_to(site.site_dir) else path
+    return Problem(file, None, "Working Together for Change files belong in a folder for their cycle.",
+                   hint="Move it to content/wtfc/<cycle>/, for example content/wtfc/2026/.", rule="WTFC-UNKNOWN-FILE")
+
+
+def parse_theme_ref(ref: str) -> tuple[str, str] | None:
+    """Return (cycle, theme id) for 'wtfc/2026#getting-out' and its other forms, or None."""
+    path, _, fragment = ref.strip().strip("/").partition("#")
+    parts = path.strip("/").split("/")
+    if len(parts) < 2 or parts[0] != "wtfc":
+        return None
+    if len(parts) == 2 and fragment:
+        return parts[1], fragment
+    if len(parts) == 3 and parts[2] == "themes" and fragment:
+        return parts[1], fragment
+    if len(parts) == 4 and parts[2] == "themes" and not fragment:
+        return parts[1], parts[3]
+    return None
+
+
+def pages_naming_themes(site: Site, cycles: list[Cycle]) -> tuple[dict[str, dict[str, list[Related]]], list[Problem]]:
+    """Return cycle -> theme -> pages that name it in 'themes:', and a problem for each unknown theme."""
+    known = {(c.id, t.item.id) for c in cycles for t in c.themes}
+    related: dict[str, dict[str, list[Related]]] = defaultdict(lambda: defaultdict(list))
+    problems = []
+    for page in site.pages:
+        for index, ref in enumerate(page.meta.themes):
+            found = parse_theme_ref(ref)
+            if found is None or found not in known:
+                problems.append(Problem(
+                    page.file, page.line_of("themes", index), f"'{ref}' is not a Working Together for Change theme.",
+                    hint="Write it as wtfc/<cycle>#<theme id>, for example wtfc/2026#getting-out. The themes are: "
+                         + ", ".join(f"wtfc/{c}#{t}" for c, t in sorted(known)) + ".",
+                    rule="WTFC-UNKNOWN-THEME"))
+                continue
+            why = "News about this theme" if page.content_type == "update" else "What we did about this theme"
+            related[found[0]][found[1]].append(Related(page.title, page.url, why))
+    return {c: dict(t) for c, t in related.items()}, problems
+
+
+def backlinks(site: Site, cycles: list[CycleData], related: dict[str, dict[str, list[Related]]]) -> dict[str, tuple[Backlink, ...]]:
+    """Return links back to theme pages for meetings named by plans and pages naming themes."""
+    links: dict[str, list[Backlink]] = defaultdict(list)
+    for data in cycles:
+        cycle = data.cycle
+        titles = {t.item.id: t.item.title for t in cycle.themes}
+        for p in cycle.plans:
+            plan = p.item
+            if plan.theme not in titles:
+                continue
+            target = f"{cycle.theme_url(plan.theme)}#plan-{plan.id}"
+            title = f"{titles[plan.theme]}: {plan.title}"
+            if plan.agreed_at:
+                _add(links, site, plan.agreed_at.split("#")[0].strip("/"),
+                     Backlink(title, target, "This meeting agreed this Working Together for Change plan."))
+            for ref in plan.actions:
+                _add(links, site, ref.split("#")[0].strip("/"),
+                     Backlink(title, target, f"Job {ref.split('#')[-1]} from this meeting is part of this plan."))
+        for theme_id, pages in related.get(cycle.id, {}).items():
+            for page in pages:
+                page_id = next((p.id for p in site.pages if p.url == page.url), None)
+                if page_id:
+                    _add(links, site, page_id, Backlink(titles[theme_id], cycle.theme_url(theme_id),
+                                                        "A Working Together for Change theme this page is about."))
+    return {key: tuple(value) for key, value in links.items()}
+
+
+def _add(links: dict[str, list[Backlink]], site: Site, page_id: str, link: Backlink) -> None:
+    """Add a link to a page and to its other version; one link per target, its reasons joined."""
+    if page_id not in site.by_id:
+        return
+    for target in (page_id, site.counterparts.get(page_id)):
+        if not target:
+            continue
+        same = next((i for i, old in enumerate(links[target]) if old.url == link.url), None)
+        if same is None:
+            links[target].append(link)
+        elif link.why not in links[target][same].why:
+            old = links[target][same]
+            links[target][same] = Backlink(old.title, old.url, f"{old.why} {link.why}")
+
+
+def _index_page(cycles: list[CycleData]) -> DataPage:
+    """Return /wtfc/, the list of cycles (newest first)."""
+    items = [(d.cycle.meta.item.title, d.cycle.url, d.cycle.meta.item.summary, d.cycle.meta.item.picture)
+             for d in sorted(cycles, key=lambda d: d.cycle.id, reverse=True)]
+    return DataPage(url="/wtfc/", title="Working Together for Change",
+                    summary="How we plan changes with the people who use services.", picture="co-production",
+                    layout="wtfc_index.html", context={"cycles": items, "pictures": tuple(i[3] for i in items)})

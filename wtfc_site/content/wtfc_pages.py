@@ -1,0 +1,290 @@
+"""Working Together for Change: the easy-read pages of one cycle.
+
+Each function makes one page: its rows (through a ``Writer``, so the checker
+reads exactly what is shown) and its DataPage. Only statements marked
+agreed-to-quote ever reach a page; review codes never do.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+
+from markupsafe import Markup
+
+from ..charts import bar_chart
+from ..datasets import DataPage
+from ..points import PageText
+from ..site import Site
+from .wtfc_data import CATEGORIES, STEP_IDS, Cycle, Located, Plan, Theme
+from .wtfc_numbers import Numbers, ThemeCount
+from .wtfc_text import (CATEGORY_TEXT, STATE_PICTURE, STATE_TEXT, STATUS_TEXT, STEP_TEXT, VIEW_TEXT, Line, Src,
+                        Writer, long_date)
+
+CHART_TITLE = "What people said about each theme"
+
+
+@dataclass(frozen=True)
+class Related:
+    """A page of the site that is part of a theme's thread (an update, an answer, a meeting)."""
+
+    title: str
+    url: str
+    why: str
+
+
+@dataclass(frozen=True)
+class Made:
+    """The pages and checker texts made for a cycle."""
+
+    pages: tuple[DataPage, ...]
+    texts: tuple[PageText, ...]
+
+
+def step_url(cycle: Cycle, step_id: str) -> str:
+    """Return a step page's address, e.g. /wtfc/2026/steps/identify-success/."""
+    return f"{cycle.url}steps/{step_id.replace('_', '-')}/"
+
+
+def plural(count: int, one: str, many: str) -> str:
+    """Return '1 person' or '3 people'."""
+    return f"{count} {one if count == 1 else many}"
+
+
+def make_pages(cycle: Cycle, numbers: Numbers, site: Site, related: dict[str, list[Related]]) -> Made:
+    """Return every page of the cycle."""
+    made = [overview(cycle, numbers, site), what_people_said(cycle, numbers, site), themes_list(cycle, numbers, site)]
+    made += [step_page(cycle, step_id, numbers, site) for step_id in STEP_IDS]
+    made += [theme_page(cycle, t, numbers, site, related.get(t.item.id, [])) for t in cycle.themes]
+    made.append(report(cycle, numbers, site))
+    pages = tuple(page for page, _ in made)
+    texts = tuple(text for _, texts in made for text in texts)
+    return Made(pages, texts)
+
+
+def cycle_links(cycle: Cycle) -> list[tuple[str, str]]:
+    """Return the links shown at the top of every page of the cycle."""
+    return [("The 8 steps", cycle.url), ("What people said", f"{cycle.url}what-people-said/"),
+            ("Themes", f"{cycle.url}themes/"), ("Report", f"{cycle.url}report/")]
+
+
+def _finish(writer: Writer, cycle: Cycle, url: str, title: str, summary: str, picture: str, title_src: Src,
+            blocks: list, layout: str = "wtfc_page.html", easy_read: bool = True,
+            counterpart: str = "", **extra) -> tuple[DataPage, tuple[PageText, ...]]:
+    """Return the DataPage and its checker texts once all rows are written."""
+    writer.pictures.add(picture)
+    context = {"blocks": blocks, "pictures": tuple(sorted(writer.pictures)), "hard_words": tuple(writer.hard_words),
+               "cycle_links": cycle_links(cycle), "cycle_title": cycle.meta.item.title, **extra}
+    page = DataPage(url=url, title=title, layout=layout, summary=summary, picture=picture, context=context,
+                    easy_read=easy_read, counterpart_url=counterpart)
+    return page, writer.page_texts(url, title, title_src, summary, easy_read)
+
+
+def _writer(site: Site) -> Writer:
+    return Writer(site.glossary, site.url)
+
+
+def _title_src(cycle: Cycle) -> Src:
+    return Src(cycle.meta.file, cycle.meta.line("title"))
+
+
+# --- the overview ---------------------------------------------------------------------------
+
+def overview(cycle: Cycle, numbers: Numbers, site: Site):
+    """Return the cycle's front page: what the method is, the numbers, and the 8 steps."""
+    w, src, meta = _writer(site), _title_src(cycle), cycle.meta.item
+    blocks: list = [w.row(["People who use services, families and staff work together.",
+                           "They find out what is working and what is not working.",
+                           "Then they plan changes together."], src, meta.picture)]
+    blocks.append(w.heading("What we found out", src))
+    blocks += _numbers_rows(w, cycle, numbers, src)
+    blocks.append(w.heading("The 8 steps", src))
+    for index, step_id in enumerate(STEP_IDS, 1):
+        name, picture, explain = STEP_TEXT[step_id]
+        step = cycle.step(step_id)
+        step_src = Src(cycle.meta.file, cycle.meta.line("steps", step_id))
+        lines = [explain[0], STATUS_TEXT[step.status],
+                 Line(f"Read about step {index}", step_url(cycle, step_id))]
+        blocks.append(w.row(lines, step_src, picture, heading=f"Step {index}: {name}", id=f"step-{step_id}",
+                            cls=f"step step-{step.status.replace(' ', '-')}"))
+    return _finish(w, cycle, cycle.url, meta.title, meta.summary, meta.picture, src, blocks)
+
+
+def _numbers_rows(w: Writer, cycle: Cycle, numbers: Numbers, src: Src) -> list:
+    rows = [w.row([Line(f"{plural(numbers.people, 'person', 'people')} told us what they think.",
+                        f"{cycle.url}what-people-said/"),
+                   f"They told us {plural(numbers.statements, 'thing', 'things')}.",
+                   Line(f"We found {plural(len(cycle.themes), 'theme', 'themes')}.", f"{cycle.url}themes/")],
+                  src, "people", cls="counts")]
+    if cycle.plans:
+        rows.append(w.row([f"We made {plural(len(cycle.plans), 'plan', 'plans')}.",
+                           f"{plural(numbers.plans_in('done'), 'plan is', 'plans are')} done.",
+                           f"{plural(numbers.plans_in('late'), 'plan is', 'plans are')} late."],
+                          src, "plan", cls="counts"))
+    if numbers.action_states:
+        rows.append(w.row([f"{plural(numbers.actions_in('done'), 'job is', 'jobs are')} done.",
+                           f"{plural(numbers.actions_in('to do'), 'job is', 'jobs are')} still to do.",
+                           f"{plural(numbers.actions_in('late'), 'job is', 'jobs are')} late."],
+                          src, "action", cls="counts"))
+    return rows
+
+
+def _dates(start, end) -> str:
+    if start and end:
+        return f"It started on {long_date(start)} and finished on {long_date(end)}."
+    if start:
+        return f"It started on {long_date(start)}."
+    return ""
+
+
+# --- one step -------------------------------------------------------------------------------
+
+def step_page(cycle: Cycle, step_id: str, numbers: Numbers, site: Site):
+    """Return a step's page: what happens, where it is, what was done and who took part."""
+    w, meta = _writer(site), cycle.meta
+    index = STEP_IDS.index(step_id) + 1
+    name, picture, explain = STEP_TEXT[step_id]
+    step = cycle.step(step_id)
+    src = Src(meta.file, meta.line("steps", step_id))
+    blocks: list = [w.row(list(explain), src, picture)]
+    status_picture = {"done": "done", "doing": "to-do", "not started": "to-do"}[step.status]
+    blocks.append(w.row([STATUS_TEXT[step.status], _dates(step.start, step.end)],
+                        Src(meta.file, meta.line("steps", step_id, "status")), status_picture))
+    if step.did:
+        blocks.append(w.heading("What we did", src))
+        blocks += w.rows(list(step.did), Src(meta.file, meta.line("steps", step_id, "did")), "tick")
+    took_part = [f"{t.number} {t.who} took part." for t in step.took_part]
+    if step_id == "collect" and numbers.statements:
+        took_part.append(f"{plural(numbers.people, 'person', 'people')} told us "
+                         f"{plural(numbers.statements, 'thing', 'things')}.")
+    if took_part:
+        blocks.append(w.heading("Who took part", src))
+        blocks += w.rows(took_part, Src(meta.file, meta.line("steps", step_id, "took_part")), "people")
+    blocks += _step_links(w, cycle, step_id, src)
+    summary = f"Step {index} of 8 in {meta.item.title}."
+    return _finish(w, cycle, step_url(cycle, step_id), f"Step {index}: {name}", summary, picture, src, blocks)
+
+
+def _step_links(w: Writer, cycle: Cycle, step_id: str, src: Src) -> list:
+    target = {"collect": ("See what people said", "what-people-said/"), "theme": ("See the themes", "themes/"),
+              "review": ("Read the report", "report/")}.get(step_id, ("See the themes and plans", "themes/"))
+    index = STEP_IDS.index(step_id)
+    lines = [Line(target[0], cycle.url + target[1]), Line("See all 8 steps", cycle.url)]
+    if index + 1 < len(STEP_IDS):
+        lines.append(Line(f"Next: step {index + 2}", step_url(cycle, STEP_IDS[index + 1])))
+    return [w.row(lines, src, "document", cls="step-links")]
+
+
+# --- what people said -----------------------------------------------------------------------
+
+def what_people_said(cycle: Cycle, numbers: Numbers, site: Site):
+    """Return the page with the chart, the table of the same numbers and the top themes."""
+    w, src = _writer(site), _title_src(cycle)
+    blocks: list = [w.row([f"We asked {plural(numbers.people, 'person', 'people')} about their life.",
+                           "We asked what is working and what is not working.",
+                           "We asked what they want for the future."], src, "collect"),
+                    w.row([f"They told us {plural(numbers.statements, 'thing', 'things')}."], src, "numbers")]
+    blocks.append(w.heading("The numbers for each theme", src))
+    sentence = "Each bar shows how many things people said about a theme."
+    blocks.append(w.row([sentence], src, "chart" if site.library.get("chart") else "people", cls="chart-sentence"))
+    blocks.append(chart_figure(cycle, numbers, site))
+    blocks.append(w.heading("The top themes", src))
+    for category in CATEGORIES:
+        blocks += _top_rows(w, cycle, numbers, category, src)
+    page_src = src
+    return _finish(w, cycle, f"{cycle.url}what-people-said/", "What people said",
+                   "What is working, what is not working, and what people want.", "collect", page_src, blocks)
+
+
+def chart_table(cycle: Cycle, numbers: Numbers, site: Site, caption: str = "The same numbers in a table") -> Markup:
+    """Return the table of statements per theme and category, with a total row."""
+    head = "".join(f'<th scope="col">{escape(CATEGORY_TEXT[c])}</th>' for c in CATEGORIES)
+    rows = []
+    for t in cycle.themes:
+        count = numbers.count(t.item.id)
+        cells = "".join(f"<td>{count.of(c)}</td>" for c in CATEGORIES)
+        rows.append(f'<tr id="count-{escape(t.item.id)}"><th scope="row"><a href="{escape(site.url(cycle.theme_url(t.item.id)))}">'
+                    f"{escape(t.item.title)}</a></th>{cells}<td>{count.total}</td></tr>")
+    totals = "".join(f"<td>{numbers.by_category(c)}</td>" for c in CATEGORIES)
+    rows.append(f'<tr class="total"><th scope="row">All themes</th>{totals}<td>{numbers.statements}</td></tr>')
+    return Markup(f'<div class="table-scroll"><table class="wtfc-counts"><caption>{escape(caption)}</caption>'
+                  f'<thead><tr><th scope="col">Theme</th>{head}<th scope="col">All</th></tr></thead>'
+                  f"<tbody>{''.join(rows)}</tbody></table></div>")
+
+
+def chart_figure(cycle: Cycle, numbers: Numbers, site: Site) -> Markup:
+    """Return the figure: the SVG bar chart, and the table of the same numbers beside it."""
+    groups = [t.item.title for t in cycle.themes]
+    series = [(CATEGORY_TEXT[c], [numbers.count(t.item.id).of(c) for t in cycle.themes]) for c in CATEGORIES]
+    svg = bar_chart(CHART_TITLE, groups, series)
+    return Markup(f'<figure class="chart wtfc-chart">{svg}'
+                  f"<figcaption>{escape(CHART_TITLE)}. The table has the same numbers.</figcaption>"
+                  f"{chart_table(cycle, numbers, site)}</figure>")
+
+
+def _top_rows(w: Writer, cycle: Cycle, numbers: Numbers, category: str, src: Src) -> list:
+    top = numbers.top[category]
+    if not top:
+        return []
+    titles = {t.item.id: t.item.title for t in cycle.themes}
+    intro = {"working": "These themes are working for most people.",
+             "not working": "These themes are not working for most people.",
+             "future": "People want these things most for the future."}[category]
+    picture = {"working": "working", "not working": "not-working", "future": "future"}[category]
+    lines = [Line(f"{titles[c.theme]}: {plural(c.of(category), 'thing', 'things')}", cycle.theme_url(c.theme))
+             for c in top]
+    rows = [w.row([intro], src, picture, heading=CATEGORY_TEXT[category], cls=f"top top-{category.replace(' ', '-')}")]
+    rows += w.rows(lines, src, picture, cls="top-list")
+    return rows
+
+
+# --- themes ---------------------------------------------------------------------------------
+
+def themes_list(cycle: Cycle, numbers: Numbers, site: Site):
+    """Return the list of themes, each with its 'I' statement."""
+    w, src = _writer(site), _title_src(cycle)
+    blocks: list = [w.row(["We put the things people said into groups.", "We call each group a theme.",
+                           "Each theme has a sentence that starts with I."], src, "theme")]
+    for t in cycle.themes:
+        count = numbers.count(t.item.id)
+        blocks.append(w.row([Line(t.item.i_statement, cycle.theme_url(t.item.id)),
+                             f"People said {plural(count.total, 'thing', 'things')} about this."],
+                            Src(t.file, t.line("i_statement")), t.item.picture, heading=t.item.title, id=t.item.id))
+    return _finish(w, cycle, f"{cycle.url}themes/", "Themes", "The groups of things people told us.", "theme",
+                   src, blocks)
+
+
+def theme_page(cycle: Cycle, located: Located[Theme], numbers: Numbers, site: Site, related: list[Related]):
+    """Return one theme's page: the whole golden thread for that theme."""
+    from .wtfc_theme import theme_blocks
+    w = _writer(site)
+    theme = located.item
+    src = Src(located.file, located.line("title"))
+    blocks = theme_blocks(w, cycle, located, numbers, site, related)
+    summary = f"A theme of {cycle.meta.item.title}."
+    return _finish(w, cycle, cycle.theme_url(theme.id), theme.title, summary, theme.picture, src, blocks,
+                   theme_id=theme.id)
+
+
+# --- the report -----------------------------------------------------------------------------
+
+def report(cycle: Cycle, numbers: Numbers, site: Site):
+    """Return the easy-read report (step 8); its full version is made by wtfc_report."""
+    from .wtfc_report import easy_report_blocks
+    w, src = _writer(site), _title_src(cycle)
+    blocks = easy_report_blocks(w, cycle, numbers, site)
+    return _finish(w, cycle, f"{cycle.url}report/", f"Our report: {cycle.meta.item.title}",
+                   "What people told us, what we did and what changed.", "review", src, blocks,
+                   counterpart=f"{cycle.url}report-full/")
+
+
+def plan_lines(plan: Plan, state: str) -> list[str]:
+    """Return the easy-read lines about a plan's owner, date and state."""
+    when = f"It should be done by {long_date(plan.by)}."
+    state_line = {"done": "This plan is done.", "late": "This plan is late.",
+                  "to do": "We are doing this plan now." if plan.status == "doing" else "This plan has not started yet."}
+    return [f"Who: {plan.who}.", when, state_line[state]]
+
+
+__all__ = ["make_pages", "Made", "Related", "chart_table", "chart_figure", "plan_lines", "step_url", "plural",
+           "STATE_TEXT", "STATE_PICTURE", "VIEW_TEXT", "ThemeCount"]

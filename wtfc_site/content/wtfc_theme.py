@@ -1,0 +1,171 @@
+"""Working Together for Change: one theme's page, the golden thread for that theme.
+
+From what people said (counts and agreed quotes), through the deep causes,
+what success looks like and the ideas, to the action plans (with their
+indicators, meetings and actions) and the review, and out to the site's
+pages that name the theme.
+"""
+
+from __future__ import annotations
+
+from ..site import Site
+from .wtfc_data import CATEGORIES, VIEWS, Cycle, Located, Plan, Theme
+from .wtfc_numbers import Numbers
+from .wtfc_pages import Related, plan_lines, plural
+from .wtfc_text import CATEGORY_TEXT, STATE_PICTURE, STATE_TEXT, VIEW_TEXT, Line, Src, Writer, long_date
+
+CATEGORY_PICTURE = {"working": "working", "not working": "not-working", "future": "future"}
+VIEW_PICTURE = {"person": "person", "family": "family", "staff": "support-worker", "commissioner": "council"}
+
+
+def theme_blocks(w: Writer, cycle: Cycle, located: Located[Theme], numbers: Numbers, site: Site,
+                 related: list[Related]) -> list:
+    """Return the rows of a theme page, in the order of the method."""
+    theme = located.item
+    src = Src(located.file, located.line("i_statement"))
+    blocks: list = [w.row([theme.i_statement], src, theme.picture, cls="i-statement")]
+    blocks += _said(w, cycle, located, numbers)
+    blocks += _causes(w, cycle, theme.id)
+    blocks += _success(w, cycle, theme.id)
+    blocks += _ideas(w, cycle, theme.id)
+    for plan in [p for p in cycle.plans if p.item.theme == theme.id]:
+        blocks += plan_blocks(w, cycle, plan, numbers, site)
+    blocks += _review(w, cycle, theme.id)
+    blocks += _related(w, related, src)
+    return blocks
+
+
+def _said(w: Writer, cycle: Cycle, located: Located[Theme], numbers: Numbers) -> list:
+    count = numbers.count(located.item.id)
+    src = Src(located.file, located.line("id"))
+    blocks: list = [w.heading("What people said", src, id="said")]
+    blocks.append(w.row([f"{plural(count.working, 'thing is', 'things are')} working.",
+                         f"{plural(count.not_working, 'thing is', 'things are')} not working.",
+                         f"{plural(count.future, 'thing is', 'things are')} wishes for the future."],
+                        src, "numbers", cls="counts"))
+    blocks.append(w.row([Line("See the numbers for every theme", f"{cycle.url}what-people-said/#count-{located.item.id}")],
+                        src, "chart"))
+    # Only words people agreed to share are shown; the others are counted above and never shown.
+    quotes = [s for s in cycle.statements if s.theme == located.item.id and s.quote and s.words]
+    if quotes:
+        blocks.append(w.row(["We show people's own words only when they said yes."], src, "quote"))
+        for category in CATEGORIES:
+            mine = [(s.words, _statement_src(s)) for s in quotes if s.category == category]
+            if mine:
+                blocks.append(w.quotes(mine, CATEGORY_PICTURE[category], CATEGORY_TEXT[category],
+                                       cls=f"quotes quotes-{_cls(category)}"))
+    return blocks
+
+
+def _statement_src(statement) -> Src:
+    return Src(statement.file, statement.line)
+
+
+def _cls(text: str) -> str:
+    return text.replace(" ", "-")
+
+
+def _causes(w: Writer, cycle: Cycle, theme: str) -> list:
+    causes = [c for c in cycle.causes if c.item.theme == theme]
+    if not causes:
+        return []
+    blocks: list = [w.heading("Why things are not working", Src(causes[0].file, causes[0].line()), id="causes")]
+    for c in sorted(causes, key=lambda c: not c.item.important):
+        lines = [c.item.text] + (["People agreed this is one of the most important reasons."] if c.item.important else [])
+        blocks.append(w.row(lines, Src(c.file, c.line("text")), "star" if c.item.important else "question",
+                            cls="cause important" if c.item.important else "cause"))
+    return blocks
+
+
+def _success(w: Writer, cycle: Cycle, theme: str) -> list:
+    items = sorted((s for s in cycle.success if s.item.theme == theme), key=lambda s: VIEWS.index(s.item.view))
+    if not items:
+        return []
+    blocks: list = [w.heading("What good would look like", Src(items[0].file, items[0].line()), id="success")]
+    for s in items:
+        blocks.append(w.row([s.item.text], Src(s.file, s.line("text")), VIEW_PICTURE[s.item.view],
+                            heading=VIEW_TEXT[s.item.view], level=3, cls=f"success view-{s.item.view}"))
+    return blocks
+
+
+def _ideas(w: Writer, cycle: Cycle, theme: str) -> list:
+    ideas = [i for i in cycle.ideas if i.item.theme == theme]
+    if not ideas:
+        return []
+    blocks: list = [w.heading("Ideas we talked about", Src(ideas[0].file, ideas[0].line()), id="ideas")]
+    for i in ideas:
+        lines: list = [i.item.text]
+        if i.item.plan:
+            lines.append(Line("This idea became a plan", f"{cycle.theme_url(theme)}#plan-{i.item.plan}"))
+        blocks.append(w.row(lines, Src(i.file, i.line("text")), "idea", cls="idea"))
+    return blocks
+
+
+def plan_blocks(w: Writer, cycle: Cycle, located: Located[Plan], numbers: Numbers, site: Site) -> list:
+    """Return a plan's rows: what, who, when, state, where we started, numbers, meetings and jobs."""
+    plan, file = located.item, located.file
+    state = numbers.plan_states[plan.id]
+    blocks: list = [w.heading(f"Our plan: {plan.title}", Src(file, located.line("title")), id=f"plan-{plan.id}")]
+    blocks.append(w.row([plan.what], Src(file, located.line("what")), "plan", cls="plan-what"))
+    blocks.append(w.row(plan_lines(plan, state), Src(file, located.line("by")), STATE_PICTURE[state],
+                        cls=f"plan-state state-{_cls(state)}"))
+    if plan.baseline:
+        blocks.append(w.row([f"Where we started: {plan.baseline}"], Src(file, located.line("baseline")), "goal"))
+    for index, ind in enumerate(plan.indicators):
+        blocks.append(w.row(_indicator_lines(ind), Src(file, located.line("indicators", index)), "numbers",
+                            cls="indicator"))
+    if plan.progress:
+        blocks += w.rows(list(plan.progress), Src(file, located.line("progress")), "doing-well", cls="progress")
+    blocks += _meetings(w, plan, located, site)
+    return blocks
+
+
+def _indicator_lines(ind) -> list[str]:
+    lines = [f"We count {ind.what}."]
+    if ind.baseline is not None:
+        lines.append(f"We started at {ind.baseline} and want to get to {ind.target}.")
+    else:
+        lines.append(f"We want to get to {ind.target}.")
+    if ind.latest is not None:
+        lines.append(f"On {long_date(ind.measured)} it was {ind.latest}." if ind.measured else f"Now it is {ind.latest}.")
+    return lines
+
+
+def _meetings(w: Writer, plan: Plan, located: Located[Plan], site: Site) -> list:
+    blocks = []
+    meeting = site.by_id.get(plan.agreed_at.split("#")[0].strip("/"))
+    if meeting is not None:
+        blocks.append(w.row([Line(f"We agreed this plan at the {meeting.title}", meeting.url)],
+                            Src(located.file, located.line("agreed_at")), "meeting", cls="agreed-at"))
+    by_ref = {a.ref: a for a in site.actions}
+    for index, ref in enumerate(plan.actions):
+        action = by_ref.get(ref)
+        if action is None:
+            continue
+        state = action.state(site.today)
+        blocks.append(w.row([f"Job: {action.what}", f"{STATE_TEXT[state]}.",
+                             Line("See the meeting notes", f"{action.page_url}#{action.id}")],
+                            Src(located.file, located.line("actions", index)), STATE_PICTURE[state],
+                            cls=f"plan-action state-{_cls(state)}"))
+    return blocks
+
+
+def _review(w: Writer, cycle: Cycle, theme: str) -> list:
+    if cycle.review is None:
+        return []
+    review = cycle.review
+    notes = [(i, n) for i, n in enumerate(review.item.notes) if n.theme == theme]
+    if not notes:
+        return []
+    blocks: list = [w.heading("What we found when we checked", Src(review.file, review.line("notes")), id="review")]
+    blocks += [w.row([n.text], Src(review.file, review.line("notes", i, "text")), "review", cls="review-note")
+               for i, n in notes]
+    return blocks
+
+
+def _related(w: Writer, related: list[Related], src: Src) -> list:
+    if not related:
+        return []
+    blocks: list = [w.heading("More about this theme", src, id="related")]
+    blocks += w.rows([Line(r.title, r.url) for r in related], src, "news", cls="related")
+    return blocks
