@@ -247,6 +247,7 @@ class PageContext:
     spans: dict[Problem, int] = field(default_factory=dict)
     """For each problem made, the last source line of its sentence (for silences)."""
     _explained_cache: dict[str, bool] = field(default_factory=dict)
+    _name_cache: dict[str, bool] = field(default_factory=dict)
 
     @property
     def easy_read(self) -> bool:
@@ -289,6 +290,24 @@ class PageContext:
     def page_text(self) -> str:
         """The text of the checked points, one per line (for finding explanations)."""
         return "\n".join(v.text for v in self.checked)
+
+    def looks_like_name(self, word: str) -> bool:
+        """Return True when a capitalised word at the start of a sentence is used as a name on this page.
+
+        It is a name when the page also has it with a capital inside a
+        sentence, or has it with a capital at least twice and never in
+        lower case ("Karen told us ... Karen will ask").
+        """
+        if word in self._name_cache:
+            return self._name_cache[word]
+        text = self.page_text
+        escaped = re.escape(word)
+        capitals = len(re.findall(rf"(?<![\w-]){escaped}(?![\w-])", text))
+        lower = re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text) is not None
+        inside = re.search(rf"[a-z0-9,;]\s+{escaped}(?![\w-])", text) is not None
+        result = not lower and (inside or capitals >= 2)
+        self._name_cache[word] = result
+        return result
 
     def is_glossary_word(self, word: str) -> bool:
         """Return True when the site glossary or the page explains ``word``."""
@@ -402,7 +421,7 @@ _BEFORE_CUE = re.compile(
     re.IGNORECASE,
 )
 _NEXT_SENTENCE_CUE = re.compile(
-    r"[^.?!\n]{0,60}[.?!:]?\s+(?:This|That|It|They|These|Those)\s+(?:means|mean|is|are)\b"
+    r"[^.?!\n]{0,60}[.?!:]?\s+(?:(?:This|That|It|They|These|Those|Which)\s+means?|This\s+is|These\s+are)\b"
 )
 
 
@@ -999,7 +1018,7 @@ _DASH_RANGE = re.compile(
     rf"|\b\d{{1,2}}\s?[-\u2013\u2014]\s?\d{{1,2}}\s+{_MONTHS}\b|\b{_MONTHS}\s?[-\u2013\u2014]\s?{_MONTHS}\b",
     re.IGNORECASE,
 )
-_24_HOUR = re.compile(r"(?<![\w.:/£$-])(?:0\d|1[3-9]|2[0-3])[:.][0-5]\d(?!\s?(?:am|pm)|[\w.:/])", re.IGNORECASE)
+_24_HOUR = re.compile(r"(?<![\w.:/£$-])(?:0\d|1[3-9]|2[0-3])[:.][0-5]\d(?!\s?(?:am|pm)|[\w:/]|\.\d)", re.IGNORECASE)
 _NOON = re.compile(r"\b12\s?(?:am|pm)\b", re.IGNORECASE)
 
 
@@ -1422,10 +1441,12 @@ def check_hard_words(ctx: PageContext) -> list[Problem]:
                     continue
                 seen.add(word)
                 problem = _hard_word_problem(ctx, view, token, word)
-                if problem is not None and not ctx.is_explained(word):
-                    found.append(problem)
-                elif problem is not None:
+                if problem is None:
+                    continue
+                if ctx.is_explained(word) or (text[0].isupper() and ctx.looks_like_name(text)):
                     ctx.spans.pop(problem, None)
+                    continue
+                found.append(problem)
     return found
 
 

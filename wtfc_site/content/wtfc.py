@@ -26,6 +26,7 @@ from .wtfc_data import Cycle, read_cycle
 from .wtfc_numbers import Numbers, compute
 from .wtfc_pages import Related, make_pages
 from .wtfc_report import full_report
+from .wtfc_text import Line, Src, Writer
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,9 @@ def load_cycles(site: Site, files: tuple[Path, ...]) -> DataResult:
         pages += [*made.pages, full_report(data.cycle, data.numbers, site)]
         texts += made.texts
     if cycles:
-        pages.append(_index_page(cycles))
+        index, index_texts = index_page(site, [d.cycle for d in cycles])
+        pages.append(index)
+        texts += index_texts
     return DataResult(pages=tuple(pages), texts=tuple(texts), backlinks=backlinks(site, cycles, related),
                       problems=tuple(problems), data=tuple(cycles))
 
@@ -151,10 +154,16 @@ def _add(links: dict[str, list[Backlink]], site: Site, page_id: str, link: Backl
             links[target][same] = Backlink(old.title, old.url, f"{old.why} {link.why}")
 
 
-def _index_page(cycles: list[CycleData]) -> DataPage:
-    """Return /wtfc/, the list of cycles (newest first)."""
-    items = [(d.cycle.meta.item.title, d.cycle.url, d.cycle.meta.item.summary, d.cycle.meta.item.picture)
-             for d in sorted(cycles, key=lambda d: d.cycle.id, reverse=True)]
-    return DataPage(url="/wtfc/", title="Working Together for Change",
-                    summary="How we plan changes with the people who use services.", picture="co-production",
-                    layout="wtfc_index.html", context={"cycles": items, "pictures": tuple(i[3] for i in items)})
+def index_page(site: Site, cycles: list[Cycle]) -> tuple[DataPage, tuple]:
+    """Return /wtfc/, the list of cycles (newest first), and its checker texts."""
+    writer = Writer(site.glossary, site.url)
+    newest = sorted(cycles, key=lambda c: c.id, reverse=True)
+    blocks = [writer.row([Line(c.meta.item.title, c.url), c.meta.item.summary],
+                         Src(c.meta.file, c.meta.line("title")), c.meta.item.picture) for c in newest]
+    title, summary = "Working Together for Change", "How we plan changes with the people who use services."
+    context = {"blocks": blocks, "pictures": tuple(sorted(writer.pictures)), "hard_words": tuple(writer.hard_words),
+               "cycle_links": [], "cycle_title": title}
+    page = DataPage(url="/wtfc/", title=title, layout="wtfc_page.html", summary=summary, picture="co-production",
+                    context=context)
+    first = Src(newest[0].meta.file, newest[0].meta.line("title"))
+    return page, writer.page_texts("/wtfc/", title, first, summary, True)
