@@ -158,7 +158,7 @@ def _static_files(sources: Sources, site_dir: Path) -> tuple[StaticFile, ...]:
 
 def load_datasets(site: Site, sources: Sources) -> list[Problem]:
     """Run each dataset (checklist, Working Together for Change) and keep what it adds."""
-    from .datasets import datasets
+    from .datasets import Backlink, datasets
     problems: list[Problem] = []
     results = {}
     for name, load in datasets().items():
@@ -174,6 +174,11 @@ def load_datasets(site: Site, sources: Sources) -> list[Problem]:
     for result in results.values():
         for page_id, links in result.backlinks.items():
             backlinks.setdefault(page_id, []).extend(links)
+    for page in site.pages_of("answer"):  # the evidence of a 'You said, we did' answer links back to it
+        for ref in getattr(page.meta, "evidence", ()):
+            target = ref.strip().strip("/").partition("#")[0].removesuffix(".md")
+            backlinks.setdefault(target, []).append(
+                Backlink(page.title, page.url, "what people told us, and what we did"))
     site.extra["backlinks"] = backlinks
     return problems
 
