@@ -1,4 +1,5 @@
-"""The command line, run as people run it: ``python build.py ...`` in a subprocess."""
+"""The command line: ``python build.py ...`` in a subprocess as people run it, and
+``cli.main([...])`` in this process where only the options are under test (faster)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, SOURCE_DATE_EPOCH, read_html
+from wtfc_site.cli import main
 
 SITE = {
     "content/index.md": """
@@ -98,32 +100,20 @@ def test_build_writes_the_site_and_exits_0(make_site, tmp_path):
     result = run("--site", str(site), "--out", str(out), "--today", "2026-11-23")
     assert result.returncode == 0, result.stderr
     assert read_html(out / "index.html").find("h1").get_text(strip=True) == "Welcome"
-    assert not (out / "about").exists()
+    assert not (out / "about").exists()  # a draft
     assert not (site / "_site").exists()
-
-
-def test_build_is_also_the_named_command(make_site):
-    site = make_site(SITE)
-    result = run("build", "--site", str(site))
-    assert result.returncode == 0, result.stderr
-    assert (site / "_site" / "index.html").is_file()
-
-
-def test_drafts_option_builds_drafts(make_site):
-    site = make_site(SITE)
-    result = run("build", "--site", str(site), "--drafts")
-    assert result.returncode == 0, result.stderr
-    assert (site / "_site" / "about" / "index.html").is_file()
-
-
-@pytest.mark.parametrize("today, state", [("2026-10-12", "To do"), ("2026-11-23", "Late")])
-def test_today_option_decides_what_is_late(make_site, tmp_path, today, state):
-    site = make_site(SITE)
-    out = tmp_path / "out"
-    result = run("--site", str(site), "--out", str(out), "--today", today)
-    assert result.returncode == 0, result.stderr
     soup = read_html(out / "minutes" / "2026-10-01-board" / "index.html")
-    assert [s.get_text(strip=True) for s in soup.select("section.actions .state-label")] == [state]
+    assert [s.get_text(strip=True) for s in soup.select("section.actions .state-label")] == ["Late"]
+
+
+def test_named_build_command_with_drafts_and_today(make_site, capsys):
+    site = make_site(SITE)
+    assert main(["build", "--site", str(site), "--drafts", "--today", "2026-10-12"]) == 0, capsys.readouterr().err
+    out = site / "_site"
+    assert (out / "about" / "index.html").is_file()
+    soup = read_html(out / "minutes" / "2026-10-01-board" / "index.html")
+    # On 12 October the job due on 15 October is not late yet (test_build_writes... sees it late).
+    assert [s.get_text(strip=True) for s in soup.select("section.actions .state-label")] == ["To do"]
 
 
 def test_a_broken_site_exits_1_names_file_and_line_and_writes_nothing(make_site):
@@ -135,15 +125,6 @@ def test_a_broken_site_exits_1_names_file_and_line_and_writes_nothing(make_site)
     assert ("content/index.md", 6, "LINK-BROKEN") in found
     assert ("content/updates/news.md", 3, "SITE-DATE") in found
     assert "Traceback" not in result.stderr
-
-
-def test_a_broken_site_leaves_the_old_build_alone(make_site):
-    site = make_site(SITE)
-    assert run("--site", str(site)).returncode == 0
-    before = (site / "_site" / "index.html").read_bytes()
-    (site / "content" / "index.md").write_text("---\ntitle: Welcome\n---\nRead [this](/nowhere/).\n")
-    assert run("--site", str(site)).returncode == 1
-    assert (site / "_site" / "index.html").read_bytes() == before
 
 
 def test_check_json_lists_problems_with_file_line_and_rule(make_site):
@@ -159,12 +140,12 @@ def test_check_json_lists_problems_with_file_line_and_rule(make_site):
     assert not (site / "_site").exists()
 
 
-def test_check_writes_nothing_and_passes_a_clean_site(make_site):
+def test_check_writes_nothing_and_passes_a_clean_site(make_site, capsys):
     site = make_site(SITE)
-    result = run("check", "--site", str(site), "--format", "json")
-    problems = json.loads(result.stdout)
+    code = main(["check", "--site", str(site), "--format", "json"])
+    problems = json.loads(capsys.readouterr().out)
     errors = [p for p in problems if p["severity"] == "error"]
-    assert result.returncode == (1 if errors else 0)
+    assert code == (1 if errors else 0)
     assert not [p for p in errors if not p["rule"].startswith("ER-")]
     assert not (site / "_site").exists()
 
@@ -176,16 +157,18 @@ def test_check_strict_fails_on_easy_read_warnings(make_site):
         ---
         [picture: meeting] The partnership board, which comprises representatives of the integrated care board, the local authority, provider organisations and people with lived experience, will henceforth convene on a quarterly basis in order to facilitate strategic oversight.
         """})
-    assert run("--site", str(site)).returncode == 0  # easy-read findings never stop a build
     result = run("check", "--site", str(site), "--strict", "--format", "json")
     assert result.returncode == 1
     findings = [p for p in json.loads(result.stdout) if p["rule"].startswith("ER-")]
     assert ("content/index.md", 4) in {(p["file"], p["line"]) for p in findings}
 
 
-def test_wrong_use_exits_2(make_site):
-    result = run("--site", str(make_site(SITE)), "--today", "31/02/2026")
-    assert result.returncode == 2
+@pytest.mark.parametrize("args", [["--today", "31/02/2026"], ["check", "--format", "xml"], ["no-such-command"]])
+def test_wrong_use_exits_2(make_site, capsys, args):
+    with pytest.raises(SystemExit) as caught:
+        main([*args, "--site", str(make_site(SITE))])
+    assert caught.value.code == 2
+    assert capsys.readouterr().err  # argparse says what was wrong
 
 
 def test_python_m_wtfc_site_works_too(make_site):

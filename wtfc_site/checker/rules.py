@@ -177,11 +177,12 @@ class PointView:
     sentences: tuple[Sentence, ...]
     masked: tuple[tuple[int, int], ...]
     """Spans of names from the settings that the word rules skip."""
+    kind: str = ""
+    """The point's kind (copied from the point)."""
+    _avoid: list[Match] | None = None
 
-    @property
-    def kind(self) -> str:
-        """The point's kind."""
-        return self.point.kind
+    def __post_init__(self) -> None:
+        self.kind = self.point.kind
 
     @functools.cached_property
     def words(self) -> list[PhraseWord]:
@@ -202,6 +203,16 @@ class PointView:
     def lowers(self) -> tuple[tuple[str, ...], ...]:
         """For each sentence, its counted words in lower case."""
         return tuple(tuple(t.text.lower() for t in s.words) for s in self.sentences)
+
+    def avoid_matches(self, words: WordLists) -> list[Match]:
+        """Words-to-avoid matches, leaving out those inside a longer jargon term ("Transforming Care")."""
+        if self._avoid is None:
+            jargon = list(self.find(words.jargon))
+            self._avoid = [
+                m for m in self.find(words.avoid)
+                if not any(j.start <= m.start and m.end <= j.end and j.end - j.start > m.end - m.start for j in jargon)
+            ]
+        return self._avoid
 
     def find(self, phrases: PhraseList) -> Iterator[Match]:
         """Yield the matches of a phrase list in this point."""
@@ -1157,7 +1168,8 @@ def _phrase_problems(
     if view.kind not in WORD_KINDS:
         return []
     found = []
-    for match in view.find(phrases):
+    matches = view.avoid_matches(ctx.words) if phrases is ctx.words.avoid else view.find(phrases)
+    for match in matches:
         if view.is_masked(match.start, match.end):
             continue
         if skip_explained and ctx.is_glossary_word(match.text):
@@ -1395,7 +1407,7 @@ def check_hard_words(ctx: PageContext) -> list[Problem]:
     words = ctx.words
     for view in ctx.checked:
         covered: set[int] = set()  # character offsets inside words-to-avoid and jargon matches
-        for match in view.find(words.avoid):
+        for match in view.avoid_matches(words):
             covered.update(range(match.start, match.end))
         for match in view.find(words.jargon):
             if view.is_masked(match.start, match.end) or match.start in covered or match.end - 1 in covered:
@@ -1514,9 +1526,11 @@ def check_readability(ctx: PageContext) -> list[Problem]:
         return []
     settings = ctx.settings.readability
     ease, grade = counts.reading_ease, counts.grade
+    target = ctx.sentence_limits.page_average_target
     summary = (
         f"Reading ease {ease:.0f} (Flesch), grade {grade:.1f} (Flesch-Kincaid), "
-        f"{counts.words} words, {counts.average_sentence_words:.1f} words a sentence on average."
+        f"{counts.words} words, {counts.average_sentence_words:.1f} words a sentence on average "
+        f"(aim for {target} or fewer)."
     )
     hard = grade > settings.fk_grade_warn or ease < settings.fre_warn_below
     if ctx.easy_read and counts.words >= settings.min_words and hard:
@@ -1549,18 +1563,20 @@ class Rule:
     """"point": check(view, ctx) for each point; "page": check(ctx) once."""
     text: bool = True
     """False for rules about pictures, which ``check --text`` leaves out."""
+    kinds: frozenset[str] = WORD_KINDS
+    """Kinds of point a point rule reads (people's own words, "quote", get only ER-QUOTED)."""
 
 
 E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 RULES: tuple[Rule, ...] = (
-    Rule("ER-SENT-LEN", E, ALL, check_sentence_length),
-    Rule("ER-ONE-IDEA", W, EASY_READ, check_one_idea),
-    Rule("ER-ACTIVE", W, EASY_READ, check_active),
-    Rule("ER-NEGATIVE", W, EASY_READ, check_negative),
+    Rule("ER-SENT-LEN", E, ALL, check_sentence_length, kinds=SENTENCE_KINDS),
+    Rule("ER-ONE-IDEA", W, EASY_READ, check_one_idea, kinds=SENTENCE_KINDS),
+    Rule("ER-ACTIVE", W, EASY_READ, check_active, kinds=SENTENCE_KINDS),
+    Rule("ER-NEGATIVE", W, EASY_READ, check_negative, kinds=SENTENCE_KINDS),
     Rule("ER-CONTRACTION", W, ALL, check_contraction),
-    Rule("ER-PARA-LEN", W, EASY_READ, check_paragraph_length),
-    Rule("ER-LIST", I, EASY_READ, check_list),
+    Rule("ER-PARA-LEN", W, EASY_READ, check_paragraph_length, kinds=SENTENCE_KINDS),
+    Rule("ER-LIST", I, EASY_READ, check_list, kinds=SENTENCE_KINDS),
     Rule("ER-NUM-DIGITS", W, EASY_READ, check_number_words),
     Rule("ER-NUM-BIG", W, EASY_READ, check_big_numbers),
     Rule("ER-NUM-PERCENT", W, EASY_READ, check_percentages),
@@ -1579,11 +1595,11 @@ RULES: tuple[Rule, ...] = (
     Rule("ER-NO-CAPS", W, ALL, check_no_caps),
     Rule("ER-BOLD-ONLY-FOR-HARD-WORDS", I, EASY_READ, check_bold_share, per=PAGE),
     Rule("ER-NO-HYPHEN-BREAK", E, ALL, check_soft_hyphen),
-    Rule("ER-ONE-SENTENCE-PER-LINE", I, EASY_READ, check_one_sentence_per_line),
-    Rule("ER-PIC-PER-IDEA", E, EASY_READ, check_picture, text=False),
+    Rule("ER-ONE-SENTENCE-PER-LINE", I, EASY_READ, check_one_sentence_per_line, kinds=SENTENCE_KINDS),
+    Rule("ER-PIC-PER-IDEA", E, EASY_READ, check_picture, text=False, kinds=SENTENCE_KINDS),
     Rule("ER-PAGE-WORDS", E, EASY_READ, check_page_words, per=PAGE),
     Rule("ER-READABILITY", I, ALL, check_readability, per=PAGE),
-    Rule("ER-QUOTED", I, ALL, check_quoted),
+    Rule("ER-QUOTED", I, ALL, check_quoted, kinds=frozenset({QUOTE})),
 )
 """Every text rule, in the order findings are made."""
 
@@ -1595,10 +1611,12 @@ def run_rules(ctx: PageContext, rules: Iterable[Rule]) -> Iterator[Problem]:
     """Run the given rules over the page in ``ctx``."""
     rules = list(rules)
     point_rules = [r for r in rules if r.per == POINT]
+    by_kind: dict[str, list[Rule]] = {}
     for view in ctx.views:
-        for rule in point_rules:
-            if view.kind == QUOTE and rule.id != "ER-QUOTED":
-                continue
+        kind = view.kind
+        if kind not in by_kind:
+            by_kind[kind] = [r for r in point_rules if kind in r.kinds]
+        for rule in by_kind[kind]:
             yield from rule.check(view, ctx)
     for rule in rules:
         if rule.per == PAGE:
