@@ -171,3 +171,16 @@ def test_was_this_page_easy_is_one_press_and_names_the_page(live_site, page):
     assert page.url.startswith(site + "/feedback/thank-you/")
     checks = [r for r in stored(db) if r["kind"] == "page-check"]
     assert checks and checks[-1]["easy"] == "yes" and checks[-1]["page"] == "/"
+
+
+def test_tell_us_on_any_page_records_that_page(live_site, page):
+    site, db = live_site
+    page.goto(site + "/policy/policy/")
+    page.get_by_role("link", name="Tell us what you think").first.click()
+    page.locator("#tell-us summary").click()
+    page.locator("#tell-us").get_by_label("Unhappy", exact=True).check()
+    page.locator("#tell-us").get_by_label("What do you want to tell us?").fill("The policy has too many words")
+    page.locator("#tell-us").get_by_role("button", name="Send").click()
+    assert page.url == site + "/feedback/thank-you/"
+    rows = [r for r in stored(db) if r["message"] == "The policy has too many words"]
+    assert len(rows) == 1 and rows[0]["page"] == "/policy/policy/" and rows[0]["face"] == "unhappy"

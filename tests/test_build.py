@@ -456,6 +456,7 @@ def test_every_internal_link_resolves_to_a_written_file(tiny):
 
 
 def test_every_picture_a_page_shows_is_written(tiny):
+    """Regression: layouts showed chair, calendar, person, speak-up and write, which were never copied."""
     _site, out, _report = tiny
     assert broken_internal_links(out, BASE, PICTURES) == []
 
@@ -469,6 +470,7 @@ def test_body_links_are_rewritten_with_the_base_url(tiny):
 
 
 def test_a_site_without_an_accessibility_page_has_no_broken_footer_link(tmp_path):
+    """Regression: the footer linked /accessibility/ even when the site had no such page."""
     files = {k: v for k, v in TINY.items() if k != "content/accessibility.md"}
     site = new_site(tmp_path / "site", files)
     report = run_build(site, tmp_path / "cache")
@@ -666,6 +668,7 @@ ANSWER = {
 
 
 def test_a_you_said_we_did_page_builds(tmp_path):
+    """Regression: components/answer.html used `item`, undefined on a single answer page."""
     site = new_site(tmp_path / "site", {**TINY, **ANSWER})
     report = run_build(site, tmp_path / "cache")
     assert report.written, [f"{p.location} {p.message}" for p in report.problems]
@@ -676,6 +679,7 @@ def test_a_you_said_we_did_page_builds(tmp_path):
 
 
 def test_a_site_with_a_feedback_receiver_builds(tmp_path):
+    """Regression: feedback.html read `errors.face` from an empty dict under StrictUndefined."""
     yaml = TINY["content/site.yaml"] + """
         feedback:
           destination: receiver

@@ -496,6 +496,7 @@ def test_too_much_bold_is_a_note():
 
 
 def test_soft_hyphens_are_errors():
+    assert found(check("We meet at the community centre."), "ER-NO-HYPHEN-BREAK") == []
     assert found(check("We meet at the com\u00admunity centre."), "ER-NO-HYPHEN-BREAK", Severity.ERROR)
 
 

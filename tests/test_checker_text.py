@@ -51,6 +51,12 @@ def test_etc_before_a_capital_ends_the_sentence():
     ]
 
 
+def test_no_ends_a_sentence_unless_a_number_follows():
+    assert sentences("Can I bring my dog? No. Only guide dogs. Ring No. 10 for help.") == [
+        "Can I bring my dog?", "No.", "Only guide dogs.", "Ring No. 10 for help."
+    ]
+
+
 def test_titles_and_saints_do_not_end_sentences():
     text = "Dr. Patel will see you. Mr. Jones and Mrs. Khan work at St. James's hospital."
     assert sentences(text) == ["Dr. Patel will see you.", "Mr. Jones and Mrs. Khan work at St. James's hospital."]

@@ -103,6 +103,7 @@ def test_wrong_values(make_site, extra, line, rule):
 
 
 def test_a_base_url_without_slashes_names_its_line(make_site):
+    """Regression: the problem pointed at line 1 with no hint."""
     site = make_site({"content/site.yaml": MINIMAL_SITE_YAML + "base_url: /my-tcp\n"})
     with pytest.raises(SiteError) as caught:
         load_config(site)

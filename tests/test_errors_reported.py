@@ -262,6 +262,7 @@ def test_minutes_without_meeting_date(broken):
 
 
 def test_a_missing_field_is_reported_once_in_plain_words(broken):
+    """Regression: a second SITE-VALUE problem carried Python's own __init__() message."""
     report, _ = broken(MINUTES_WITHOUT_DATE)
     mine = [p for p in report.problems if p.file == Path("content/minutes/2026-01-21-board.md")]
     assert [p.rule for p in mine] == ["SITE-MISSING"]
@@ -338,6 +339,7 @@ def test_a_date_written_the_british_way(broken):
 
 
 def test_a_date_that_is_not_a_real_day(make_site, build_site):
+    """Regression: 2026-02-31 made PyYAML raise ValueError and the build crashed."""
     site = make_site({**POLICY, "content/updates/new-room.md": """
         ---
         title: A new room

@@ -80,6 +80,7 @@ def test_every_internal_link_resolves_to_a_written_file(example):
 
 
 def test_every_picture_on_every_page_is_written(example):
+    """Regression: pictures used by layouts and the glossary were not copied."""
     assert broken_internal_links(example.out, "/", PICTURES) == []
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from bs4 import BeautifulSoup, Tag
 
 from wtfc_site.markdown import Body, BodyContext, BodyConverter, PictureChoice, sanitise
@@ -97,6 +96,7 @@ def test_the_marker_may_stand_on_its_own_line():
 
 
 def test_a_marker_on_its_own_line_leaves_no_empty_line():
+    """Regression: the <br> after a marker on its own line stayed, starting the point with an empty line."""
     soup = soup_of(convert("[picture: people]\nWe are a group.\nWe meet often.\n"))
     paragraph = soup.find(class_="er-text").find("p")
     first = next(c for c in paragraph.children if not (isinstance(c, str) and not c.strip()))
@@ -288,3 +288,19 @@ def test_one_converter_serves_many_pages_without_leaking_state():
     second = converter.convert("We believe in co-production.\n", BodyContext(**ctx))
     assert first.html == second.html
     assert len(second.hard_words) == 1
+
+
+def test_a_glossary_word_inside_a_name_is_not_explained():
+    """'Riverside Advocacy' is a name: its 'Advocacy' is not the hard word 'advocacy'."""
+    from pathlib import Path as _Path
+
+    from wtfc_site.markdown import BodyContext, BodyConverter, PictureChoice
+    from wtfc_site.words import Abbreviations, Glossary, GlossaryEntry
+
+    glossary = Glossary((GlossaryEntry(word="advocacy", meaning="help to speak up."),))
+    ctx = BodyContext(file=_Path("x.md"), body_line=1, easy_read=True, glossary=glossary,
+                      abbreviations=Abbreviations({}), choose_picture=lambda m, t, l: PictureChoice(None),
+                      resolve_link=lambda href: href)
+    converter = BodyConverter()
+    assert converter.convert("Riverside Advocacy can help.\n", ctx).hard_words == ()
+    assert [e.word for e in converter.convert("You can get advocacy.\n", ctx).hard_words] == ["advocacy"]

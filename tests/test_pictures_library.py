@@ -58,3 +58,31 @@ def test_a_site_picture_replaces_a_library_one_by_name(tmp_path: Path):
     library = load_library([(default_pictures(), False), (own, True)], tmp_path)
     assert library.get("meeting").from_site and library.get("meeting").path == own / "meeting.svg"
     assert library.get("bus") is not None and not library.get("bus").from_site
+
+
+def test_a_raster_picture_from_a_picture_bank_is_published_without_its_metadata(tmp_path: Path):
+    from PIL import Image, PngImagePlugin
+
+    from wtfc_site.pipeline import Options, build, stop_problems
+
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    (site / "content" / "site.yaml").write_text(
+        "name: Test\narea: Testshire\ncontact: {email: a@example.org, phone: 01632 960 000}\n", encoding="utf-8")
+    (site / "content" / "index.md").write_text("---\ntitle: Home\n---\n\n[picture: our-bus] We go by bus.\n",
+                                               encoding="utf-8")
+    own = site / "easyread_images"
+    own.mkdir()
+    info = PngImagePlugin.PngInfo()
+    info.add_text("Author", "Jo Bloggs, 12 High Street")
+    Image.new("RGB", (800, 600), "blue").save(own / "our-bus.png", pnginfo=info)
+    (own / "index.yaml").write_text(
+        "pictures:\n  our-bus:\n    file: our-bus.png\n    description: Our bus.\n    keywords: [bus]\n"
+        "    licence: Picture bank subscription\n    author: A picture bank\n", encoding="utf-8")
+    report = build(Options(site_dir=site, cache_dir=tmp_path / "cache"))
+    assert not stop_problems(report.problems), report.problems
+    published = site / "_site" / "pictures" / "our-bus.png"
+    with Image.open(published) as img:
+        assert img.width == 320 and "Author" not in img.info and not img.getexif()
+    assert b"Jo Bloggs" not in published.read_bytes()
+    assert not (site / "_site" / "pictures" / "our-bus.png.orig").exists()

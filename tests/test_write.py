@@ -126,6 +126,7 @@ def test_a_failure_while_swapping_puts_the_old_site_back(tmp_path, monkeypatch):
 
 
 def test_a_full_disk_is_reported_as_a_problem(make_site, build_site, monkeypatch):
+    """Regression: an OSError while writing escaped build() as a traceback."""
     site = make_site(SITE)
 
     def disk_full(self: Path, data: bytes) -> int:

@@ -6,9 +6,14 @@ from pathlib import Path, PurePosixPath
 
 from .defaults import default_layouts
 from .errors import Problem, SiteError
+from .pictures.process import clean_png
 from .pictures.svgsafety import check_svg
 from .render import used_picture_names
 from .site import Site
+
+
+RASTER_PICTURE_WIDTH = 320
+"""Library pictures are shown at most 160 CSS px wide; 320 keeps them sharp on dense screens."""
 
 
 def asset_outputs(site: Site) -> dict[PurePosixPath, bytes | Path]:
@@ -32,10 +37,15 @@ def picture_outputs(site: Site) -> dict[PurePosixPath, bytes | Path]:
                                     hint=f"Add {name}.svg and its entry to easyread_images/index.yaml.",
                                     rule="PIC-UNKNOWN"))
             continue
-        data = picture.path.read_bytes()
         if picture.suffix == ".svg":
+            data = picture.path.read_bytes()
             problems.extend(check_svg(data, picture.path))
-        outputs[PurePosixPath("pictures") / f"{name}{picture.suffix}"] = data
+            outputs[PurePosixPath("pictures") / f"{name}.svg"] = data
+            continue
+        try:  # raster pictures (a picture bank's PNGs, say) are never copied with their metadata
+            outputs[PurePosixPath("pictures") / f"{name}.png"] = clean_png(picture.path, RASTER_PICTURE_WIDTH)
+        except SiteError as exc:
+            problems.extend(exc.problems)
     if problems:
         raise SiteError(problems)
     return outputs

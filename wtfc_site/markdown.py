@@ -423,6 +423,8 @@ class _PageTree(Treeprocessor):
             for match in pattern.finditer(text):
                 if owner.tag == "strong" and attr == "text" and "hard-word" in (owner.get("class") or ""):
                     continue
+                if pattern is self.glossary_re and _inside_name(text, match):
+                    continue
                 found = claim(match.group(0))
                 if found is None:
                     continue
@@ -434,6 +436,15 @@ class _PageTree(Treeprocessor):
                 parent.insert(0 if attr == "text" else child_index + 1, el)
                 return found
         return None
+
+
+_NAME_BEFORE_RE = re.compile(r"\b[A-Z][\w'-]*\s+$")
+
+
+def _inside_name(text: str, match: re.Match[str]) -> bool:
+    """Return True for a capitalised word after another capitalised one ('Riverside Advocacy'):
+    part of a name, not the hard word the glossary explains."""
+    return match.group(0)[:1].isupper() and bool(_NAME_BEFORE_RE.search(text[: match.start()]))
 
 
 def _text_slots(block: etree.Element) -> Iterator[tuple[etree.Element, int, str]]:

@@ -108,7 +108,7 @@ class Site:
     def picture_url(self, name: str) -> str:
         """Return the address of a library picture."""
         picture = self.library.get(name)
-        suffix = picture.suffix if picture else ".svg"
+        suffix = ".svg" if picture is None or picture.suffix == ".svg" else ".png"  # rasters become clean PNGs
         return self.url(f"/pictures/{name}{suffix}")
 
     @property
@@ -174,7 +174,7 @@ def link_versions(pages: list[Page], by_id: dict[str, Page]) -> tuple[dict[str, 
             problems.append(_version_problem(page, key, f"There is no page '{named}'.",
                                              "Write the other version's id: its path in content/ without .md."))
         elif other.easy_read == page.easy_read:
-            problems.append(_version_problem(page, key, f"'{named}' is also a {page.meta.version} page.",
+            problems.append(_version_problem(page, key, f"'{named}' is also {'an easy-read' if page.easy_read else 'a standard'} page.",
                                              "One version must be easy-read and the other standard."))
         elif pairs.get(page.id, named) != named or pairs.get(named, page.id) != page.id:
             problems.append(_version_problem(page, key, f"'{named}' already belongs with another page.",

@@ -17,6 +17,9 @@ from .errors import Problem, SiteError
 
 KeyPath = tuple[Any, ...]
 
+# libyaml's loader gives the same marks and reads our picture index about 10x faster.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 @dataclass(frozen=True)
 class LineMap:
@@ -51,7 +54,7 @@ class RawDoc:
 
 def load_yaml(text: str, file: Path, first_line: int = 1) -> tuple[Any, LineMap]:
     """Return the YAML value in ``text`` and a LineMap; raise SiteError if broken."""
-    loader = yaml.SafeLoader(text)
+    loader = _Loader(text)
     try:
         node = loader.get_single_node()
         if node is None:
@@ -119,6 +122,11 @@ def read_source(path: Path, site_dir: Path) -> RawDoc:
     file = relative_to_site(path, site_dir)
     text = read_text(path, file)
     meta_text, meta_line, body, body_line = split_front_matter(text)
+    if meta_text is None and text.startswith("---"):
+        raise SiteError(Problem(
+            file, 1, "The front matter starts with '---' but never ends.",
+            hint="Add a line with just '---' after the last setting, before the page's words.",
+            rule="SITE-YAML"))
     meta: Any = {}
     lines = LineMap({}, 1)
     if meta_text is not None:
@@ -141,7 +149,7 @@ def split_front_matter(text: str) -> tuple[str | None, int, str, int]:
             meta = "".join(lines[1:index])
             body = "".join(lines[index + 1:])
             return meta, 2, body, index + 2
-    return "".join(lines[1:]), 2, "", len(lines) + 1
+    return None, 1, text, 1  # no closing line: read_source reports it
 
 
 def read_text(path: Path, file: Path) -> str:

@@ -371,3 +371,18 @@ def _too_big(blame: _Blame, size: tuple[int, int] | None = None, limit: int | No
     return blame.error(
         "PIC-TOO-BIG", f"The picture {blame.name} is far too big{what}.{most}",
         "Make it smaller in a photo program first: 3000 pixels wide is plenty for a web page.")
+
+
+def clean_png(source: Path, max_width: int, *, shown_as: Path | None = None, line: int | None = None) -> bytes:
+    """Return a raster library picture as PNG, at most max_width wide, rebuilt from its pixels.
+
+    Library pictures are shown small and copied by name (pictures/<name>.png),
+    so one clean PNG is enough; rebuilding drops any metadata a picture bank left in.
+    """
+    blame = _Blame(shown_as or source, line, source.name)
+    img = _decode(_read_source(source, blame), max_width, DEFAULT_MAX_PIXELS, blame)
+    size = fit_width(img.width, img.height, max_width)
+    sized = img if size == img.size else img.resize(size, Image.Resampling.LANCZOS, reducing_gap=3.0)
+    buffer = io.BytesIO()
+    _bare(sized).save(buffer, "PNG", optimize=True)
+    return buffer.getvalue()
