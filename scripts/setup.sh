@@ -4,10 +4,5 @@
 # tools, then builds content/ into _site/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PYTHON="${PYTHON:-python3}"
-if [ ! -x .venv/bin/python ]; then
-  "$PYTHON" -m venv .venv
-fi
-.venv/bin/python -m pip install --quiet --upgrade pip
-.venv/bin/python -m pip install --quiet -e '.[test]'
+. scripts/venv.sh
 .venv/bin/python build.py --today "${WTFC_TODAY:-$(date +%F)}"

@@ -16,6 +16,7 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass, field, replace
+from types import MappingProxyType
 from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
 import wordfreq
@@ -334,9 +335,10 @@ class PageContext:
 
         Explanations we recognise (easyread-rules.md rule 16; GOVUK-AF:
         explain in the next sentence; COGA: in brackets): "X means ...",
-        "X is a/an/the/when/where/someone ...", "X (...)", "X: ...",
-        "... (X)", "called X", and X followed by a sentence that starts
-        "This means", "This is", "It means", "They are" and so on.
+        "X is ...", "X are ...", "X stands for ...", "X (...)", "X: ...",
+        "X - ...", "... (X)", "called X", "known as X", and X followed by a
+        sentence that starts "This means", "It means", "This is" or
+        "These are".
         """
         key = word.lower()
         if key in self._explained_cache:
@@ -399,7 +401,7 @@ def make_view(point: Point, names: tuple[str, ...] = ()) -> PointView:
     """Split a point into sentences once (a heading or table cell is one sentence)."""
     text = normalise(point.text)
     if point.kind in SENTENCE_KINDS:
-        sentences = tuple(split_sentences(text, point.line_starts))
+        sentences = tuple(split_sentences(point.text, point.line_starts))
     else:
         stripped = text.strip()
         start = text.find(stripped) if stripped else 0
@@ -787,7 +789,9 @@ def check_negative(view: PointView, ctx: PageContext) -> list[Problem]:
     return found
 
 
-_CONTRACTION_FULL = {"can't": "cannot", "won't": "will not", "shan't": "shall not", "ain't": "is not"}
+_CONTRACTION_FULL: Mapping[str, str] = MappingProxyType(
+    {"can't": "cannot", "won't": "will not", "shan't": "shall not", "ain't": "is not"}
+)
 
 
 def check_contraction(view: PointView, ctx: PageContext) -> list[Problem]:
@@ -1087,9 +1091,12 @@ def _roman(ctx: PageContext, view: PointView, start: int, text: str, severity: S
     )
 
 
+_SYMBOL_WORDS: Mapping[str, str] = MappingProxyType(
+    {"&": "and", "/": "or", "+": "and", "=": "is", "@": "at", "~": "about", "<": "less than", ">": "more than"}
+)
 _SYMBOLS = re.compile(r"[&~<>*#+=\u00a7@\\|]|(?<=[A-Za-z])/(?=[A-Za-z])")
 _LATIN_SHORT = re.compile(r"(?<![\w.])(?:e\.g\.|i\.e\.|etc\.?|eg|ie|vs\.?|viz\.?|c\.(?=\s?\d)|n\.b\.)(?![\w])", re.IGNORECASE)
-_LATIN_HINTS = {
+_LATIN_HINTS: Mapping[str, str] = MappingProxyType({
     "e.g.": "Write 'for example'.", "eg": "Write 'for example'.",
     "i.e.": "Write 'this means' or 'that is'.", "ie": "Write 'this means' or 'that is'.",
     "etc": "Say all the things, or write 'and other things'.",
@@ -1097,7 +1104,7 @@ _LATIN_HINTS = {
     "vs": "Write 'and' or 'compared with'.", "vs.": "Write 'and' or 'compared with'.",
     "viz": "Write 'that is'.", "viz.": "Write 'that is'.", "c.": "Write 'about'.",
     "n.b.": "Write 'please note'.",
-}
+})
 
 
 def check_symbols(view: PointView, ctx: PageContext) -> list[Problem]:
@@ -1110,7 +1117,7 @@ def check_symbols(view: PointView, ctx: PageContext) -> list[Problem]:
         if any(a <= match.start() < b for a, b in skip):
             continue
         symbol = match.group()
-        word = {"&": "and", "/": "or", "+": "and", "=": "is", "@": "at", "~": "about", "<": "less than", ">": "more than"}.get(symbol)
+        word = _SYMBOL_WORDS.get(symbol)
         hint = f"Write the word instead, for example {_quote(word)}." if word else "Use words instead of symbols."
         found.append(
             ctx.problem("ER-SYMBOLS", Severity.WARNING, view, view.sentence_at(match.start()),
@@ -1118,8 +1125,8 @@ def check_symbols(view: PointView, ctx: PageContext) -> list[Problem]:
         )
     for match in _LATIN_SHORT.finditer(view.text):
         text = match.group()
-        if text in ("ie", "eg") and text != text.lower():
-            continue
+        if text.lower() in ("ie", "eg") and text.isupper():
+            continue  # "IE" and "EG" in capitals are something else
         found.append(
             ctx.problem("ER-SYMBOLS", Severity.WARNING, view, view.sentence_at(match.start()),
                         f"{_quote(text)} is a short form many readers do not know.",
@@ -1369,30 +1376,48 @@ def check_abbreviations(ctx: PageContext) -> list[Problem]:
     return found
 
 
+@functools.lru_cache(maxsize=262144)
+def word_difficulty(
+    word: str,
+    lang: str,
+    easy: float,
+    hard: float,
+    letters: int,
+    syllable_count: int,
+    common: float,
+    prefixes: frozenset[str],
+) -> tuple[Severity, str] | None:
+    """Return (severity, "rare" or "long") for a hard lower-case word, or None (rule 16; cached per word)."""
+    z = word_zipf(word, lang, prefixes)
+    if z < easy:
+        return (Severity.ERROR if z < hard else Severity.WARNING, "rare")
+    if len(word) - word.count("-") >= letters and z < common and syllables(word) >= syllable_count:
+        return (Severity.WARNING, "long")
+    return None
+
+
 def _hard_word_problem(ctx: PageContext, view: PointView, token: Token, word: str) -> Problem | None:
     """Return a problem when ``word`` is hard by frequency or length (rule 16), else None."""
     settings = ctx.settings
-    z = word_zipf(word, settings.zipf.lang, ctx.words.hyphen_prefixes)
+    verdict = word_difficulty(
+        word, settings.zipf.lang, settings.zipf.easy, settings.zipf.hard, settings.long_word.letters,
+        settings.long_word.syllables, settings.long_word.common_zipf, ctx.words.hyphen_prefixes,
+    )
+    if verdict is None:
+        return None
+    severity, why = verdict
     sentence = view.sentence_at(token.start)
-    letters = sum(ch.isalpha() for ch in word)
-    if z < settings.zipf.easy:
-        severity = Severity.ERROR if z < settings.zipf.hard else Severity.WARNING
+    if why == "rare":
         return ctx.problem(
             "ER-HARD-WORD", severity, view, sentence,
             f"{_quote(token.text)} is not a common word.",
             "Use a more common word, or make it bold and explain it the first time you use it on this page.",
         )
-    if (
-        letters >= settings.long_word.letters
-        and z < settings.long_word.common_zipf
-        and syllables(word) >= settings.long_word.syllables
-    ):
-        return ctx.problem(
-            "ER-HARD-WORD", Severity.WARNING, view, sentence,
-            f"{_quote(token.text)} is a long word.",
-            "Long words are hard to read. Try a shorter word.",
-        )
-    return None
+    return ctx.problem(
+        "ER-HARD-WORD", severity, view, sentence,
+        f"{_quote(token.text)} is a long word.",
+        "Long words are hard to read. Try a shorter word.",
+    )
 
 
 def check_hard_words(ctx: PageContext) -> list[Problem]:
@@ -1603,7 +1628,7 @@ RULES: tuple[Rule, ...] = (
 )
 """Every text rule, in the order findings are made."""
 
-RULES_BY_ID: Mapping[str, Rule] = {rule.id: rule for rule in RULES}
+RULES_BY_ID: Mapping[str, Rule] = MappingProxyType({rule.id: rule for rule in RULES})
 """The rules by id."""
 
 

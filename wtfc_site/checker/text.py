@@ -134,9 +134,10 @@ _PREV_WORD_RE = re.compile(r"(\S+)$")
 # Words before a full stop that do not end a sentence (easyread-rules.md rule 1
 # asks us to split on . ? ! - but not inside "e.g.", "Dr." and so on).
 _NEVER_END = frozenset(
-    "e.g eg i.e ie cf viz approx c ca vs v incl esp fig no nos dr mr mrs ms mx prof cllr rev "
-    "st sr jr capt sgt hon fr rt lt col gen gov sen rep dept est tel ext".split()
+    "e.g eg i.e ie cf viz vs v incl esp dr mr mrs ms mx prof cllr rev "
+    "st sr jr capt sgt hon fr rt lt col gen gov sen rep dept est".split()
 )
+_NOT_END_BEFORE_DIGIT = frozenset("no nos c ca approx fig tel ext p pp para".split())
 _MONTHS_SHORT = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 _CONTINUATION = frozenset(
     "a an the and or but so to of for with at in on by from as than that which who whose "
@@ -145,7 +146,7 @@ _CONTINUATION = frozenset(
 )
 # Words that can start a sentence written on its own line without a full stop.
 _LINE_STARTERS = frozenset(
-    "i we you they he she it there this that these those the a an our your their my his her "
+    "we you they he she it there this that these those the a an our your their my his her "
     "if when please call ring phone email text tell come ask go write send look find "
     "everyone people some many most all no yes here what why how who where".split()
 )
@@ -168,7 +169,7 @@ def _ends_sentence(text: str, punct_start: int, punct_end: int) -> bool:
         return False
     if prev_low == "etc":
         return nxt.isupper()
-    if prev_low in _MONTHS_SHORT and nxt.isdigit():
+    if (prev_low in _MONTHS_SHORT or prev_low in _NOT_END_BEFORE_DIGIT) and nxt.isdigit():
         return False
     # An initial such as "J. Smith" or "A. N. Other".
     if len(prev_low) == 1 and prev.isalpha() and prev.isupper():

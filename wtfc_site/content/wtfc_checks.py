@@ -185,7 +185,7 @@ def _check_steps(cycle: Cycle) -> list[Problem]:
     if cycle.step("review").status == "done" and cycle.review is None:
         problems.append(_problem(meta.file, meta.line("steps", "review", "status"),
                                  "The review step is done, but this cycle has no review.yaml.",
-                                 "Add review.yaml with what the review found (see docs/wtfc-data.md).",
+                                 "Add review.yaml with what the review found (see the README, 'Working Together for Change').",
                                  "WTFC-NO-REVIEW"))
     return problems
 

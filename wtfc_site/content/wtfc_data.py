@@ -1,7 +1,7 @@
 """Working Together for Change: the shape of a cycle's files, and reading them.
 
 One folder per cycle, ``content/wtfc/<cycle>/``. Each file matches one part
-of the method (docs/wtfc-data.md shows examples):
+of the method (the README, 'Working Together for Change' shows examples):
 
     cycle.yaml      title, summary, the 8 steps (status, dates, who took part)
     statements.csv  one row a statement (may live outside the site, see cycle.yaml)
@@ -298,7 +298,7 @@ def read_cycle(folder: Path, files: tuple[Path, ...], site_dir: Path) -> tuple[C
     names = {f.name: f for f in files}
     if "cycle.yaml" not in names:
         return None, [Problem(_relative(folder, site_dir), None, "This Working Together for Change folder has no cycle.yaml.",
-                              hint="Add a cycle.yaml with title, summary and steps (see docs/wtfc-data.md).",
+                              hint="Add a cycle.yaml with title, summary and steps (see the README, 'Working Together for Change').",
                               rule="WTFC-NO-CYCLE")]
     meta = _guard(problems, _read_one, CycleMeta, names["cycle.yaml"], site_dir)
     if meta is None:
@@ -341,7 +341,7 @@ def _read_list(cls: type[T], path: Path, site_dir: Path, problems: list[Problem]
         return ()
     if not isinstance(data, list):
         problems.append(Problem(file, 1, f"{path.name} should be a list.",
-                                hint="Start each item with '- ' at the start of a line (see docs/wtfc-data.md).",
+                                hint="Start each item with '- ' at the start of a line (see the README, 'Working Together for Change').",
                                 rule="SITE-TYPE"))
         return ()
     items = []
