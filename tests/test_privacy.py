@@ -67,3 +67,37 @@ def test_nhs_number_check_digit() -> None:
 def test_an_invalid_ten_digit_number_is_still_reported_as_a_possible_nhs_number() -> None:
     (problem,) = scan_text("Number 9434765918", FILE, 1)
     assert problem.rule == "PRIV-NHS-NUMBER" and "may be" in problem.message
+
+
+def test_a_name_in_a_quoted_statement_is_found():
+    from wtfc_site.privacy import scan_names
+    [problem] = scan_names("I like it when Jane takes me to the park on Saturday.", Path("s.csv"), 7, frozenset())
+    assert (problem.rule, problem.line, problem.excerpt) == ("PRIV-NAME", 7, "Jane")
+
+
+def test_days_places_and_listed_names_are_not_names():
+    from wtfc_site.privacy import scan_names
+    text = "I go to Riverside market on Tuesdays. At Christmas I see my Mum."
+    assert scan_names(text, Path("s.csv"), 1, frozenset({"Riverside"})) == []
+
+
+def test_a_phone_number_in_a_story_stops_the_build(tmp_path):
+    import textwrap
+    from wtfc_site.pipeline import Options, load_site
+    site = tmp_path / "site"
+    (site / "content" / "stories").mkdir(parents=True)
+    (site / "content" / "site.yaml").write_text(
+        "name: T\narea: T\ncontact: {email: a@example.org, phone: 01632 960 000}\n", encoding="utf-8")
+    (site / "content" / "stories" / "sam.md").write_text(textwrap.dedent("""\
+        ---
+        title: Sam's story
+        consent: yes
+        told_by: Sam
+        ---
+
+        I moved to my own flat.
+        You can ring me on 07700 900123.
+        """), encoding="utf-8")
+    loaded = load_site(Options(site_dir=site, cache_dir=tmp_path / "cache"))
+    found = [(p.file.as_posix(), p.line, p.rule) for p in loaded.problems if p.rule.startswith("PRIV-")]
+    assert found == [("content/stories/sam.md", 8, "PRIV-PHONE")]

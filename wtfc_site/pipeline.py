@@ -116,6 +116,7 @@ def load_site(options: Options) -> Loaded:
     site = replace(site, bodies=bodies)
     problems += check_front_matter_links(site)
     problems += check_navigation(site)
+    problems += scan_peoples_words(site)
     problems += _person_photos(site, photos)
     site.extra["_photo_files"] = photos.files
     return Loaded(site, problems, photos)
@@ -306,6 +307,23 @@ def check_front_matter_links(site: Site) -> list[Problem]:
                                         f"'{ref}' is not a page or an action on this site.",
                                         hint="Write a page id such as updates/new-bus, or an action such as "
                                              "minutes/2026-01-21-board#a3.", rule="LINK-BROKEN"))
+    return problems
+
+
+def scan_peoples_words(site: Site) -> list[Problem]:
+    """Return personal data found in stories and in 'You said, we did' answers.
+
+    These are the other places where people's own words are published
+    (Working Together for Change scans its own files).
+    """
+    from .privacy import scan_text
+    problems: list[Problem] = []
+    for page in site.pages_of("story"):
+        for point in site.bodies[page.id].points:
+            problems += scan_text(point.text, page.file, point.line)
+    for page in site.pages_of("answer"):
+        for key in ("you_said", "we_did", "quote"):
+            problems += scan_text(getattr(page.meta, key), page.file, page.line_of(key))
     return problems
 
 

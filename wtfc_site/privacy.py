@@ -122,3 +122,35 @@ def _dates_of_birth(text: str) -> list[_Finding]:
 def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
     """Return the number of characters between two spans (0 when they touch)."""
     return max(b[0] - a[1], a[0] - b[1], 0)
+
+
+# Words people write with a capital that are not anyone's name.
+_EVERYDAY_CAPITALS = frozenset(
+    "i i'm i've i'd i'll mum dad nan grandad monday tuesday wednesday thursday friday saturday sunday "
+    "mondays tuesdays wednesdays thursdays fridays saturdays sundays january february march april may june "
+    "july august september october november december christmas easter eid diwali ramadan hanukkah "
+    "english british welsh scottish irish nhs gp covid ok tv".split())
+_CAPITALISED_RE = re.compile(r"(?<=[\w,;:)] )[A-Z][\w'-]*")
+
+
+def scan_names(text: str, file: Path | None, line: int | None, known: frozenset[str]) -> list[Problem]:
+    """Return an ERROR for each word that looks like someone's name in anonymous words.
+
+    A capitalised word in the middle of a sentence is taken to be a name
+    unless it is an everyday capitalised word (days, months, festivals) or
+    in ``known`` (the site's ``checker.names``: places, groups, services).
+    Leaning towards too many alarms is right here: these are statements
+    from people's own reviews, published as anonymous quotes.
+    """
+    found = []
+    for match in _CAPITALISED_RE.finditer(text):
+        word = match.group(0)
+        if word.lower() in _EVERYDAY_CAPITALS or word in known or word.lower() in known or word.isupper():
+            continue
+        at = None if line is None else line + text.count("\n", 0, match.start())
+        found.append(Problem(
+            file, at, f"'{word}' may be someone's name, in words that must not say who anyone is.",
+            hint="Change it to a role, such as 'my support worker'. If it is a place or a group, "
+                 "add it to 'checker: names:' in content/site.yaml.",
+            rule="PRIV-NAME", severity=Severity.ERROR, excerpt=word))
+    return found

@@ -53,7 +53,7 @@ def load_cycles(site: Site, files: tuple[Path, ...]) -> DataResult:
         cycle, found = read_cycle(folder, tuple(sorted(folders[folder])), site.site_dir)
         problems += found
         if cycle is not None:
-            problems += check_cycle(cycle, site) + scan_cycle(cycle)
+            problems += check_cycle(cycle, site) + scan_cycle(cycle, frozenset(site.config.checker.names))
             cycles.append(CycleData(cycle, compute(cycle, site.actions, site.today)))
     related, theme_problems = pages_naming_themes(site, [c.cycle for c in cycles])
     problems += theme_problems

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..errors import Problem, Severity
 from ..pipeline import reference_exists, unknown_picture
-from ..privacy import scan_text
+from ..privacy import scan_names, scan_text
 from ..site import Site
 from .wtfc_data import CATEGORIES, STEP_IDS, Cycle, Located
 
@@ -30,9 +30,14 @@ def check_cycle(cycle: Cycle, site: Site) -> list[Problem]:
             *_check_steps(cycle)]
 
 
-def scan_cycle(cycle: Cycle) -> list[Problem]:
-    """Return personal data found in any statement or any text of the cycle's files."""
+def scan_cycle(cycle: Cycle, names: frozenset[str] = frozenset()) -> list[Problem]:
+    """Return personal data found in any statement or any text of the cycle's files.
+
+    Quoted statements are also scanned for people's names: their words are
+    published, and the method keeps everyone whose review was used anonymous.
+    """
     problems = [p for s in cycle.statements for p in scan_text(s.words, s.file, s.line)]
+    problems += [p for s in cycle.statements if s.quote for p in scan_names(s.words, s.file, s.line, names)]
     located: list[Located] = [cycle.meta, *cycle.themes, *cycle.causes, *cycle.success, *cycle.ideas,
                               *cycle.plans, *([cycle.review] if cycle.review else [])]
     for item in located:
