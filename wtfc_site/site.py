@@ -127,6 +127,12 @@ class Site:
         owner = self.action_owner(page)
         return [a for a in self.actions if a.page_id == owner]
 
+    def actions_for(self, name: str) -> list[Action]:
+        """Return the actions a person agreed to do, also when shared ('Sam Okafor and Priya Shah')."""
+        import re
+        pattern = re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])")
+        return sorted((a for a in self.actions if pattern.search(a.who)), key=lambda a: (a.by, a.ref))
+
     def action_owner(self, page: Page) -> str:
         """Return the id of the page that owns a meeting's actions."""
         other = self.counterpart(page)
