@@ -367,3 +367,15 @@ def test_easy_read_pages_stay_under_500_words() -> None:
             if point.kind != "quote":
                 words[text.url] = words.get(text.url, 0) + len(re.findall(r"\S+", point.text))
     assert max(words.values()) < 500, words
+
+
+def test_the_full_reports_own_words_get_the_plain_english_check():
+    """The full report is a standard page: its introduction is checked with the lighter rules."""
+    from wtfc_site.content.wtfc_report import full_report_texts
+    from wtfc_site.pipeline import Options, load_site
+
+    site = load_site(Options(site_dir=Path(__file__).resolve().parent.parent)).site
+    cycle = site.extra["datasets"]["wtfc"].data[0].cycle
+    [text, *_] = full_report_texts(cycle, "/wtfc/2026/report-full/")
+    assert text.easy_read is False and text.file.as_posix() == "content/wtfc/2026/cycle.yaml"
+    assert text.points[0].line == 8 and text.points[0].text.startswith("Riverside Together used")

@@ -25,7 +25,7 @@ from .wtfc_checks import check_cycle, scan_cycle
 from .wtfc_data import Cycle, read_cycle
 from .wtfc_numbers import Numbers, compute
 from .wtfc_pages import Related, make_pages
-from .wtfc_report import full_report
+from .wtfc_report import full_report, full_report_texts
 from .wtfc_text import Line, Src, Writer
 
 
@@ -62,7 +62,7 @@ def load_cycles(site: Site, files: tuple[Path, ...]) -> DataResult:
     for data in cycles:
         made = make_pages(data.cycle, data.numbers, site, related.get(data.cycle.id, {}))
         pages += [*made.pages, full_report(data.cycle, data.numbers, site)]
-        texts += made.texts
+        texts += [*made.texts, *full_report_texts(data.cycle, f"{data.cycle.url}report-full/")]
     if cycles:
         index, index_texts = index_page(site, [d.cycle for d in cycles])
         pages.append(index)

@@ -12,6 +12,7 @@ from html import escape
 from markupsafe import Markup
 
 from ..datasets import DataPage
+from ..points import NONE, PageText, Point
 from ..site import Site
 from .wtfc_data import CATEGORIES, STEP_IDS, Cycle
 from .wtfc_numbers import Numbers
@@ -165,3 +166,23 @@ def _list(title: str, items) -> str:
 def _section(title: str, body: str, ident: str = "") -> str:
     attr = f' id="{escape(ident)}"' if ident else ""
     return f"<section{attr}><h2>{escape(title)}</h2>{body}</section>"
+
+
+def full_report_texts(cycle: Cycle, url: str) -> tuple[PageText, ...]:
+    """Return the full report's own words for the checker's plain-English (standard) rules.
+
+    The rest of the full report repeats words already checked on the easy-read pages.
+    """
+    meta, review = cycle.meta, cycle.review
+    located = [(meta, "report_full_intro", meta.item.report_full_intro)]
+    if review is not None:
+        located.append((review, "full_summary", review.item.full_summary))
+    texts = []
+    for item, key, paragraphs in located:
+        points = tuple(Point(line=item.line(key, i), text=" ".join(text.split()), kind="paragraph",
+                             line_starts=((0, item.line(key, i)),), picture=NONE)
+                       for i, text in enumerate(paragraphs))
+        if points:
+            texts.append(PageText(file=item.file, url=url, title=meta.item.title, title_line=0,
+                                  content_type="wtfc", easy_read=False, points=points))
+    return tuple(texts)
