@@ -550,3 +550,11 @@ def test_easy_read_findings_never_stop_a_build(make_site, build_site):
     assert report.written
     findings = [(p.file, p.line) for p in report.problems if p.rule.startswith("ER-")]
     assert (Path("content/about.md"), 4) in findings
+
+
+def test_a_page_picture_that_does_not_exist_names_its_line(make_site, build_site):
+    """A 'picture:' in front matter is checked like a picture marker in the body."""
+    site = make_site({"content/index.md": "---\ntitle: Home\npicture: no-such-picture\n---\n\n[picture: none] Hello.\n"})
+    report = build_site(site)
+    found = [(p.file.as_posix(), p.line, p.rule) for p in report.problems if p.rule == "PIC-UNKNOWN"]
+    assert found == [("content/index.md", 3, "PIC-UNKNOWN")] and not report.written

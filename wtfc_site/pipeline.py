@@ -116,6 +116,7 @@ def load_site(options: Options) -> Loaded:
     site = replace(site, bodies=bodies)
     problems += check_front_matter_links(site)
     problems += check_navigation(site)
+    problems += check_page_pictures(site)
     problems += scan_peoples_words(site)
     problems += _person_photos(site, photos)
     site.extra["_photo_files"] = photos.files
@@ -325,6 +326,12 @@ def scan_peoples_words(site: Site) -> list[Problem]:
         for key in ("you_said", "we_did", "quote"):
             problems += scan_text(getattr(page.meta, key), page.file, page.line_of(key))
     return problems
+
+
+def check_page_pictures(site: Site) -> list[Problem]:
+    """Return a problem for each page whose front matter names a picture the library does not have."""
+    return [unknown_picture(page.file, page.line_of("picture"), page.meta.picture, site.library)
+            for page in site.pages if page.meta.picture and site.library.get(page.meta.picture) is None]
 
 
 def check_navigation(site: Site) -> list[Problem]:
