@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import difflib
+import functools
 import types
 import typing
 from pathlib import Path
@@ -43,7 +44,9 @@ class _Where:
         self.problems.append(Problem(self.file, self.lines.line_of(path), message, hint, rule))
 
 
+@functools.lru_cache(maxsize=None)
 def _hints(cls: type) -> dict[str, Any]:
+    # Resolving string annotations is slow, and a class's hints never change.
     return typing.get_type_hints(cls)
 
 

@@ -8,6 +8,7 @@ default one, so it can add pictures and replace library ones by name.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -64,6 +65,7 @@ class Picture:
         return self.path.suffix.lower()
 
 
+@functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """Return a rough stem so 'meetings', 'meeting' and 'meet' can match.
 
@@ -92,6 +94,8 @@ class PictureLibrary:
     pictures: dict[str, Picture]
     keyword_index: dict[tuple[str, ...], tuple[str, ...]]
     """Stemmed keyword (as a tuple of word stems) -> picture names."""
+    longest: int = 1
+    """Words in the longest keyword; computed once (choose runs for every point of every page)."""
 
     def get(self, name: str) -> Picture | None:
         """Return the named picture, or None."""
@@ -107,7 +111,7 @@ class PictureLibrary:
         stems = [stem(w) for w in _WORD_RE.findall(text.lower())]
         scores: dict[str, float] = {}
         first_seen: dict[str, int] = {}
-        longest = max((len(k) for k in self.keyword_index), default=1)
+        longest = self.longest
         for start in range(len(stems)):
             for size in range(1, min(longest, len(stems) - start) + 1):
                 key = tuple(stems[start: start + size])
@@ -134,7 +138,8 @@ def load_library(folders: list[tuple[Path, bool]], site_dir: Path) -> PictureLib
             problems.extend(exc.problems)
     if problems:
         raise SiteError(problems)
-    return PictureLibrary(pictures, _keyword_index(pictures))
+    index = _keyword_index(pictures)
+    return PictureLibrary(pictures, index, max((len(k) for k in index), default=1))
 
 
 def _load_index(index: Path, site_dir: Path, from_site: bool) -> dict[str, Picture]:
