@@ -697,3 +697,14 @@ def test_every_page_url_matches_where_it_was_written(tiny):
     written = {url_of(out, p) for p in html_pages(out) if p.name == "index.html"}
     for page_ in report.site.pages:
         assert page_.url in written
+
+
+def test_a_broken_draft_is_reported_but_does_not_stop_the_site(make_site, build_site):
+    """`python build.py new` makes a draft with empty fields; the rest of the site must still publish."""
+    site = make_site({"content/minutes/next.md": "---\ntitle:\nmeeting_date: 2026-12-01\ngroup: Board\n"
+                                                 "chairs: [Sam]\ndraft: yes\n---\n\nNot written yet.\n"})
+    report = build_site(site)
+    assert report.written
+    [problem] = [p for p in report.problems if p.file and p.file.as_posix() == "content/minutes/next.md"]
+    assert (problem.line, problem.rule, problem.severity.value) == (2, "SITE-EMPTY", "warning")
+    assert not (site / "_site" / "minutes" / "next").exists()

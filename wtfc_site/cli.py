@@ -123,7 +123,7 @@ def _run_build(args: argparse.Namespace) -> int:
         print_problems(stopping, sys.stderr)
         print(f"The site was not built: {len(stopping)} problem(s) to fix. Nothing was changed.", file=sys.stderr)
         return 1
-    print(summary_line(report.problems))
+    print(summary_line(report.problems) + (" Run 'python build.py check' to see them." if report.problems else ""))
     where = (args.out or args.site / "_site").resolve()
     print(f"Built {report.pages} pages into {where}. Open {where / 'index.html'} in a web browser.")
     return 0

@@ -18,7 +18,7 @@ from .config import SiteConfig, load_config
 from .content.base import Page
 from .defaults import default_pictures
 from .discover import Sources, discover, page_id
-from .errors import Problem, SiteError, errors_in, sort_problems
+from .errors import Problem, Severity, SiteError, errors_in, sort_problems
 from .markdown import BodyContext, BodyConverter, PictureChoice
 from .pictures.library import PictureLibrary, load_library
 from .pictures.paths import resolve_site_path
@@ -143,10 +143,14 @@ def _parse_pages(sources: Sources, site_dir: Path, problems: list[Problem], draf
     pages = []
     content_dir = site_dir / "content"
     for path in sources.pages:
+        raw = None
         try:
-            page = content_types.parse(read_source(path, site_dir), page_id(path, content_dir))
+            raw = read_source(path, site_dir)
+            page = content_types.parse(raw, page_id(path, content_dir))
         except SiteError as exc:
-            problems.extend(exc.problems)
+            draft = raw is not None and raw.meta.get("draft") is True
+            # A draft is work in progress: its problems are shown but never stop the site being built.
+            problems.extend(replace(p, severity=Severity.WARNING) if draft else p for p in exc.problems)
             continue
         if drafts or not page.meta.draft:
             pages.append(page)

@@ -98,6 +98,11 @@ def _convert(tp: Any, value: Any, where: _Where, path: KeyPath) -> Any:
         if value is None:
             return None
         return _convert(options[0], value, where, path)
+    if value is None:
+        where.report(path, f"{_name(path)} is empty.",
+                     f"Write something after the colon, or delete the line if {_name(path)} is not needed.",
+                     "SITE-EMPTY")
+        return None
     if dataclasses.is_dataclass(tp):
         return _convert_dataclass(tp, value, where, path)
     if origin is Literal:
