@@ -109,7 +109,7 @@ def _pattern_defs(ident: str, count: int) -> str:
         pid = f"{ident}-p{s}"
         inner = {
             "solid": "",
-            "stripes": f'<path d="M0 8 L8 0 M-2 2 L2 -2 M6 10 L10 6" stroke="#fff" stroke-width="2"/>',
+            "stripes": '<path d="M0 8 L8 0 M-2 2 L2 -2 M6 10 L10 6" stroke="#fff" stroke-width="2"/>',
             "dots": '<circle cx="4" cy="4" r="1.8" fill="#fff"/>',
             "cross": '<path d="M0 0 L8 8 M8 0 L0 8" stroke="#fff" stroke-width="1.5"/>',
             "grid": '<path d="M4 0 V8 M0 4 H8" stroke="#fff" stroke-width="1.5"/>',

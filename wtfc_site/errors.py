@@ -70,6 +70,18 @@ class SiteError(Exception):
         super().__init__("\n".join(format_problem(p) for p in self.problems))
 
 
+def collect(problems: list[Problem], func, *args):
+    """Return ``func(*args)``; on SiteError add its problems to ``problems`` and return None.
+
+    Stages use it to carry on past one bad file, so one run reports every problem.
+    """
+    try:
+        return func(*args)
+    except SiteError as exc:
+        problems.extend(exc.problems)
+        return None
+
+
 def errors_in(problems: Iterable[Problem]) -> list[Problem]:
     """Return the problems that are errors (and not silenced)."""
     return [p for p in problems if p.severity is Severity.ERROR and not p.silenced]

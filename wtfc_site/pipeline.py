@@ -18,7 +18,7 @@ from .config import SiteConfig, load_config
 from .content.base import Page
 from .defaults import default_pictures
 from .discover import Sources, discover, page_id
-from .errors import Problem, Severity, SiteError, errors_in, sort_problems
+from .errors import Problem, Severity, SiteError, collect, errors_in, sort_problems
 from .markdown import BodyContext, BodyConverter, PictureChoice
 from .pictures.library import PictureLibrary, load_library
 from .pictures.paths import resolve_site_path
@@ -94,9 +94,9 @@ def load_site(options: Options) -> Loaded:
     except SiteError as exc:
         return Loaded(None, list(exc.problems), photos)
     problems: list[Problem] = []
-    glossary = _collect(problems, load_glossary, site_dir)
-    abbreviations = _collect(problems, load_abbreviations, site_dir)
-    library = _collect(problems, load_library, _picture_folders(site_dir), site_dir)
+    glossary = collect(problems, load_glossary, site_dir)
+    abbreviations = collect(problems, load_abbreviations, site_dir)
+    library = collect(problems, load_library, _picture_folders(site_dir), site_dir)
     sources = discover(site_dir)
     pages = _parse_pages(sources, site_dir, problems, options.include_drafts)
     if glossary is None or abbreviations is None or library is None:
@@ -121,14 +121,6 @@ def load_site(options: Options) -> Loaded:
     problems += _person_photos(site, photos)
     site.extra["_photo_files"] = photos.files
     return Loaded(site, problems, photos)
-
-
-def _collect(problems: list[Problem], load, *args):
-    try:
-        return load(*args)
-    except SiteError as exc:
-        problems.extend(exc.problems)
-        return None
 
 
 def _picture_folders(site_dir: Path) -> list[tuple[Path, bool]]:
@@ -178,8 +170,8 @@ def load_datasets(site: Site, sources: Sources) -> list[Problem]:
     site.extra["datasets"] = results
     backlinks: dict[str, list] = {}
     for result in results.values():
-        for page_id, links in result.backlinks.items():
-            backlinks.setdefault(page_id, []).extend(links)
+        for target, links in result.backlinks.items():
+            backlinks.setdefault(target, []).extend(links)
     for page in site.pages_of("answer"):  # the evidence of a 'You said, we did' answer links back to it
         for ref in getattr(page.meta, "evidence", ()):
             target = ref.strip().strip("/").partition("#")[0].removesuffix(".md")

@@ -158,7 +158,6 @@ def text_to_points(text: str) -> tuple[list[Point], list[Silence]]:
     silences: list[Silence] = []
     block: _Block | None = None
     fence: str | None = None
-    pending_quiet: list[tuple[str, str]] = []
 
     def close() -> None:
         nonlocal block

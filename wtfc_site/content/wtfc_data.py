@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, Literal, TypeVar
 
-from ..errors import Problem, SiteError
+from ..errors import Problem, SiteError, collect
 from ..schema import load_dataclass
 from ..sources import KeyPath, LineMap, load_yaml_file, read_text
 
@@ -300,29 +300,20 @@ def read_cycle(folder: Path, files: tuple[Path, ...], site_dir: Path) -> tuple[C
         return None, [Problem(_relative(folder, site_dir), None, "This Working Together for Change folder has no cycle.yaml.",
                               hint="Add a cycle.yaml with title, summary and steps (see the README, 'Working Together for Change').",
                               rule="WTFC-NO-CYCLE")]
-    meta = _guard(problems, _read_one, CycleMeta, names["cycle.yaml"], site_dir)
+    meta = collect(problems, _read_one, CycleMeta, names["cycle.yaml"], site_dir)
     if meta is None:
         return None, problems
     statements_path = (folder / meta.item.statements).resolve()
     problems += _unknown_files(files, statements_path, site_dir)
-    statements = _guard(problems, read_statements, statements_path, site_dir, meta) or ()
+    statements = collect(problems, read_statements, statements_path, site_dir, meta) or ()
     lists = {name: _read_list(cls, names[name], site_dir, problems) if name in names else ()
              for name, cls in zip(LIST_FILES, (Theme, Cause, Success, Idea, Plan))}
-    review = _guard(problems, _read_one, Review, names["review.yaml"], site_dir) if "review.yaml" in names else None
+    review = collect(problems, _read_one, Review, names["review.yaml"], site_dir) if "review.yaml" in names else None
     cycle = Cycle(id=folder.name, folder=folder, meta=meta, statements=tuple(statements),
                   statements_file=_relative(statements_path, site_dir), themes=lists["themes.yaml"],
                   causes=lists["causes.yaml"], success=lists["success.yaml"], ideas=lists["ideas.yaml"],
                   plans=lists["plans.yaml"], review=review)
     return cycle, problems
-
-
-def _guard(problems: list[Problem], read, *args):
-    """Call ``read``; on SiteError keep its problems and return None."""
-    try:
-        return read(*args)
-    except SiteError as exc:
-        problems.extend(exc.problems)
-        return None
 
 
 def _read_one(cls: type[T], path: Path, site_dir: Path) -> Located[T]:

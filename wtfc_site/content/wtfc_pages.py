@@ -15,11 +15,12 @@ from markupsafe import Markup
 from ..charts import bar_chart
 from ..datasets import DataPage
 from ..points import PageText
+from ..render import short_date
 from ..site import Site
 from .wtfc_data import CATEGORIES, STEP_IDS, Cycle, Located, Plan, Theme
 from .wtfc_numbers import Numbers, ThemeCount
 from .wtfc_text import (CATEGORY_TEXT, STATE_PICTURE, STATE_TEXT, STATUS_TEXT, STEP_TEXT, VIEW_TEXT, Line, Src,
-                        Writer, long_date)
+                        Writer)
 
 CHART_TITLE = "What people said about each theme"
 
@@ -131,9 +132,9 @@ def _numbers_rows(w: Writer, cycle: Cycle, numbers: Numbers, src: Src) -> list:
 
 def _dates(start, end) -> str:
     if start and end:
-        return f"It started on {long_date(start)} and finished on {long_date(end)}."
+        return f"It started on {short_date(start)} and finished on {short_date(end)}."
     if start:
-        return f"It started on {long_date(start)}."
+        return f"It started on {short_date(start)}."
     return ""
 
 
@@ -280,7 +281,7 @@ def report(cycle: Cycle, numbers: Numbers, site: Site):
 
 def plan_lines(plan: Plan, state: str) -> list[str]:
     """Return the easy-read lines about a plan's owner, date and state."""
-    when = f"It should be done by {long_date(plan.by)}."
+    when = f"It should be done by {short_date(plan.by)}."
     state_line = {"done": "This plan is done.", "late": "This plan is late.",
                   "to do": "We are doing this plan now." if plan.status == "doing" else "This plan has not started yet."}
     return [f"Who: {plan.who}.", when, state_line[state]]

@@ -13,11 +13,12 @@ from markupsafe import Markup
 
 from ..datasets import DataPage
 from ..points import NONE, PageText, Point
+from ..render import short_date
 from ..site import Site
 from .wtfc_data import CATEGORIES, STEP_IDS, Cycle
 from .wtfc_numbers import Numbers
 from .wtfc_pages import chart_figure, plural
-from .wtfc_text import STATE_PICTURE, STATE_TEXT, STEP_TEXT, VIEW_FULL, Line, Src, Writer, long_date
+from .wtfc_text import STATE_PICTURE, STATE_TEXT, STEP_TEXT, VIEW_FULL, Line, Src, Writer
 
 
 def easy_report_blocks(w: Writer, cycle: Cycle, numbers: Numbers, site: Site) -> list:
@@ -83,7 +84,7 @@ def full_report(cycle: Cycle, numbers: Numbers, site: Site) -> DataPage:
         review = cycle.review.item
         body = "".join(_p(x) for x in (review.full_summary or review.summary))
         body += _list("Next steps", review.next_steps)
-        parts.append(_section(f"Review ({long_date(review.date)})", body))
+        parts.append(_section(f"Review ({short_date(review.date)})", body))
     context = {"report_html": Markup("".join(parts)), "pictures": (), "cycle_links": [],
                "cycle_title": meta.title, "blocks": []}
     return DataPage(url=f"{cycle.url}report-full/", title=f"{meta.title}: full report", layout="wtfc_report_full.html",
@@ -95,7 +96,7 @@ def _steps_table(cycle: Cycle) -> str:
     rows = []
     for index, step_id in enumerate(STEP_IDS, 1):
         step = cycle.step(step_id)
-        when = " to ".join(long_date(d) for d in (step.start, step.end) if d)
+        when = " to ".join(short_date(d) for d in (step.start, step.end) if d)
         who = "; ".join(f"{t.number} {t.who}" for t in step.took_part)
         rows.append(f"<tr><td>{index}. {escape(STEP_TEXT[step_id][0])}</td><td>{escape(step.status)}</td>"
                     f"<td>{escape(when)}</td><td>{escape(who)}</td></tr>")
@@ -130,14 +131,14 @@ def _plan_section(cycle: Cycle, plan, numbers: Numbers, site: Site) -> str:
     meeting = site.by_id.get(plan.agreed_at.split("#")[0].strip("/")) if plan.agreed_at else None
     agreed = (f' Agreed at the <a href="{escape(site.url(meeting.url))}">{escape(meeting.title)}</a>.'
               if meeting else "")
-    body = (f"<p>{escape(plan.what)} Lead: {escape(plan.who)}. Due: {long_date(plan.by)}. "
+    body = (f"<p>{escape(plan.what)} Lead: {escape(plan.who)}. Due: {short_date(plan.by)}. "
             f"Status: {escape(plan.status)} ({escape(STATE_TEXT[state].lower())}).{agreed}</p>")
     if plan.baseline:
         body += _p(f"Baseline: {plan.baseline}")
     if plan.indicators:
         rows = "".join(f"<tr><td>{escape(i.what)}</td><td>{'' if i.baseline is None else i.baseline}</td>"
                        f"<td>{i.target}</td><td>{'' if i.latest is None else i.latest}</td>"
-                       f"<td>{long_date(i.measured) if i.measured else ''}</td></tr>" for i in plan.indicators)
+                       f"<td>{short_date(i.measured) if i.measured else ''}</td></tr>" for i in plan.indicators)
         body += ('<table class="wtfc-indicators"><caption>Indicators</caption><thead><tr><th scope="col">Indicator</th>'
                  '<th scope="col">Baseline</th><th scope="col">Target</th><th scope="col">Latest</th>'
                  f'<th scope="col">Measured</th></tr></thead><tbody>{rows}</tbody></table>')
@@ -145,7 +146,7 @@ def _plan_section(cycle: Cycle, plan, numbers: Numbers, site: Site) -> str:
     actions = [by_ref[r] for r in plan.actions if r in by_ref]
     if actions:
         items = "".join(f'<li><a href="{escape(site.url(a.page_url))}#{escape(a.id)}">{escape(a.what)}</a> '
-                        f"({escape(STATE_TEXT[a.state(site.today)].lower())}, due {long_date(a.by)})</li>"
+                        f"({escape(STATE_TEXT[a.state(site.today)].lower())}, due {short_date(a.by)})</li>"
                         for a in actions)
         body += f"<p>Actions:</p><ul>{items}</ul>"
     body += _list("Progress", plan.progress)

@@ -9,7 +9,6 @@ with its meaning beside it, as the Markdown pages do.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
@@ -45,11 +44,6 @@ VIEW_FULL = {"person": "Person", "family": "Family", "staff": "Staff", "commissi
 CATEGORY_TEXT = {"working": "Working", "not working": "Not working", "future": "For the future"}
 MAX_SENTENCES = 3
 """Sentences in one row at most (easyread-rules.md rule 7)."""
-
-
-def long_date(value: dt.date) -> str:
-    """Return a date people can read aloud, e.g. '21 January 2026' (rule 12: never numeric)."""
-    return f"{value.day} {value:%B %Y}"
 
 
 @dataclass(frozen=True)

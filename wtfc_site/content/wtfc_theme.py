@@ -8,11 +8,12 @@ pages that name the theme.
 
 from __future__ import annotations
 
+from ..render import short_date
 from ..site import Site
 from .wtfc_data import CATEGORIES, VIEWS, Cycle, Located, Plan, Theme
 from .wtfc_numbers import Numbers
 from .wtfc_pages import Related, plan_lines, plural
-from .wtfc_text import CATEGORY_TEXT, STATE_PICTURE, STATE_TEXT, VIEW_TEXT, Line, Src, Writer, long_date
+from .wtfc_text import CATEGORY_TEXT, STATE_PICTURE, STATE_TEXT, VIEW_TEXT, Line, Src, Writer
 
 CATEGORY_PICTURE = {"working": "working", "not working": "not-working", "future": "future"}
 VIEW_PICTURE = {"person": "person", "family": "family", "staff": "support-worker", "commissioner": "council"}
@@ -127,7 +128,7 @@ def _indicator_lines(ind) -> list[str]:
     else:
         lines.append(f"We want to get to {ind.target}.")
     if ind.latest is not None:
-        lines.append(f"On {long_date(ind.measured)} it was {ind.latest}." if ind.measured else f"Now it is {ind.latest}.")
+        lines.append(f"On {short_date(ind.measured)} it was {ind.latest}." if ind.measured else f"Now it is {ind.latest}.")
     return lines
 
 
