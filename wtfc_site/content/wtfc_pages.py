@@ -250,7 +250,8 @@ def themes_list(cycle: Cycle, numbers: Numbers, site: Site):
         count = numbers.count(t.item.id)
         blocks.append(w.row([Line(t.item.i_statement, cycle.theme_url(t.item.id)),
                              f"People said {plural(count.total, 'thing', 'things')} about this."],
-                            Src(t.file, t.line("i_statement")), t.item.picture, heading=t.item.title, id=t.item.id))
+                            Src(t.file, t.line("i_statement")), t.item.picture, heading=t.item.title, id=t.item.id,
+                            level=2))  # the page's own sections: h2 under its h1
     return _finish(w, cycle, f"{cycle.url}themes/", "Themes", "The groups of things people told us.", "theme",
                    src, blocks)
 
