@@ -184,3 +184,15 @@ def test_tell_us_on_any_page_records_that_page(live_site, page):
     assert page.url == site + "/feedback/thank-you/"
     rows = [r for r in stored(db) if r["message"] == "The policy has too many words"]
     assert len(rows) == 1 and rows[0]["page"] == "/policy/policy/" and rows[0]["face"] == "unhappy"
+
+
+def test_the_form_that_comes_back_keeps_the_sites_style_and_pictures(live_site, page):
+    """The receiver serves the page from its own address, so it must point at the site's files."""
+    site, _ = live_site
+    page.goto(site + "/feedback/")
+    page.get_by_role("button", name="Send").click()  # no face chosen: the form comes back
+    assert page.locator(".error-summary").is_visible()
+    font_size = page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
+    assert font_size >= 18.67  # the site's style sheet loaded, across origins, under the receiver's policy
+    broken = page.evaluate("[...document.images].filter(i => !i.complete || i.naturalWidth === 0).length")
+    assert broken == 0

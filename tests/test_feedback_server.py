@@ -312,3 +312,14 @@ def test_serve_refuses_a_database_in_a_missing_folder(tmp_path: Path, capsys):
     code = feedback_main(["serve", "--db", str(tmp_path / "no" / "f.db"), "--thanks-url", THANKS_URL])
     assert code == 1
     assert "does not exist" in capsys.readouterr().err
+
+
+def test_the_policy_lets_the_sites_own_files_in_and_nothing_else():
+    from wtfc_site.feedback_server import content_security_policy
+    bare = content_security_policy()
+    assert "img-src 'none'" in bare and "script-src" not in bare and bare.startswith("default-src 'none'")
+    site = content_security_policy(["https://ourtcp.example.org"])
+    parts = dict(part.strip().split(" ", 1) for part in site.split(";"))
+    assert parts["style-src"] == "'unsafe-inline' https://ourtcp.example.org"
+    assert parts["img-src"] == "https://ourtcp.example.org"
+    assert parts["form-action"] == "'self' https://ourtcp.example.org"

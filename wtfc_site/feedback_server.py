@@ -87,13 +87,21 @@ FORM_CONTENT_TYPE = "application/x-www-form-urlencoded"
 # Our form has 7 fields; a body with many more is not from it.
 MAX_FIELDS = 50
 
+def content_security_policy(asset_origins: Sequence[str] = ()) -> str:
+    """Return the policy: no scripts ever; styles and pictures only from the site itself.
+
+    The form page shown again after a mistake is the site's own page, so its
+    style sheet and pictures come from the site's web address (``asset_origins``),
+    and sending it again ends on the site's thank-you page (form-action covers that redirect).
+    """
+    sources = " ".join(asset_origins)
+    images = sources or "'none'"
+    return (f"default-src 'none'; style-src 'unsafe-inline' {sources}".rstrip()
+            + f"; img-src {images}; base-uri 'none'; frame-ancestors 'none'; form-action 'self' {sources}".rstrip())
+
+
 SECURITY_HEADERS: tuple[tuple[str, str], ...] = (
     ("X-Content-Type-Options", "nosniff"),
-    # Inline styles only: the form page is styled but runs no scripts.
-    (
-        "Content-Security-Policy",
-        "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; frame-ancestors 'none'",
-    ),
     ("Referrer-Policy", "no-referrer"),
     ("X-Frame-Options", "DENY"),
     # Pages can hold a person's words: no cache should keep them.
@@ -191,8 +199,10 @@ class FeedbackApp:
         form_renderer: FormRenderer | None,
         path: str,
         now: Callable[[], datetime],
+        asset_origins: Sequence[str] = (),
     ):
         self.db_path = db_path
+        self.policy = content_security_policy(asset_origins)
         self.thanks_url, self.page_check_thanks_url = redirects
         self.allowed_origins = allowed_origins
         self.limiter = limiter
@@ -215,6 +225,7 @@ class FeedbackApp:
         headers = [
             ("Content-Type", response.content_type),
             ("Content-Length", str(len(response.body))),
+            ("Content-Security-Policy", self.policy),
             *SECURITY_HEADERS,
             *response.headers,
         ]
@@ -302,6 +313,7 @@ def make_app(
     form_renderer: FormRenderer | None = None,
     path: str = "/feedback",
     page_check_thanks_url: str | None = None,
+    asset_origins: Sequence[str] = (),
     now: Callable[[], datetime] = utc_now,
     clock: Callable[[], float] = time.monotonic,
 ) -> FeedbackApp:
@@ -327,6 +339,7 @@ def make_app(
         form_renderer=form_renderer,
         path=path,
         now=now,
+        asset_origins=tuple(check_origin(origin) for origin in asset_origins),
     )
 
 

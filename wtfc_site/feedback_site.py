@@ -25,7 +25,7 @@ def receiver_settings(site_dir: Path) -> dict[str, Any]:
     parts = urlsplit(config.site_url)
     origins = list(config.feedback.allowed_origins) or [f"{parts.scheme}://{parts.netloc}"]
     return {"thanks_url": root + "feedback/thank-you/", "allowed_origins": origins,
-            "form_renderer": form_renderer(site_dir)}
+            "asset_origins": [f"{parts.scheme}://{parts.netloc}"], "form_renderer": form_renderer(site_dir)}
 
 
 def form_renderer(site_dir: Path) -> Callable[[Mapping[str, str], Mapping[str, str]], str]:
@@ -40,6 +40,11 @@ def form_renderer(site_dir: Path) -> Callable[[Mapping[str, str], Mapping[str, s
     env = make_environment(site_dir)
     page = next(g for g in site.generated if g.url == "/feedback/")
     context = {**_common_context(site), **generated_context(site, page)}
+    # The receiver serves this page from its own address: every link, style
+    # sheet and picture must name the site's full address to work from there.
+    origin = site.config.site_url.rstrip("/")
+    context["url"] = lambda path: origin + site.url(path)
+    context["picture_url"] = lambda name: origin + site.picture_url(name)
     template = env.get_template(page.layout)
 
     def render(values: Mapping[str, str], errors: Mapping[str, str]) -> str:
