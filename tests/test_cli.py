@@ -178,3 +178,14 @@ def test_python_m_wtfc_site_works_too(make_site):
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert (site / "_site" / "index.html").is_file()
+
+
+def test_build_tells_the_author_when_the_library_chose_pictures(make_site, capsys):
+    """Issue 4: the author is told which pictures were chosen, so they can keep, change or refuse them."""
+    from wtfc_site.cli import main
+    site = make_site({"content/index.md": "---\ntitle: Home\n---\n\nWe go to the meeting by bus.\n"})
+    assert main(["build", "--site", str(site), "--today", "2026-11-23"]) == 0
+    assert "chose 1 picture(s)" in capsys.readouterr().out
+    assert main(["pictures", "--site", str(site), "--chosen"]) == 0
+    [line] = capsys.readouterr().out.splitlines()
+    assert line.startswith("content/index.md:5: ") and "(chosen)" in line

@@ -124,6 +124,10 @@ def _run_build(args: argparse.Namespace) -> int:
         print(f"The site was not built: {len(stopping)} problem(s) to fix. Nothing was changed.", file=sys.stderr)
         return 1
     print(summary_line(report.problems) + (" Run 'python build.py check' to see them." if report.problems else ""))
+    chosen = sum(p.picture_was_chosen for body in report.site.bodies.values() for p in body.points) if report.site else 0
+    if chosen:
+        print(f"The picture library chose {chosen} picture(s) for you. "
+              "Run 'python build.py pictures --chosen' to see them.")
     where = (args.out or args.site / "_site").resolve()
     print(f"Built {report.pages} pages into {where}. Open {where / 'index.html'} in a web browser.")
     return 0
@@ -168,7 +172,8 @@ def _run_pictures(args: argparse.Namespace) -> int:
                 continue
             how = "chosen" if point.picture_was_chosen else "named"
             picture = point.chosen_picture or "(no picture)"
-            print(f"{page.file.as_posix()}:{point.line}: {picture} ({how}) — {point.text[:60]}")
+            words = " ".join(point.text.split())
+            print(f"{page.file.as_posix()}:{point.line}: {picture} ({how}) — {words[:60]}")
     return 0
 
 
