@@ -123,7 +123,8 @@ def _run_build(args: argparse.Namespace) -> int:
         print_problems(stopping, sys.stderr)
         print(f"The site was not built: {len(stopping)} problem(s) to fix. Nothing was changed.", file=sys.stderr)
         return 1
-    print(summary_line(report.problems) + (" Run 'python build.py check' to see them." if report.problems else ""))
+    to_look_at = any(p.severity is not Severity.INFO and not p.silenced for p in report.problems)
+    print(summary_line(report.problems) + (" Run 'python build.py check' to see them." if to_look_at else ""))
     chosen = sum(p.picture_was_chosen for body in report.site.bodies.values() for p in body.points) if report.site else 0
     if chosen:
         print(f"The picture library chose {chosen} picture(s) for you. "
