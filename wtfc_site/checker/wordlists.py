@@ -270,27 +270,9 @@ def _phrase_list(name: str, entries: list[dict[str, Any]]) -> PhraseList:
     return PhraseList(name, terms)
 
 
-@dataclass(frozen=True)
-class _BuiltIn:
-    """The built-in lists, parsed and compiled once per process."""
-
-    jargon: PhraseList
-    avoid: PhraseList
-    idioms: PhraseList
-    foreign: PhraseList
-    preferred: PhraseList
-    synonyms: PhraseList
-    synonym_groups: tuple[tuple[str, ...], ...]
-    number_words: Mapping[str, int]
-    number_phrases: PhraseList
-    grammar: Mapping[str, frozenset[str]]
-    everyday: frozenset[str]
-    acronyms: Mapping[str, str]
-
-
 @functools.lru_cache(maxsize=1)
-def _builtin() -> _BuiltIn:
-    """Parse and compile the built-in data files (cached: they never change)."""
+def _builtin() -> Mapping[str, Any]:
+    """Return WordLists' built-in fields, parsed and compiled once (the data files never change)."""
     groups = tuple(tuple(str(w) for w in group) for group in _read_data("synonyms.yaml"))
     synonym_terms: dict[str, Term] = {}
     for index, group in enumerate(groups):
@@ -301,7 +283,7 @@ def _builtin() -> _BuiltIn:
         phrase_key(p): Term(key=str(p), plain="") for p in numbers.get("set_phrases", ())
     }
     grammar = {k: frozenset(str(w).lower() for w in v) for k, v in _read_data("grammar.yaml").items()}
-    return _BuiltIn(
+    return MappingProxyType(dict(
         jargon=_phrase_list("jargon", _read_data("jargon.yaml")),
         avoid=_phrase_list("avoid", _read_data("avoid.yaml")),
         idioms=_phrase_list("idioms", _read_data("idioms.yaml")),
@@ -311,10 +293,18 @@ def _builtin() -> _BuiltIn:
         synonym_groups=groups,
         number_words=MappingProxyType({str(k): int(v) for k, v in numbers["words"].items()}),
         number_phrases=PhraseList("number phrases", phrase_terms),
-        grammar=MappingProxyType(grammar),
+        be_forms=grammar["be_forms"],
+        get_forms=grammar["get_forms"],
+        passive_triggers=grammar["be_forms"] | grammar["get_forms"],
+        irregular_participles=grammar["irregular_participles"],
+        not_participles=grammar["not_participles"],
+        negators=grammar["negators"],
+        joiners=grammar["joiners"],
+        that_followers=grammar["that_followers"],
+        hyphen_prefixes=grammar["hyphen_prefixes"],
         everyday=frozenset(str(w).lower() for w in _read_data("everyday.yaml")["words"]),
         acronyms=MappingProxyType({str(k): str(v) for k, v in _read_data("acronyms.yaml").items()}),
-    )
+    ))
 
 
 def load_wordlists(
@@ -322,29 +312,8 @@ def load_wordlists(
     abbreviations: Mapping[str, str] | None = None,
 ) -> WordLists:
     """Return the word lists: the built-in data plus the site's glossary and abbreviations."""
-    built = _builtin()
-    g = built.grammar
     return WordLists(
-        jargon=built.jargon,
-        avoid=built.avoid,
-        idioms=built.idioms,
-        foreign=built.foreign,
-        preferred=built.preferred,
-        synonyms=built.synonyms,
-        synonym_groups=built.synonym_groups,
-        number_words=built.number_words,
-        number_phrases=built.number_phrases,
-        be_forms=g["be_forms"],
-        get_forms=g["get_forms"],
-        passive_triggers=g["be_forms"] | g["get_forms"],
-        irregular_participles=g["irregular_participles"],
-        not_participles=g["not_participles"],
-        negators=g["negators"],
-        joiners=g["joiners"],
-        that_followers=g["that_followers"],
-        hyphen_prefixes=g["hyphen_prefixes"],
-        everyday=built.everyday,
-        acronyms=built.acronyms,
+        **_builtin(),
         glossary=MappingProxyType({phrase_key(str(k)): str(v) for k, v in (glossary or {}).items()}),
         abbreviations=MappingProxyType({str(k): str(v) for k, v in (abbreviations or {}).items()}),
     )
