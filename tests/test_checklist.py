@@ -364,7 +364,7 @@ def test_the_words_on_the_checklist_pages_pass_the_strict_easy_read_check(tmp_pa
         points = tuple(Point(i, tag.get_text(" ", strip=True), "heading" if tag.name[0] == "h" else "paragraph",
                              picture="none") for i, tag in enumerate(main.find_all(["h1", "h2", "h3", "h4", "p"]), 1))
         text = PageText(file=Path(url), url=url, title="", title_line=1, content_type="checklist", easy_read=True,
-                        points=points, glossary_words=frozenset(built_site.glossary.forms()))
+                        points=points, glossary_words=built_site.glossary.known_forms)
         found = [f"{url}: [{p.rule}] {p.message} {p.excerpt}"
                  for p in check_page(text, built_site.config.checker, words)
                  if p.severity is not Severity.INFO and p.rule != "ER-PAGE-WORDS"]

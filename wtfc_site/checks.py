@@ -19,7 +19,7 @@ def page_text(site: Site, page: Page) -> PageText:
         content_type=page.content_type, easy_read=page.easy_read, points=body.points,
         silences=body.silences,
         abbreviations_explained=frozenset(short for short, _ in body.short_forms),
-        glossary_words=frozenset(f for f in site.glossary.forms()),
+        glossary_words=site.glossary.known_forms,
         extra={"summary": page.meta.summary, "summary_line": page.line_of("summary")})
 
 

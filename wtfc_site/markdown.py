@@ -167,9 +167,9 @@ class _PageTree(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         ctx = self.state.ctx
         self.state.line = ctx.body_line
-        self.glossary_forms = ctx.glossary.forms()
-        self.glossary_re = ctx.glossary.pattern()
-        self.abbr_re = ctx.abbreviations.pattern()
+        self.glossary_forms = ctx.glossary.forms
+        self.glossary_re = ctx.glossary.pattern
+        self.abbr_re = ctx.abbreviations.pattern
         for index, block in enumerate(list(root)):
             self._block(root, index, block)
 

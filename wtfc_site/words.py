@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,8 +35,10 @@ class Glossary:
 
     entries: tuple[GlossaryEntry, ...] = ()
 
+    # Worked out once per glossary: every page's conversion and check uses them.
+    @functools.cached_property
     def forms(self) -> dict[str, GlossaryEntry]:
-        """Return every lower-case form (with simple plurals) mapped to its entry."""
+        """Every lower-case form (with simple plurals) mapped to its entry."""
         found: dict[str, GlossaryEntry] = {}
         for entry in self.entries:
             for form in (entry.word, *entry.also):
@@ -44,9 +47,15 @@ class Glossary:
                     found.setdefault(variant, entry)
         return found
 
+    @functools.cached_property
+    def known_forms(self) -> frozenset[str]:
+        """Every lower-case form the glossary explains, for the checker."""
+        return frozenset(self.forms)
+
+    @functools.cached_property
     def pattern(self) -> re.Pattern[str] | None:
-        """Return one pattern matching any form, longest first, as whole words."""
-        forms = sorted(self.forms(), key=len, reverse=True)
+        """One pattern matching any form, longest first, as whole words."""
+        forms = sorted(self.forms, key=len, reverse=True)
         if not forms:
             return None
         return re.compile(r"(?<![\w-])(" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])",
@@ -59,8 +68,9 @@ class Abbreviations:
 
     full: dict[str, str]
 
+    @functools.cached_property
     def pattern(self) -> re.Pattern[str] | None:
-        """Return one pattern matching any listed short form, case-sensitively."""
+        """One pattern matching any listed short form, case-sensitively."""
         if not self.full:
             return None
         shorts = sorted(self.full, key=len, reverse=True)

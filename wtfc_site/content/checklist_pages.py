@@ -268,13 +268,13 @@ def words_explained(site: Any, strings: list[str]) -> tuple[tuple, tuple]:
     """Return the site's hard words and short forms found in ``strings``, each once, in order."""
     text = "\n".join(strings)
     hard: list[Any] = []
-    pattern, forms = site.glossary.pattern(), site.glossary.forms()
+    pattern, forms = site.glossary.pattern, site.glossary.forms
     for match in pattern.finditer(text) if pattern else ():
         entry = forms.get(match.group(1).lower())
         if entry is not None and entry not in hard:
             hard.append(entry)
     short: list[tuple[str, str]] = []
-    pattern = site.abbreviations.pattern()
+    pattern = site.abbreviations.pattern
     for match in pattern.finditer(text) if pattern else ():
         pair = (match.group(1), site.abbreviations.full[match.group(1)])
         if pair not in short:

@@ -40,7 +40,7 @@ def _text(site: Any, file: Path, url: str, title: str, title_line: int, points: 
     return PageText(file=file, url=url, title=title, title_line=title_line, content_type="checklist",
                     easy_read=True, points=tuple(points),
                     abbreviations_explained=frozenset(s for s, _ in short),
-                    glossary_words=frozenset(site.glossary.forms()))
+                    glossary_words=site.glossary.known_forms)
 
 
 def _point(line: int, text: str, kind: str, picture: str | None) -> Point:

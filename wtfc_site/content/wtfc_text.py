@@ -138,7 +138,7 @@ class Writer:
             texts.append(PageText(
                 file=file, url=url, title=title, title_line=title_src.line if index == 0 else 0,
                 content_type="wtfc", easy_read=easy_read, points=tuple(self.points.get(file, ())),
-                glossary_words=frozenset(f for f in self.glossary.forms()),
+                glossary_words=self.glossary.known_forms,
                 extra={"summary": summary, "summary_line": title_src.line} if index == 0 else {}))
         return tuple(texts)
 
@@ -151,10 +151,10 @@ class Writer:
 
     def _bold(self, text: str, explained: list[GlossaryEntry], bold: list[str]) -> str:
         """Return escaped text with the page's first use of each glossary word in bold."""
-        pattern = self.glossary.pattern()
+        pattern = self.glossary.pattern
         if pattern is None:
             return escape(text)
-        forms = self.glossary.forms()
+        forms = self.glossary.forms
         out, last = [], 0
         for match in pattern.finditer(text):
             entry = forms.get(match.group(0).lower())
