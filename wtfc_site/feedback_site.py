@@ -31,7 +31,7 @@ def receiver_settings(site_dir: Path) -> dict[str, Any]:
 def form_renderer(site_dir: Path) -> Callable[[Mapping[str, str], Mapping[str, str]], str]:
     """Return a function that renders the site's own form page with values and errors."""
     from .pipeline import Options, load_site
-    from .render import _common_context, generated_context, make_environment
+    from .render import common_context, generated_context, make_environment
 
     loaded = load_site(Options(site_dir=site_dir))
     if loaded.site is None:
@@ -39,7 +39,7 @@ def form_renderer(site_dir: Path) -> Callable[[Mapping[str, str], Mapping[str, s
     site = loaded.site
     env = make_environment(site_dir)
     page = next(g for g in site.generated if g.url == "/feedback/")
-    context = {**_common_context(site), **generated_context(site, page)}
+    context = {**common_context(site), **generated_context(site, page)}
     # The receiver serves this page from its own address: every link, style
     # sheet and picture must name the site's full address to work from there.
     origin = site.config.site_url.rstrip("/")

@@ -191,12 +191,16 @@ def _generated():
     return GENERATED_PAGES
 
 
+def link_resolver(site: Site):
+    """Return resolve(href) -> final href or None, knowing every page, data page and file."""
+    urls = known_urls(list(site.pages)) | {page.url for page in data_pages(site)}
+    return resolver(site.by_id, urls, {s.output.as_posix() for s in site.static_files}, site.config.base_url)
+
+
 def convert_bodies(site: Site, photos: Photos, problems: list[Problem]) -> dict:
     """Return every page's converted body; link and picture problems go to ``problems``."""
     converter = BodyConverter()
-    urls = known_urls(list(site.pages)) | {page.url for page in data_pages(site)}
-    resolve = resolver(site.by_id, urls,
-                       {s.output.as_posix() for s in site.static_files}, site.config.base_url)
+    resolve = link_resolver(site)
     bodies = {}
     for page in site.pages:
         ctx = BodyContext(
@@ -332,8 +336,7 @@ def check_page_pictures(site: Site) -> list[Problem]:
 
 def check_navigation(site: Site) -> list[Problem]:
     """Return problems with the main menu's links and pictures in site.yaml."""
-    urls = known_urls(list(site.pages)) | {page.url for page in data_pages(site)}
-    resolve = resolver(site.by_id, urls, {s.output.as_posix() for s in site.static_files}, site.config.base_url)
+    resolve = link_resolver(site)
     from .sources import load_yaml_file
     _, lines, file = load_yaml_file(site.site_dir / "content" / "site.yaml", site.site_dir)
     problems = []

@@ -59,7 +59,7 @@ def render_site(site: Site, env: jinja2.Environment) -> dict[PurePosixPath, byte
     """Return every page of the site as {output path: bytes}; raise SiteError on template errors."""
     outputs: dict[PurePosixPath, bytes] = {}
     problems: list[Problem] = []
-    common = _common_context(site)
+    common = common_context(site)
     for page in site.pages:
         layout = CONTENT_TYPES[page.content_type].layout
         _render_into(outputs, problems, env, layout, output_path(page.url),
@@ -103,10 +103,14 @@ def _template_position(exc: BaseException) -> tuple[Path | None, int | None]:
     return found
 
 
-def _common_context(site: Site) -> dict[str, Any]:
+def common_context(site: Site) -> dict[str, Any]:
+    """Return what every layout can use: the site, its settings and the helpers."""
+    # Worked out once per build; the generated pages (tracker, credits) use them.
     return {
         "site": site, "config": site.config, "url": site.url, "picture_url": site.picture_url,
         "policy": site.policy, "today": site.today, "CONTENT_TYPES": CONTENT_TYPES,
+        "action_groups": group_actions(list(site.actions), site.today),
+        "pictures_used": pictures_used(site),
     }
 
 
@@ -146,8 +150,7 @@ def generated_context(site: Site, generated: GeneratedPage) -> dict[str, Any]:
         "page_picture": generated.picture, "current_url": generated.url, "body": Markup(""),
         "hard_words": (), "short_forms": (), "counterpart": None, "actions": [],
         "check_status": None, "easy_read": True, "listed": [p for p in listed if p.easy_read or not site.counterpart(p)],
-        "action_groups": group_actions(list(site.actions), site.today),
-        "pictures_used": pictures_used(site), "backlinks": (),
+        "backlinks": (),
     }
 
 
