@@ -23,7 +23,7 @@ from .markdown import BodyContext, BodyConverter, PictureChoice
 from .pictures.library import PictureLibrary, load_library
 from .pictures.paths import resolve_site_path
 from .pictures.process import ImageFile, ProcessedImage, process_image
-from .site import Site, StaticFile, gather_actions, index_pages, known_urls, link_versions, resolver
+from .site import GENERATED_PAGES, Site, StaticFile, gather_actions, index_pages, known_urls, link_versions, resolver
 from .sources import read_source
 from .words import load_abbreviations, load_glossary
 
@@ -108,9 +108,8 @@ def load_site(options: Options) -> Loaded:
     site = Site(
         site_dir=site_dir, config=config, pages=tuple(pages), by_id=by_id, by_url=by_url,
         counterparts=pairs, glossary=glossary, abbreviations=abbreviations, library=library,
-        static_files=_static_files(sources, site_dir), generated=(), today=options.today or build_date(),
+        static_files=_static_files(sources, site_dir), generated=GENERATED_PAGES, today=options.today or build_date(),
         actions=tuple(actions))
-    site = replace(site, generated=_generated())
     problems += load_datasets(site, sources)
     bodies = convert_bodies(site, photos, problems)
     site = replace(site, bodies=bodies)
@@ -184,11 +183,6 @@ def load_datasets(site: Site, sources: Sources) -> list[Problem]:
 def data_pages(site: Site) -> list:
     """Return every page the datasets add."""
     return [page for result in site.extra.get("datasets", {}).values() for page in result.pages]  # type: ignore[union-attr]
-
-
-def _generated():
-    from .site import GENERATED_PAGES
-    return GENERATED_PAGES
 
 
 def link_resolver(site: Site):

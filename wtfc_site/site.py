@@ -12,19 +12,13 @@ from pathlib import Path, PurePosixPath
 
 from .actions import Action
 from .config import SiteConfig
-from .content import CONTENT_TYPES, url_for
+from .content import url_for
 from .content.base import Page
 from .content.minutes import MinutesMeta
 from .errors import Problem
 from .markdown import Body
 from .pictures.library import PictureLibrary
 from .words import Abbreviations, Glossary
-
-LIST_URLS: dict[str, str] = {
-    "minutes": "/minutes/", "update": "/updates/", "story": "/stories/",
-    "person": "/people/", "answer": "/you-said-we-did/",
-}
-"""The generated page that lists every page of a type."""
 
 
 @dataclass(frozen=True)
@@ -252,11 +246,6 @@ def _target(path: str, by_id: dict[str, Page], urls: set[str], static: set[str])
         return by_id[path.rstrip("/")].url
     candidate = "/" + path.rstrip("/") + "/" if path.strip("/") else "/"
     return candidate if candidate in urls else None
-
-
-def content_types_listed() -> list[str]:
-    """Return the content types that have a generated list page."""
-    return [name for name in CONTENT_TYPES if name in LIST_URLS]
 
 
 __all__ = ["Site", "GeneratedPage", "GENERATED_PAGES", "StaticFile", "index_pages", "link_versions",
