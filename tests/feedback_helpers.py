@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Iterator, Mapping
 from urllib.parse import urlencode
 
-from wtfc_site.feedback_store import read_submissions
+from wtfc_site.feedback.store import read_submissions
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SITE_ORIGIN = "https://site.example"
@@ -98,7 +98,7 @@ class Receiver:
     def start(self) -> "Receiver":
         """Start the receiver on a free port and wait until it is listening."""
         command = [
-            sys.executable, "-m", "wtfc_site.feedback_cli", "serve",
+            sys.executable, "-m", "wtfc_site.feedback.cli", "serve",
             "--host", "127.0.0.1", "--port", "0", "--db", str(self.db), *self.args,
         ]  # fmt: skip
         if not any(arg == "--thanks-url" or arg == "--site" for arg in self.args):

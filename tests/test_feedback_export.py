@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from wtfc_site.errors import SiteError
-from wtfc_site.feedback_cli import main as feedback_main
-from wtfc_site.feedback_export import export, neutralise_cell
-from wtfc_site.feedback_store import add_submission, initialise
+from wtfc_site.feedback.cli import main as feedback_main
+from wtfc_site.feedback.export import export, neutralise_cell
+from wtfc_site.feedback.store import add_submission, initialise
 
 START = datetime(2026, 1, 21, 9, 0, tzinfo=timezone.utc)
 

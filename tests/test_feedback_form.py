@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from wtfc_site.feedback_form import (
+from wtfc_site.feedback.form import (
     FieldLimits,
     honeypot_filled,
     normalise_text,

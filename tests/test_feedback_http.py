@@ -50,7 +50,7 @@ def export_cli(db: Path, fmt: str, out: Path) -> str:
         [
             sys.executable,
             "-m",
-            "wtfc_site.feedback_cli",
+            "wtfc_site.feedback.cli",
             "export",
             "--db",
             str(db),

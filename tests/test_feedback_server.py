@@ -11,18 +11,13 @@ from pathlib import Path
 import pytest
 
 from feedback_helpers import SITE_ORIGIN, THANKS_URL, call_app, form, stored, token
-from wtfc_site.feedback_cli import main as feedback_main
-from wtfc_site.feedback_form import FieldLimits
-from wtfc_site.feedback_server import (
-    RateLimiter,
-    add_query,
-    client_address,
-    limit_group,
-    make_app,
-    origin_of,
-    parse_form,
-)
-from wtfc_site.feedback_store import add_submission, initialise
+from wtfc_site.feedback.cli import main as feedback_main
+from wtfc_site.feedback.form import FieldLimits
+from wtfc_site.feedback.limits import RateLimiter, client_address, limit_group
+from wtfc_site.feedback.origin import add_query, origin_of
+from wtfc_site.feedback.receiver import make_app
+from wtfc_site.feedback.request import parse_form
+from wtfc_site.feedback.store import add_submission, initialise
 
 
 class FakeClock:
@@ -315,7 +310,7 @@ def test_serve_refuses_a_database_in_a_missing_folder(tmp_path: Path, capsys):
 
 
 def test_the_policy_lets_the_sites_own_files_in_and_nothing_else():
-    from wtfc_site.feedback_server import content_security_policy
+    from wtfc_site.feedback.responses import content_security_policy
     bare = content_security_policy()
     assert "img-src 'none'" in bare and "script-src" not in bare and bare.startswith("default-src 'none'")
     site = content_security_policy(["https://ourtcp.example.org"])

@@ -42,7 +42,7 @@ def make_parser() -> argparse.ArgumentParser:
     _add_pictures(commands)
     _add_serve(commands)
     _add_new(commands)
-    from .feedback_cli import add_feedback_parser
+    from .feedback.cli import add_feedback_parser
     feedback = add_feedback_parser(commands)
     feedback.set_defaults(run=_run_feedback)
     return parser
@@ -195,7 +195,7 @@ def _run_new(args: argparse.Namespace) -> int:
 
 
 def _run_feedback(args: argparse.Namespace) -> int:
-    from .feedback_cli import run_feedback
+    from .feedback.cli import run_feedback
     return run_feedback(args)
 
 

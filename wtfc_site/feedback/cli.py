@@ -3,8 +3,8 @@
 The main command line adds these with ``add_feedback_parser(subparsers)``
 and runs them with ``run_feedback(args)``. They also run on their own:
 
-    python -m wtfc_site.feedback_cli serve --db feedback.sqlite3 --thanks-url https://www.example.org/thanks/
-    python -m wtfc_site.feedback_cli export --db feedback.sqlite3 --format csv --out feedback.csv
+    python -m wtfc_site.feedback.cli serve --db feedback.sqlite3 --thanks-url https://www.example.org/thanks/
+    python -m wtfc_site.feedback.cli export --db feedback.sqlite3 --format csv --out feedback.csv
 """
 
 from __future__ import annotations
@@ -14,10 +14,12 @@ import sys
 from pathlib import Path
 from typing import Any, Sequence
 
-from .errors import Problem, SiteError, format_problem
-from .feedback_export import FORMATS, export
-from .feedback_site import receiver_settings
-from .feedback_server import make_app, origin_of, serve
+from ..errors import Problem, SiteError, format_problem
+from .export import FORMATS, export
+from .site import receiver_settings
+from .origin import origin_of
+from .receiver import make_app
+from .server import serve
 
 
 def add_feedback_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -248,7 +250,7 @@ def _port(text: str) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the feedback commands on their own; return the exit code."""
     parser = argparse.ArgumentParser(
-        prog="python -m wtfc_site.feedback_cli",
+        prog="python -m wtfc_site.feedback.cli",
         description="Run the feedback receiver, or export the feedback it has kept.",
     )
     add_feedback_commands(parser)

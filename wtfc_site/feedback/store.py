@@ -7,7 +7,7 @@ later. WAL mode lets an export read while people are still sending.
 
 Privacy: the table holds nothing about the sender's network address. The
 rate limiter needs the address for one minute only; it keeps a keyed hash of
-it in memory (see ``feedback_server``) and never writes it anywhere.
+it in memory (see ``limits``) and never writes it anywhere.
 
 SQLite connection objects must not be shared between threads, so every
 call here opens its own connection and closes it again. ``busy_timeout``
@@ -23,7 +23,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Mapping
 
-from .errors import Problem, SiteError
+from ..errors import Problem, SiteError
 
 COLUMNS: tuple[str, ...] = ("id", "received_at", "kind", "page", "face", "easy", "message", "contact")
 """The columns of the feedback table, in the order exports show them."""

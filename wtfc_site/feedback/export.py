@@ -17,7 +17,7 @@ import json
 from pathlib import Path
 from typing import Literal, TextIO
 
-from .feedback_store import COLUMNS, read_submissions
+from .store import COLUMNS, read_submissions
 
 FORMATS: tuple[str, ...] = ("csv", "json")
 

@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any, Callable, Mapping
 from urllib.parse import urlsplit
 
-from .config import load_config
-from .errors import Problem, SiteError
+from ..config import load_config
+from ..errors import Problem, SiteError
 
 
 def receiver_settings(site_dir: Path) -> dict[str, Any]:
@@ -30,8 +30,8 @@ def receiver_settings(site_dir: Path) -> dict[str, Any]:
 
 def form_renderer(site_dir: Path) -> Callable[[Mapping[str, str], Mapping[str, str]], str]:
     """Return a function that renders the site's own form page with values and errors."""
-    from .pipeline import Options, load_site
-    from .render import common_context, generated_context, make_environment
+    from ..pipeline import Options, load_site
+    from ..render import common_context, generated_context, make_environment
 
     loaded = load_site(Options(site_dir=site_dir))
     if loaded.site is None:
