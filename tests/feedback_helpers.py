@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Iterator, Mapping
 from urllib.parse import urlencode
 
-from wtfc_site.feedback.store import read_submissions
+from wtfc_site.feedback.database import read_submissions
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SITE_ORIGIN = "https://site.example"

@@ -12,8 +12,8 @@ import pytest
 
 from wtfc_site.errors import SiteError
 from wtfc_site.feedback.cli import main as feedback_main
-from wtfc_site.feedback.export import export, neutralise_cell
-from wtfc_site.feedback.store import add_submission, initialise
+from wtfc_site.feedback.database import open_store, read_submissions
+from wtfc_site.feedback.export import neutralise_cell, write_rows
 
 START = datetime(2026, 1, 21, 9, 0, tzinfo=timezone.utc)
 
@@ -21,14 +21,23 @@ START = datetime(2026, 1, 21, 9, 0, tzinfo=timezone.utc)
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
     path = tmp_path / "feedback.sqlite3"
-    initialise(path)
+    open_store(path, create=True).close()
     return path
 
 
 def add(db: Path, minute: int, **values: str) -> None:
     """Store one submission received ``minute`` minutes after START."""
     values.setdefault("kind", "feedback")
-    add_submission(db, values, now=lambda: START + timedelta(minutes=minute))
+    store = open_store(db, create=True)
+    store.add(values, START + timedelta(minutes=minute))
+    store.close()
+
+
+def export(db: Path, fmt: str, out) -> int:
+    """Write every stored row to ``out``; return how many."""
+    rows = read_submissions(db)
+    write_rows(rows, fmt, out)  # type: ignore[arg-type]
+    return len(rows)
 
 
 def as_csv(db: Path) -> list[dict[str, str]]:
@@ -105,7 +114,7 @@ def test_a_missing_database_is_a_plain_problem_and_is_not_created(tmp_path: Path
 def test_a_file_that_is_not_a_database_is_a_plain_problem(tmp_path: Path):
     other = tmp_path / "notes.txt"
     other.write_text("not a database\n" * 100, encoding="utf-8")
-    with pytest.raises(SiteError, match="not a feedback database"):
+    with pytest.raises(SiteError, match="not a database"):
         export(other, "csv", io.StringIO())
 
 

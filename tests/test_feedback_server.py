@@ -17,7 +17,7 @@ from wtfc_site.feedback.limits import RateLimiter, client_address, limit_group
 from wtfc_site.feedback.origin import add_query, origin_of
 from wtfc_site.feedback.receiver import make_app
 from wtfc_site.feedback.request import parse_form
-from wtfc_site.feedback.store import add_submission, initialise
+from wtfc_site.feedback.database import open_store
 
 
 class FakeClock:
@@ -269,13 +269,13 @@ def test_settings_that_cannot_work_are_refused(db: Path, options: dict):
 
 
 def test_200_writers_at_once_all_succeed(db: Path):
-    initialise(db)
+    store = open_store(db, create=True)
     markers = [token() for _ in range(200)]
     start_together = threading.Barrier(len(markers), timeout=30)
 
     def write(marker: str) -> int:
         start_together.wait()
-        return add_submission(db, {"kind": "feedback", "face": "happy", "message": marker})
+        return store.add({"kind": "feedback", "face": "happy", "message": marker}, datetime.now(timezone.utc))
 
     with ThreadPoolExecutor(max_workers=len(markers)) as pool:
         ids = list(pool.map(write, markers, timeout=60))

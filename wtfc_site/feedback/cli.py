@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from ..errors import Problem, SiteError, format_problem
-from .export import FORMATS, export
+from .database import read_submissions
+from .export import FORMATS, check_out_path, write_file_safely, write_rows
 from .site import receiver_settings
 from .origin import origin_of
 from .receiver import make_app
@@ -60,10 +61,10 @@ def _add_serve(commands: Any) -> None:
     add("--port", type=_port, default=8080, help="The port to listen on. Default: 8080. 0 picks a free port.")
     add(
         "--db",
-        type=Path,
         required=True,
-        metavar="FILE",
-        help="The database file that keeps the feedback. It is made if it is missing.",
+        metavar="FILE_OR_URL",
+        help="Where to keep the feedback: an SQLite file (made if it is missing), or a PostgreSQL "
+        "database as postgresql://user@host/dbname (made with the README's steps).",
     )
     add(
         "--thanks-url",
@@ -122,10 +123,9 @@ def _add_export(commands: Any) -> None:
     add = export_parser.add_argument
     add(
         "--db",
-        type=Path,
         required=True,
-        metavar="FILE",
-        help="The database file the receiver keeps feedback in.",
+        metavar="FILE_OR_URL",
+        help="The database the receiver keeps feedback in: the same --db given to 'feedback serve'.",
     )
     add(
         "--format",
@@ -203,15 +203,23 @@ def _run_serve(args: argparse.Namespace) -> int:
 
 
 def _run_export(args: argparse.Namespace) -> int:
-    """Export the feedback to a file or the screen."""
+    """Export the feedback to a file or the screen; never harm the database or a file."""
+    if args.out is not None:
+        check_out_path(args.out, args.db)
+    rows = read_submissions(args.db)
     if args.out is None:
-        count = export(args.db, args.format, sys.stdout)
+        write_rows(rows, args.format, sys.stdout)
         sys.stdout.flush()
     else:
-        # Excel reads a CSV file as UTF-8 only when it starts with a BOM.
-        encoding = "utf-8-sig" if args.format == "csv" else "utf-8"
-        with open(args.out, "w", encoding=encoding, newline="") as out:
-            count = export(args.db, args.format, out)
+        try:
+            write_file_safely(rows, args.format, args.out)
+        except OSError as error:
+            raise SiteError(Problem(
+                file=args.out, line=None, rule="FEEDBACK-EXPORT",
+                message=f"The export could not be written to {args.out}: {error.strerror or error}",
+                hint="Check you may write in that folder and that the disk is not full. "
+                     "Nothing else was changed.")) from error
+    count = len(rows)
     where = f" to {args.out}" if args.out else ""
     print(f"Exported {count} feedback {'entry' if count == 1 else 'entries'}{where}.", file=sys.stderr)
     return 0

@@ -74,7 +74,8 @@ from .limits import RateLimiter, client_address, limit_group, normalise_address
 from .origin import add_query, check_origin, check_redirect_url, origin_of
 from .request import is_form_content_type, parse_form, read_body
 from .responses import SECURITY_HEADERS, Response, content_security_policy, error_response, html_page
-from .store import add_submission, initialise, utc_now
+from .database import open_store
+from .store import FeedbackStore, utc_now
 
 StartResponse = Callable[..., object]
 WSGIApp = Callable[[dict, StartResponse], Iterable[bytes]]
@@ -86,7 +87,7 @@ class FeedbackApp:
 
     def __init__(
         self,
-        db_path: Path,
+        store: FeedbackStore,
         *,
         redirects: tuple[str, str],
         allowed_origins: frozenset[str],
@@ -98,7 +99,7 @@ class FeedbackApp:
         now: Callable[[], datetime],
         asset_origins: Sequence[str] = (),
     ):
-        self.db_path = db_path
+        self.store = store
         self.policy = content_security_policy(asset_origins)
         self.thanks_url, self.page_check_thanks_url = redirects
         self.allowed_origins = allowed_origins
@@ -159,7 +160,7 @@ class FeedbackApp:
             page = self._render_form(values, errors, environ)
             return Response(400, page.encode("utf-8"))
         # Stored and committed before the 303 is sent: "thank you" means kept.
-        add_submission(self.db_path, values, now=self._now)
+        self.store.add(values, self._now())
         return self._thanks(values[KIND])
 
     def _thanks(self, kind: str) -> Response:
@@ -200,7 +201,7 @@ class FeedbackApp:
 
 
 def make_app(
-    db_path: Path,
+    db: str | Path | FeedbackStore,
     *,
     thanks_url: str,
     allowed_origins: Sequence[str],
@@ -224,10 +225,9 @@ def make_app(
         raise ValueError(f"The rate limit must be 0 (off) or a whole number above 0, not {rate_limit!r}.")
     thanks = check_redirect_url(thanks_url)
     page_check = check_redirect_url(page_check_thanks_url or add_query(thanks, "page-check=1"))
-    db_path = Path(db_path)
-    initialise(db_path)
+    store = open_store(db, create=True) if isinstance(db, (str, Path)) else db
     return FeedbackApp(
-        db_path,
+        store,
         redirects=(thanks, page_check),
         allowed_origins=frozenset(check_origin(origin) for origin in allowed_origins),
         limiter=RateLimiter(rate_limit, clock=clock),
