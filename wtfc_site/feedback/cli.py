@@ -12,14 +12,15 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 from ..errors import Problem, SiteError, format_problem
+from .connections import ConnectionSettings
 from .database import read_submissions
 from .export import FORMATS, check_out_path, write_file_safely, write_rows
 from .site import receiver_settings
 from .origin import origin_of
-from .receiver import make_app
+from .receiver import DEFAULT_RATE_LIMIT, make_app
 from .server import serve
 
 
@@ -90,10 +91,12 @@ def _add_serve(commands: Any) -> None:
     add(
         "--rate-limit",
         type=_whole_number,
-        default=10,
+        default=DEFAULT_RATE_LIMIT,
         metavar="N",
-        help="The most messages one address may send in a minute. Default: 10. 0 turns the limit off.",
+        help=f"The most messages kept from one address in an hour. Messages with mistakes do not count. "
+        f"Default: {DEFAULT_RATE_LIMIT}, enough for a group filling the form in one room. 0 turns the limit off.",
     )
+    _add_connection_options(add)
     add(
         "--trusted-proxy",
         metavar="ADDR",
@@ -108,6 +111,21 @@ def _add_serve(commands: Any) -> None:
         "websites allowed to send the form (feedback: allowed_origins), and the form page shown again "
         "when something needs fixing. Options given here win.",
     )
+
+
+def _add_connection_options(add: Callable[..., Any]) -> None:
+    """Add the options that keep slow, idle and crowded connections from shutting people out."""
+    default = ConnectionSettings()
+    add("--max-connections", type=_positive_number, default=default.max_connections, metavar="N",
+        help=f"The most connections open at once, from everyone. Default: {default.max_connections}.")
+    add("--max-connections-per-address", type=_positive_number, default=default.per_address, metavar="N",
+        help=f"The most connections open at once from one address (the trusted proxy has no limit). "
+        f"Default: {default.per_address}.")
+    add("--idle-timeout", type=_seconds, default=default.idle_timeout, metavar="SECONDS",
+        help=f"Close a connection that sends nothing for this long. Default: {default.idle_timeout:g}.")
+    add("--request-timeout", type=_seconds, default=default.request_timeout, metavar="SECONDS",
+        help=f"Close a connection whose request takes longer than this to arrive. "
+        f"Default: {default.request_timeout:g}.")
 
 
 def _add_export(commands: Any) -> None:
@@ -189,7 +207,13 @@ def _run_serve(args: argparse.Namespace) -> int:
             _setting_problem(str(error), "Check the options you gave to 'feedback serve'.")
         ) from error
     try:
-        serve(app, args.host, args.port)
+        connections = ConnectionSettings(
+            max_connections=args.max_connections,
+            per_address=args.max_connections_per_address,
+            idle_timeout=args.idle_timeout,
+            request_timeout=args.request_timeout,
+        )
+        serve(app, args.host, args.port, connections=connections)
     except KeyboardInterrupt:
         print("The feedback receiver has stopped.", file=sys.stderr)
     except OSError as error:
@@ -244,6 +268,25 @@ def _whole_number(text: str) -> int:
         value = -1
     if value < 0:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number (0, 1, 2 ...).")
+    return value
+
+
+def _positive_number(text: str) -> int:
+    """Return ``text`` as a whole number above 0, for argparse."""
+    value = _whole_number(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} must be a whole number above 0 (1, 2, 3 ...).")
+    return value
+
+
+def _seconds(text: str) -> float:
+    """Return ``text`` as a number of seconds above 0, for argparse."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0.0
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds above 0 (for example 10).")
     return value
 
 

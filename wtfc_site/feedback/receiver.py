@@ -73,13 +73,15 @@ from .form import (
 from .limits import RateLimiter, client_address, limit_group, normalise_address
 from .origin import add_query, check_origin, check_redirect_url, origin_of
 from .request import is_form_content_type, parse_form, read_body
-from .responses import SECURITY_HEADERS, Response, content_security_policy, error_response, html_page
+from .responses import Response, security_headers, content_security_policy, error_response, html_page
 from .database import open_store
 from .store import FeedbackStore, utc_now
 
 StartResponse = Callable[..., object]
 WSGIApp = Callable[[dict, StartResponse], Iterable[bytes]]
 FormRenderer = Callable[[Mapping[str, str], Mapping[str, str]], str]
+
+DEFAULT_RATE_LIMIT = 10
 
 
 class FeedbackApp:
@@ -123,8 +125,7 @@ class FeedbackApp:
         headers = [
             ("Content-Type", response.content_type),
             ("Content-Length", str(len(response.body))),
-            ("Content-Security-Policy", self.policy),
-            *SECURITY_HEADERS,
+            *security_headers(self.policy),
             *response.headers,
         ]
         start_response(f"{response.status} {phrase}", headers)
@@ -205,7 +206,7 @@ def make_app(
     *,
     thanks_url: str,
     allowed_origins: Sequence[str],
-    rate_limit: int = 10,
+    rate_limit: int = DEFAULT_RATE_LIMIT,
     trusted_proxy: str | None = None,
     limits: FieldLimits = FieldLimits(),
     form_renderer: FormRenderer | None = None,

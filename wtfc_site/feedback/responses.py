@@ -3,21 +3,25 @@
 from __future__ import annotations
 
 import html
+from http import HTTPStatus
 from dataclasses import dataclass
 from typing import Sequence
 
 
-def content_security_policy(asset_origins: Sequence[str] = ()) -> str:
+def content_security_policy(asset_origins: Sequence[str] = (), redirect_origins: Sequence[str] = ()) -> str:
     """Return the policy: no scripts ever; styles and pictures only from the site itself.
 
     The form page shown again after a mistake is the site's own page, so its
-    style sheet and pictures come from the site's web address (``asset_origins``),
-    and sending it again ends on the site's thank-you page (form-action covers that redirect).
+    style sheet and pictures come from the site's web address (``asset_origins``).
+    Sending it again ends with a redirect to the thank-you page, which browsers
+    check against form-action too, so the thank-you page's website
+    (``redirect_origins``) must be there, with or without the site's pages.
     """
     sources = " ".join(asset_origins)
     images = sources or "'none'"
+    targets = " ".join(dict.fromkeys([*asset_origins, *redirect_origins]))
     return (f"default-src 'none'; style-src 'unsafe-inline' {sources}".rstrip()
-            + f"; img-src {images}; base-uri 'none'; frame-ancestors 'none'; form-action 'self' {sources}".rstrip())
+            + f"; img-src {images}; base-uri 'none'; frame-ancestors 'none'; form-action 'self' {targets}".rstrip())
 
 
 SECURITY_HEADERS: tuple[tuple[str, str], ...] = (
@@ -27,6 +31,11 @@ SECURITY_HEADERS: tuple[tuple[str, str], ...] = (
     # Pages can hold a person's words: no cache should keep them.
     ("Cache-Control", "no-store"),
 )
+
+
+def security_headers(policy: str) -> list[tuple[str, str]]:
+    """Return the headers every answer carries, the app's and waitress's own alike."""
+    return [("Content-Security-Policy", policy), *SECURITY_HEADERS]
 
 # Title and one or two short sentences for each refusal, in plain English.
 _ERROR_TEXT: dict[int, tuple[str, str]] = {
@@ -63,6 +72,13 @@ class Response:
     headers: tuple[tuple[str, str], ...] = ()
     content_type: str = "text/html; charset=utf-8"
 
+
+
+def error_page_for(status: int) -> tuple[str, bytes]:
+    """Return the status line and plain page for a code waitress answers itself (400, 413, 431...)."""
+    known = status if status in _ERROR_TEXT else 400
+    title, text = _ERROR_TEXT[known]
+    return f"{status} {HTTPStatus(status).phrase}", html_page(title, f"<p>{html.escape(text)}</p>")
 
 
 def error_response(status: int, headers: tuple[tuple[str, str], ...] = ()) -> Response:
