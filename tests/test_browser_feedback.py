@@ -196,3 +196,35 @@ def test_the_form_that_comes_back_keeps_the_sites_style_and_pictures(live_site, 
     assert font_size >= 18.67  # the site's style sheet loaded, across origins, under the receiver's policy
     broken = page.evaluate("[...document.images].filter(i => !i.complete || i.naturalWidth === 0).length")
     assert broken == 0
+
+
+def test_without_site_the_receivers_own_form_page_is_sent_again_and_reaches_thank_you(live_site, page, tmp_path):
+    """The receiver's plain form page (no --site): after fixing a mistake the browser must follow
+    the redirect to the site's thank-you page, which the page's own security policy has to allow."""
+    site, db = live_site
+    port = free_port()
+    plain_db = tmp_path / "plain.sqlite3"
+    receiver = subprocess.Popen(
+        [sys.executable, "-m", "wtfc_site", "feedback", "serve", "--host", "127.0.0.1", "--port", str(port),
+         "--db", str(plain_db), "--thanks-url", site + "/feedback/thank-you/", "--allowed-origin", site],
+        cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        wait_for(port, receiver)
+        (db.parent / "_site" / "plain-form.html").write_text(
+            '<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>Form</title></head><body>'
+            f'<form method="post" action="http://127.0.0.1:{port}/feedback">'
+            '<label for="m">Message</label><textarea id="m" name="message"></textarea>'
+            '<button type="submit">Send</button></form></body></html>', encoding="utf-8")
+        page.goto(site + "/plain-form.html")
+        page.get_by_label("Message").fill("Sent from the plain form")
+        page.get_by_role("button", name="Send").click()
+        assert "Please choose a face" in page.locator("main").inner_text()
+        page.get_by_label("Okay", exact=True).check()
+        page.get_by_role("button", name="Send").click()
+        page.wait_for_load_state()
+        assert page.url == site + "/feedback/thank-you/"
+        rows = stored(plain_db)
+        assert [(r["face"], r["message"]) for r in rows] == [("okay", "Sent from the plain form")]
+    finally:
+        receiver.terminate()
+        receiver.wait(timeout=10)

@@ -185,6 +185,9 @@ BAD_REQUESTS = [
     pytest.param(
         dict(headers={"Origin": None, "Referer": "https://evil.example/page"}), 403, id="wrong-referer"
     ),
+    pytest.param(dict(headers={"Origin": "null"}), 403, id="origin-null-from-another-site"),
+    pytest.param(dict(headers={"Origin": "null", "Referer": None}, body_extra="&resend=1999999999.made-up"), 403,
+                 id="origin-null-with-a-made-up-token"),
     pytest.param(dict(headers={"Content-Type": "text/plain"}), 415, id="wrong-type-text"),
     pytest.param(dict(headers={"Content-Type": "application/json"}), 415, id="wrong-type-json"),
     pytest.param(
@@ -262,14 +265,15 @@ def test_csv_export_neutralises_formulas_and_json_keeps_them(receiver: Receiver,
     assert [row["message"] for row in json_rows] == formulas
 
 
-def test_the_fourth_post_in_a_minute_is_refused_with_429(tmp_path: Path):
+def test_the_fourth_stored_post_in_an_hour_is_refused_with_429_and_the_words_kept(tmp_path: Path):
     with running(tmp_path / "limit.sqlite3", "--rate-limit", "3", log=tmp_path / "log.txt") as live:
         markers = [token() for _ in range(4)]
         statuses = [live.post(form(face="happy", message=marker)).status for marker in markers]
         assert statuses == [303, 303, 303, 429]
         refused = live.post(form(face="happy", message="again"))
         assert refused.status == 429
-        assert 1 <= int(refused.headers["retry-after"]) <= 60
+        assert 3500 <= int(refused.headers["retry-after"]) <= 3600
+        assert BeautifulSoup(refused.text, "html.parser").find("textarea", id="message").get_text() == "again"
         assert count_with(live.db, markers[3]) == 0
         assert all(count_with(live.db, marker) == 1 for marker in markers[:3])
 
@@ -313,3 +317,32 @@ def test_serve_reads_thanks_url_and_origins_from_site_yaml(tmp_path: Path):
         assert ok.status == 303
         assert ok.headers["location"] == "https://partnership.example/feedback/thank-you/"
         assert live.post(form(face="happy"), headers={"Origin": SITE_ORIGIN}).status == 403
+
+
+def test_the_receivers_own_form_page_is_sent_again_over_http_while_origin_null_from_elsewhere_is_not(
+        tmp_path: Path):
+    log = tmp_path / "log.txt"
+    with running(tmp_path / "resend.sqlite3", log=log) as live:
+        words = token()
+        mistake = live.post(form(message=words))
+        assert mistake.status == 400
+        resend = BeautifulSoup(mistake.text, "html.parser").find("input", attrs={"name": "resend"})["value"]
+        forged = live.post(form(face="happy", message=words), headers={"Origin": "null"})
+        assert forged.status == 403
+        again = live.post(form(face="happy", message=words, resend=resend), headers={"Origin": "null"})
+        assert again.status == 303
+        assert count_with(live.db, words) == 1
+    logged = log.read_text(encoding="utf-8")
+    assert "refused a POST (403)" in logged and "Origin: null" in logged
+    assert words not in logged
+
+
+def test_trying_the_form_locally_logs_how_to_allow_it(tmp_path: Path):
+    log = tmp_path / "log.txt"
+    with running(tmp_path / "local.sqlite3", log=log) as live:
+        reply = live.post(form(face="happy", message="testing"), headers={"Origin": "http://localhost:8000"})
+        assert reply.status == 403
+        assert "another website" in reply.text
+    logged = log.read_text(encoding="utf-8")
+    assert "--allowed-origin http://localhost:8000" in logged
+    assert "testing" not in logged

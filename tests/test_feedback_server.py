@@ -9,6 +9,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from feedback_helpers import SITE_ORIGIN, THANKS_URL, call_app, form, stored, token
 from wtfc_site.feedback.cli import main as feedback_main
@@ -112,7 +113,6 @@ def test_413_is_decided_from_content_length_before_reading(db: Path):
     "headers",
     [
         {"HTTP_ORIGIN": None},
-        {"HTTP_ORIGIN": "null"},
         {"HTTP_ORIGIN": None, "HTTP_REFERER": "https://site.example/minutes/a/"},
         {"HTTP_ORIGIN": "https://SITE.example:443"},
         {"HTTP_ORIGIN": "https://feedback.site.example"},  # its own form, sent again
@@ -141,8 +141,8 @@ def test_page_check_has_its_own_thank_you_address_when_given(db: Path):
 def test_validation_errors_use_the_renderer_given(db: Path):
     seen = {}
 
-    def renderer(values, errors):
-        seen.update(values=dict(values), errors=dict(errors))
+    def renderer(values, errors, resend_token):
+        seen.update(values=dict(values), errors=dict(errors), token=resend_token)
         return "<p>site form</p>"
 
     app = new_app(db, form_renderer=renderer)
@@ -151,11 +151,12 @@ def test_validation_errors_use_the_renderer_given(db: Path):
     assert reply.text == "<p>site form</p>"
     assert seen["values"]["message"] == "My words"
     assert set(seen["errors"]) == {"face"}
+    assert seen["token"]
     assert stored(db) == []
 
 
 def test_an_unexpected_error_is_logged_but_never_shown(db: Path):
-    def broken(values, errors):
+    def broken(values, errors, resend_token):
         raise RuntimeError("secret internals")
 
     app = new_app(db, form_renderer=broken)
@@ -167,19 +168,40 @@ def test_an_unexpected_error_is_logged_but_never_shown(db: Path):
     assert reply.headers["content-security-policy"].startswith("default-src 'none'")
 
 
-def test_rate_limit_counts_per_address_and_says_when_to_retry(db: Path):
+def test_rate_limit_counts_stored_posts_per_address_in_an_hour_and_says_when_to_retry(db: Path):
     clock = FakeClock()
     app = new_app(db, rate_limit=2, clock=clock)
     one = {"REMOTE_ADDR": "192.0.2.1"}
     assert [call_app(app, form(face="happy"), env=one)[0].status for _ in range(2)] == [303, 303]
-    clock.now += 20
-    refused, _ = call_app(app, form(face="happy"), env=one)
+    clock.now += 1200
+    refused, logged = call_app(app, form(face="happy", message="Words to keep"), env=one)
     assert refused.status == 429
-    assert refused.headers["retry-after"] == "40"
+    assert refused.headers["retry-after"] == "2400"
+    assert "(429)" in logged and "--rate-limit" in logged and "Words to keep" not in logged
     assert call_app(app, form(face="happy"), env={"REMOTE_ADDR": "192.0.2.2"})[0].status == 303
-    clock.now += 41
+    clock.now += 2401
     assert call_app(app, form(face="happy"), env=one)[0].status == 303
     assert len(stored(db)) == 4
+
+
+def test_posts_with_mistakes_do_not_count_towards_the_limit(db: Path):
+    app = new_app(db, rate_limit=2)
+    for _ in range(10):  # a person fixing mistakes, or a whole room of them
+        assert call_app(app, form(message="no face yet"))[0].status == 400
+    assert [call_app(app, form(face="okay"))[0].status for _ in range(3)] == [303, 303, 429]
+
+
+def test_a_post_over_the_limit_comes_back_on_the_form_with_the_words_kept(db: Path):
+    app = new_app(db, rate_limit=1)
+    assert call_app(app, form(face="happy"))[0].status == 303
+    refused, _ = call_app(app, form(face="unhappy", message="The bus was late again", contact="Sam"))
+    assert refused.status == 429
+    soup = BeautifulSoup(refused.text, "html.parser")
+    assert soup.find("textarea", id="message").get_text() == "The bus was late again"
+    assert soup.find("input", id="contact")["value"] == "Sam"
+    assert soup.find("input", id="face-unhappy").has_attr("checked")
+    assert "Please wait a minute, then press Send again." in " ".join(soup.get_text(" ").split())
+    assert soup.find("input", attrs={"name": "resend"})["value"]
 
 
 def test_rate_limiter_slides_and_zero_turns_it_off():
@@ -318,3 +340,84 @@ def test_the_policy_lets_the_sites_own_files_in_and_nothing_else():
     assert parts["style-src"] == "'unsafe-inline' https://ourtcp.example.org"
     assert parts["img-src"] == "https://ourtcp.example.org"
     assert parts["form-action"] == "'self' https://ourtcp.example.org"
+
+
+def resend_token_from(reply) -> str:
+    """Return the resend token the receiver signed into the form page it showed."""
+    return BeautifulSoup(reply.text, "html.parser").find("input", attrs={"name": "resend"})["value"]
+
+
+def test_origin_null_is_refused_without_the_receivers_own_token(db: Path):
+    app = new_app(db)
+    reply, logged = call_app(app, form(face="happy", message="forged"), env={"HTTP_ORIGIN": "null"})
+    assert reply.status == 403
+    assert "(403)" in logged and "Origin: null" in logged and "forged" not in logged
+    assert stored(db) == []
+
+
+def test_the_receivers_own_form_page_can_be_sent_again_with_origin_null(db: Path):
+    app = new_app(db)
+    mistake, _ = call_app(app, form(message="I forgot the face"))
+    assert mistake.status == 400
+    token_value = resend_token_from(mistake)
+    fixed = form(face="okay", message="I forgot the face", resend=token_value)
+    assert call_app(app, fixed, env={"HTTP_ORIGIN": "null"})[0].status == 303
+    # The same token does not work for someone at another address, nor once changed.
+    elsewhere = {"HTTP_ORIGIN": "null", "REMOTE_ADDR": "198.51.100.4"}
+    assert call_app(app, fixed, env=elsewhere)[0].status == 403
+    changed = form(face="okay", resend=token_value[:-2] + "AA")
+    assert call_app(app, changed, env={"HTTP_ORIGIN": "null"})[0].status == 403
+    assert [row["message"] for row in stored(db)] == ["I forgot the face"]
+
+
+def test_resend_tokens_run_out_and_cannot_be_made_up():
+    from wtfc_site.feedback.origin import ResendTokens
+
+    clock = FakeClock()
+    clock.now = 1_800_000_000.0
+    tokens = ResendTokens(b"k" * 32, lifetime=3600, clock=clock)
+    made = tokens.make("192.0.2.1")
+    assert tokens.valid(made, "192.0.2.1")
+    assert not tokens.valid(made, "192.0.2.2")
+    assert not ResendTokens(b"other key" * 4, clock=clock).valid(made, "192.0.2.1")
+    far_future = f"{int(clock.now) + 10 * 3600}.{made.split('.')[1]}"
+    assert not tokens.valid(far_future, "192.0.2.1")
+    assert not tokens.valid("", "192.0.2.1") and not tokens.valid("abc.def", "192.0.2.1")
+    clock.now += 3601
+    assert not tokens.valid(made, "192.0.2.1")
+
+
+def test_another_website_is_logged_with_the_hint_for_trying_it_locally(db: Path):
+    app = new_app(db)
+    reply, logged = call_app(app, form(face="happy", message="my words"),
+                             env={"HTTP_ORIGIN": "http://localhost:8000"})
+    assert reply.status == 403
+    assert "--allowed-origin http://localhost:8000" in logged
+    assert "my words" not in logged and "127.0.0.1" not in logged
+
+
+def test_every_refusal_is_logged_with_its_reason_and_never_the_words(db: Path):
+    app = new_app(db)
+    cases = [
+        (dict(path="/nope"), "no such page"),
+        (dict(method="GET"), "not a POST"),
+        (dict(env={"CONTENT_TYPE": "text/plain"}), "not a form"),
+        (dict(env={"CONTENT_LENGTH": str(64 * 1024 + 1)}), "too big"),
+        (dict(env={"HTTP_ORIGIN": "https://evil.example"}), "another website"),
+    ]
+    for kwargs, reason in cases:
+        reply, logged = call_app(app, form(face="happy", message="private words"), **kwargs)
+        assert reason in logged and f"({reply.status})" in logged
+        assert "private words" not in logged
+    _, logged = call_app(app, form(message="private words"))
+    assert "needs fixing: face" in logged and "private words" not in logged
+    _, logged = call_app(app, form(face="happy", message="private words", website="http://spam.example"))
+    assert "hidden field" in logged and "private words" not in logged
+
+
+def test_the_policy_lets_the_browser_follow_the_redirect_to_the_thank_you_website(db: Path):
+    # Without --site the form page comes from the receiver; sending it again ends with a
+    # redirect to the site's thank-you page, which form-action must allow.
+    reply, _ = call_app(new_app(db), form(message="no face"))
+    form_action = dict(part.strip().split(" ", 1) for part in reply.headers["content-security-policy"].split(";"))
+    assert form_action["form-action"].split() == ["'self'", SITE_ORIGIN]

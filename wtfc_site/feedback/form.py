@@ -48,6 +48,8 @@ MESSAGE = "message"
 CONTACT = "contact"
 EASY = "easy"
 HONEYPOT = "website"
+RESEND = "resend"
+"""Not a person's field: the token the receiver signs into the form page it shows (see ``origin``)."""
 
 FIELD_NAMES: tuple[str, ...] = (PAGE, KIND, FACE, MESSAGE, CONTACT, EASY, HONEYPOT)
 """Every field the form sends, in the order the page shows them."""
@@ -245,7 +247,8 @@ button { font: inherit; padding: 0.5em 1em; min-height: 44px; }
 <form method="post" action="{{ action }}">
 <input type="hidden" name="page" value="{{ page }}">
 <input type="hidden" name="kind" value="{{ kind }}">
-{% if kind == "page-check" %}
+{% if resend_token %}<input type="hidden" name="resend" value="{{ resend_token }}">
+{% endif %}{% if kind == "page-check" %}
 {{ choices("easy", "Was this page easy to understand?", [("yes", "Yes"), ("no", "No")]) }}
 {% else %}
 {{ choices("face", "How do you feel?", [("happy", "Happy"), ("okay", "Okay"), ("unhappy", "Unhappy")]) }}
@@ -268,7 +271,7 @@ button { font: inherit; padding: 0.5em 1em; min-height: 44px; }
 </div>
 <p><button type="submit">Send</button></p>
 </form>
-{% if page %}<p><a href="{{ page }}">Go back to the page you were reading</a></p>
+{% if page_link %}<p><a href="{{ page_link }}">Go back to the page you were reading</a></p>
 {% endif %}
 </main>
 </body>
@@ -283,11 +286,16 @@ def render_form_page(
     action: str,
     page: str,
     reply_note: str = DEFAULT_REPLY_NOTE,
+    page_link: str = "",
+    resend_token: str = "",
 ) -> str:
     """Return a whole easy-read HTML page with the form, its errors and the person's words.
 
     This is the fallback used when the site's own templated form is not
     plugged in. Everything from the person is escaped by Jinja's autoescape.
+    ``page_link`` is the full address of the page the person came from (the
+    receiver may not be on the site's own address); ``resend_token`` lets
+    the page be sent again (see ``origin.ResendTokens``).
     """
     env = jinja2.Environment(
         autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True
@@ -303,6 +311,8 @@ def render_form_page(
         errors=dict(errors),
         action=action,
         page=page if _SITE_PATH.match(page or "") else "",
+        page_link=(page_link or page) if _SITE_PATH.match(page or "") else "",
+        resend_token=resend_token,
         kind=kind,
         first_input=first_input,
         reply_note=reply_note,

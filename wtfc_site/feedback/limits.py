@@ -24,7 +24,7 @@ class RateLimiter:
     whole window are forgotten, so memory stays small.
     """
 
-    def __init__(self, limit: int, window: float = 60.0, clock: Callable[[], float] = time.monotonic):
+    def __init__(self, limit: int, window: float = 3600.0, clock: Callable[[], float] = time.monotonic):
         self.limit = limit
         self.window = window
         self._clock = clock
@@ -46,6 +46,13 @@ class RateLimiter:
                 return hits[0] + self.window - now
             hits.append(now)
             return 0.0
+
+    def give_back(self, key: bytes) -> None:
+        """Undo the last hit for ``key`` (the post it allowed was not stored after all)."""
+        with self._lock:
+            hits = self._hits.get(key)
+            if hits:
+                hits.pop()
 
     def _sweep(self, now: float) -> None:
         """Forget keys with no hit in the last window (at most once a window)."""

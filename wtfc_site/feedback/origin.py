@@ -1,7 +1,12 @@
-"""Website addresses: the origin of a URL, allowed origins and safe redirect targets."""
+"""Website addresses: the origin of a URL, allowed origins, safe redirect targets, resend tokens."""
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
+import time
+from typing import Callable
 from urllib.parse import urlsplit, urlunsplit
 
 
@@ -50,3 +55,47 @@ def add_query(url: str, query: str) -> str:
     parts = urlsplit(url)
     joined = f"{parts.query}&{query}" if parts.query else query
     return urlunsplit(parts._replace(query=joined))
+
+
+RESEND_LIFETIME_SECONDS = 60 * 60
+"""How long the form page the receiver shows may be sent again: time enough to fix a mistake."""
+
+
+class ResendTokens:
+    """Short-lived signed tokens that let the receiver's own form page be sent again.
+
+    Browsers send ``Origin: null`` when they post the form page the receiver
+    showed (its answers say ``Referrer-Policy: no-referrer``), and so does a
+    page on any other website that hides where it is. The receiver tells the
+    two apart with a token it signs into the form page it shows: the time it
+    runs out, and an HMAC of that time and the sender's address group, so a
+    token fetched by another website's server does not work for its visitors.
+    The key is kept in the database, so two receivers sharing one database
+    accept each other's tokens.
+    """
+
+    def __init__(self, key: bytes, lifetime: float = RESEND_LIFETIME_SECONDS,
+                 clock: Callable[[], float] = time.time):
+        self._key = key
+        self.lifetime = lifetime
+        self._clock = clock
+
+    def make(self, group: str) -> str:
+        """Return a token for a form page shown to someone in address ``group``."""
+        expires = int(self._clock() + self.lifetime)
+        return f"{expires}.{self._sign(expires, group)}"
+
+    def valid(self, token: str, group: str) -> bool:
+        """Return True for an unexpired token made for this address group."""
+        expires_text, _, signature = token.strip().partition(".")
+        if not (expires_text.isascii() and expires_text.isdigit()) or len(expires_text) > 12:
+            return False
+        expires = int(expires_text)
+        if expires < self._clock() or expires > self._clock() + self.lifetime + 60:
+            return False
+        return hmac.compare_digest(signature, self._sign(expires, group))
+
+    def _sign(self, expires: int, group: str) -> str:
+        """Return the signature of a time and an address group."""
+        digest = hmac.new(self._key, f"resend|{expires}|{group}".encode("utf-8"), hashlib.sha256).digest()
+        return base64.urlsafe_b64encode(digest[:18]).decode("ascii")

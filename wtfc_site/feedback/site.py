@@ -28,7 +28,7 @@ def receiver_settings(site_dir: Path) -> dict[str, Any]:
             "asset_origins": [f"{parts.scheme}://{parts.netloc}"], "form_renderer": form_renderer(site_dir)}
 
 
-def form_renderer(site_dir: Path) -> Callable[[Mapping[str, str], Mapping[str, str]], str]:
+def form_renderer(site_dir: Path) -> Callable[[Mapping[str, str], Mapping[str, str], str], str]:
     """Return a function that renders the site's own form page with values and errors."""
     from ..pipeline import Options, load_site
     from ..render import common_context, generated_context, make_environment
@@ -47,6 +47,7 @@ def form_renderer(site_dir: Path) -> Callable[[Mapping[str, str], Mapping[str, s
     context["picture_url"] = lambda name: origin + site.picture_url(name)
     template = env.get_template(page.layout)
 
-    def render(values: Mapping[str, str], errors: Mapping[str, str]) -> str:
-        return template.render({**context, "values": dict(values), "errors": dict(errors)})
+    def render(values: Mapping[str, str], errors: Mapping[str, str], resend_token: str) -> str:
+        return template.render({**context, "values": dict(values), "errors": dict(errors),
+                                "resend_token": resend_token})
     return render

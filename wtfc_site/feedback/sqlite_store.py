@@ -16,6 +16,7 @@ its turn instead of failing, so many people sending at once all succeed.
 
 from __future__ import annotations
 
+import secrets
 import sqlite3
 from contextlib import closing
 from datetime import datetime
@@ -45,6 +46,13 @@ MIGRATIONS: tuple[str, ...] = (
         easy        TEXT NOT NULL DEFAULT '',
         message     TEXT NOT NULL DEFAULT '',
         contact     TEXT NOT NULL DEFAULT ''
+    )
+    """,
+    # 2: the key that signs the receiver's resend tokens, shared by every receiver using this file.
+    """
+    CREATE TABLE IF NOT EXISTS receiver_secret (
+        id     INTEGER PRIMARY KEY CHECK (id = 1),
+        secret BLOB NOT NULL
     )
     """,
 )
@@ -88,6 +96,13 @@ class SQLiteStore:
             raise _busy_or_unreadable(self.path, error) from error
         except sqlite3.DatabaseError as error:
             raise db_problem(self.path, f"{self.path} is not a feedback database we can read ({error}).") from error
+
+    def secret(self) -> bytes:
+        """Return the receivers' shared signing key, making it the first time."""
+        with closing(self._connect()) as conn:
+            conn.execute("INSERT OR IGNORE INTO receiver_secret (id, secret) VALUES (1, ?)",
+                         (secrets.token_bytes(32),))
+            return bytes(conn.execute("SELECT secret FROM receiver_secret WHERE id = 1").fetchone()[0])
 
     def close(self) -> None:
         """Nothing to let go of: every call opens and closes its own connection."""

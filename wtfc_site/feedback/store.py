@@ -48,6 +48,10 @@ class FeedbackStore(Protocol):
         """Return every stored submission, oldest first (by id)."""
         ...
 
+    def secret(self) -> bytes:
+        """Return the key the receivers sharing this database sign resend tokens with."""
+        ...
+
     def close(self) -> None:
         """Let go of any connections."""
         ...
