@@ -89,7 +89,7 @@ def call_app(
 class Receiver:
     """A feedback receiver running as a real subprocess on 127.0.0.1."""
 
-    db: Path
+    db: Path | str  # an SQLite file, or a postgresql:// address
     args: tuple[str, ...] = ()
     log: Path | None = None
     process: subprocess.Popen | None = field(default=None, repr=False)
@@ -153,7 +153,7 @@ class Receiver:
 
 
 @contextmanager
-def running(db: Path, *args: str, log: Path | None = None) -> Iterator[Receiver]:
+def running(db: Path | str, *args: str, log: Path | None = None) -> Iterator[Receiver]:
     """Run a receiver for the length of a with-block."""
     receiver = Receiver(db, tuple(args), log).start()
     try:
@@ -189,11 +189,11 @@ def request(
         conn.close()
 
 
-def stored(db: Path) -> list[dict[str, object]]:
+def stored(db: Path | str) -> list[dict[str, object]]:
     """Return every stored row (oldest first)."""
     return read_submissions(db)
 
 
-def count_with(db: Path, marker: str) -> int:
+def count_with(db: Path | str, marker: str) -> int:
     """Return how many stored rows mention ``marker`` in any text column."""
     return sum(1 for row in stored(db) if any(marker in str(value) for value in row.values()))

@@ -19,10 +19,10 @@ START = datetime(2026, 1, 21, 9, 0, tzinfo=timezone.utc)
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Path:
-    path = tmp_path / "feedback.sqlite3"
-    open_store(path, create=True).close()
-    return path
+def db(feedback_db: str) -> str:
+    """A new feedback database made by the store: an SQLite file, then a PostgreSQL database."""
+    open_store(feedback_db, create=True).close()
+    return feedback_db
 
 
 def add(db: Path, minute: int, **values: str) -> None:

@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from feedback_postgres import BACKENDS, database_for
 from feedback_helpers import (
     REPO_ROOT,
     SITE_ORIGIN,
@@ -36,15 +37,19 @@ from feedback_helpers import (
 SECURITY_HEADERS = ("x-content-type-options", "content-security-policy", "referrer-policy")
 
 
-@pytest.fixture(scope="module")
-def receiver(tmp_path_factory: pytest.TempPathFactory):
-    """One receiver with the rate limit off, shared by the tests that only add rows."""
+@pytest.fixture(scope="module", params=BACKENDS)
+def receiver(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):
+    """One receiver with the rate limit off, shared by the tests that only add rows.
+
+    Every test using it runs twice: with an SQLite file and with a real PostgreSQL database.
+    """
     folder = tmp_path_factory.mktemp("receiver")
-    with running(folder / "feedback.sqlite3", "--rate-limit", "0", log=folder / "log.txt") as live:
+    db = database_for(request.param, request, folder)
+    with running(db, "--rate-limit", "0", log=folder / "log.txt") as live:
         yield live
 
 
-def export_cli(db: Path, fmt: str, out: Path) -> str:
+def export_cli(db: Path | str, fmt: str, out: Path) -> str:
     """Run ``feedback export`` as a real command and return what it wrote."""
     subprocess.run(
         [
@@ -122,8 +127,8 @@ def test_200_concurrent_submissions_are_all_stored_exactly_once(receiver: Receiv
         assert sum(marker in message for message in messages) == 1, marker
 
 
-def test_every_submission_answered_303_survives_a_sigkill(tmp_path: Path):
-    db = tmp_path / "crash.sqlite3"
+def test_every_submission_answered_303_survives_a_sigkill(feedback_db: str, tmp_path: Path):
+    db = feedback_db
     answered: list[str] = []
     attempted: list[str] = []
     lock = threading.Lock()

@@ -6,6 +6,7 @@ Each command runs as a real process, as a person at a terminal would run it.
 from __future__ import annotations
 
 import os
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -180,3 +181,55 @@ def test_the_store_marks_its_file_and_takes_over_a_file_from_before_the_mark(tmp
         assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
         assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert count_with(old, "from last year") == 1 and count_with(old, "new one") == 1
+
+
+# --- PostgreSQL ------------------------------------------------------------------------
+
+
+def test_serve_refuses_another_programs_postgresql_database(postgres_server, tmp_path: Path):
+    import psycopg
+
+    url = postgres_server.new_database()
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("CREATE TABLE feedback (id SERIAL PRIMARY KEY, score INTEGER)")
+    assert_plain_refusal(serve_once(url, tmp_path), "belongs to another program")
+    with psycopg.connect(url) as conn:
+        tables = {row[0] for row in conn.execute(
+            "SELECT tablename FROM pg_tables WHERE schemaname = 'public'")}
+    assert tables == {"feedback"}
+
+
+def test_a_postgresql_server_that_is_not_there_is_a_plain_message(tmp_path: Path):
+    with socket.socket() as sock:  # a port with nothing listening
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    url = f"postgresql://nobody:secret-password@127.0.0.1:{port}/feedback"
+    result = serve_once(url, tmp_path)
+    assert_plain_refusal(result, "Could not connect to the PostgreSQL database nobody@127.0.0.1")
+    assert "secret-password" not in result.stderr
+    export = feedback("export", "--db", url)
+    assert_plain_refusal(export, "Could not connect")
+
+
+def test_export_from_a_locked_postgresql_table_is_a_plain_message_within_5_seconds(postgres_server,
+                                                                                  tmp_path: Path):
+    import psycopg
+
+    url = postgres_server.new_database()
+    with running(url, log=tmp_path / "log.txt") as live:
+        assert live.post(form(face="happy", message="kept")).status == 303
+    out = tmp_path / "out.csv"
+    with psycopg.connect(url) as holder:
+        holder.execute("LOCK TABLE feedback IN ACCESS EXCLUSIVE MODE")
+        started = time.monotonic()
+        result = feedback("export", "--db", url, "--out", str(out), timeout=30)
+        took = time.monotonic() - started
+        holder.rollback()
+    assert_plain_refusal(result, "busy")
+    assert took < 5
+    assert not out.exists()
+    assert count_with(url, "kept") == 1
+
+
+def test_export_of_a_postgresql_database_the_receiver_never_used_is_a_plain_message(postgres_server):
+    assert_plain_refusal(feedback("export", "--db", postgres_server.new_database()), "never used it")

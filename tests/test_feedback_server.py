@@ -290,7 +290,8 @@ def test_settings_that_cannot_work_are_refused(db: Path, options: dict):
         new_app(db, **options)
 
 
-def test_200_writers_at_once_all_succeed(db: Path):
+def test_200_writers_at_once_all_succeed(feedback_db: str):
+    db = feedback_db
     store = open_store(db, create=True)
     markers = [token() for _ in range(200)]
     start_together = threading.Barrier(len(markers), timeout=30)
