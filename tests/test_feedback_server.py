@@ -422,3 +422,10 @@ def test_the_policy_lets_the_browser_follow_the_redirect_to_the_thank_you_websit
     reply, _ = call_app(new_app(db), form(message="no face"))
     form_action = dict(part.strip().split(" ", 1) for part in reply.headers["content-security-policy"].split(";"))
     assert form_action["form-action"].split() == ["'self'", SITE_ORIGIN]
+
+
+def test_by_default_a_group_on_one_wifi_can_send_60_messages_in_an_hour(db: Path):
+    app = make_app(db, thanks_url=THANKS_URL, allowed_origins=[SITE_ORIGIN])  # the default limit
+    statuses = [call_app(app, form(face="happy", message=f"person {n}"))[0].status for n in range(61)]
+    assert statuses == [303] * 60 + [429]
+    assert len(stored(db)) == 60

@@ -49,7 +49,7 @@ def _add_serve(commands: Any) -> None:
         help="Run the receiver that the site's feedback form sends to.",
         description=(
             "Run the receiver that the site's feedback form sends to. It keeps each "
-            "message in a database file, then sends the person to the thank-you page. "
+            "message in its database, then sends the person to the thank-you page. "
             "Stop it with Ctrl+C."
         ),
     )
@@ -119,8 +119,9 @@ def _add_connection_options(add: Callable[..., Any]) -> None:
     add("--max-connections", type=_positive_number, default=default.max_connections, metavar="N",
         help=f"The most connections open at once, from everyone. Default: {default.max_connections}.")
     add("--max-connections-per-address", type=_positive_number, default=default.per_address, metavar="N",
-        help=f"The most connections open at once from one address (the trusted proxy has no limit). "
-        f"Default: {default.per_address}.")
+        help=f"How many connections one address may keep open. Beyond this, its connections that send "
+        f"nothing for 2 seconds are closed; ones sending messages never are. The trusted proxy has no "
+        f"limit. Default: {default.per_address}.")
     add("--idle-timeout", type=_seconds, default=default.idle_timeout, metavar="SECONDS",
         help=f"Close a connection that sends nothing for this long. Default: {default.idle_timeout:g}.")
     add("--request-timeout", type=_seconds, default=default.request_timeout, metavar="SECONDS",
