@@ -30,6 +30,8 @@ def receiver_settings(site_dir: Path) -> dict[str, Any]:
 
 def form_renderer(site_dir: Path) -> Callable[[Mapping[str, str], Mapping[str, str], str], str]:
     """Return a function that renders the site's own form page with values and errors."""
+    # Not a cycle: only 'serve --site' needs the build pipeline, so the command line
+    # (and 'build.py --help') does not pay for loading it.
     from ..pipeline import Options, load_site
     from ..render import common_context, generated_context, make_environment
 
