@@ -69,11 +69,14 @@ class PostgresStore:
         self.url = url
         self.shown = shown_address(url)
         self._idle: queue.LifoQueue[psycopg.Connection] = queue.LifoQueue()
-        with self._connection() as conn:
-            if create:
-                self._migrate(conn)
-            else:
-                self._check_mark(conn)
+        try:
+            with self._connection() as conn:
+                if create:
+                    self._migrate(conn)
+                else:
+                    self._check_mark(conn)
+        except psycopg.Error as error:
+            raise self._plain(error) from error
 
     def add(self, values: Mapping[str, str], received_at: datetime) -> int:
         """Store one submission in its own committed transaction; return its id."""
@@ -92,10 +95,8 @@ class PostgresStore:
             with self._connection() as conn, conn.transaction():
                 conn.execute(f"SET LOCAL lock_timeout = {int(READ_WAIT_SECONDS * 1000)}")
                 return [dict(zip(COLUMNS, record)) for record in conn.execute(statement)]
-        except psycopg.errors.LockNotAvailable as error:
-            raise db_problem(self.url, f"The feedback database {self.shown} is busy: another program has "
-                             "locked the feedback table.", "Wait for the other program to finish, then try again.") \
-                from error
+        except psycopg.Error as error:
+            raise self._plain(error) from error
 
     def secret(self) -> bytes:
         """Return the receivers' shared signing key, making it the first time."""
@@ -158,6 +159,7 @@ class PostgresStore:
     def _check_mark(self, conn: psycopg.Connection) -> None:
         """Raise a plain SiteError unless the database is a feedback database we can read."""
         with conn.transaction():
+            conn.execute(f"SET LOCAL lock_timeout = {int(READ_WAIT_SECONDS * 1000)}")
             if not _has_table(conn, MARK_TABLE):
                 raise db_problem(self.url, f"There is no feedback in the PostgreSQL database {self.shown}: "
                                  "the receiver has never used it.")
@@ -172,6 +174,15 @@ class PostgresStore:
             raise db_problem(self.url, f"The database {self.shown} was made by a newer version of wtfc_site "
                              f"(schema {row[1]}).", "Update wtfc_site to the newest version, then try again.")
         return int(row[1])
+
+    def _plain(self, error: psycopg.Error):
+        """Return a plain SiteError for a database error: busy, or anything else in one line."""
+        if isinstance(error, psycopg.errors.LockNotAvailable):
+            return db_problem(self.url, f"The feedback database {self.shown} is busy: another program has "
+                              "locked it.", "Wait for the other program to finish, then try again.")
+        first_line = (str(error).strip().splitlines() or [type(error).__name__])[0]
+        return db_problem(self.url, f"The PostgreSQL database {self.shown} could not be used: {first_line}",
+                          "Check that the user in --db owns the database (the README shows how to make them).")
 
     def _not_ours(self):
         """Return the plain error for another program's database."""
