@@ -233,3 +233,23 @@ def test_export_from_a_locked_postgresql_table_is_a_plain_message_within_5_secon
 
 def test_export_of_a_postgresql_database_the_receiver_never_used_is_a_plain_message(postgres_server):
     assert_plain_refusal(feedback("export", "--db", postgres_server.new_database()), "never used it")
+
+
+def test_a_postgresql_database_from_an_older_version_is_migrated_in_order(postgres_server, tmp_path: Path):
+    import psycopg
+
+    from wtfc_site.feedback.postgres_store import MIGRATIONS, SCHEMA_VERSION as PG_VERSION
+
+    url = postgres_server.new_database()
+    with psycopg.connect(url, autocommit=True) as conn:  # as version 1 left it
+        conn.execute("CREATE TABLE wtfc_feedback_schema (application TEXT NOT NULL, version INTEGER NOT NULL)")
+        conn.execute("INSERT INTO wtfc_feedback_schema VALUES ('wtfc_site feedback', 1)")
+        conn.execute(MIGRATIONS[0])
+        conn.execute("INSERT INTO feedback (received_at, kind, message) VALUES ('2026-01-01T00:00:00+00:00',"
+                     " 'feedback', 'from version 1')")
+    with running(url, log=tmp_path / "log.txt") as live:
+        assert live.post(form(face="happy", message="after the update")).status == 303
+    with psycopg.connect(url) as conn:
+        assert conn.execute("SELECT version FROM wtfc_feedback_schema").fetchone()[0] == PG_VERSION
+        assert conn.execute("SELECT count(*) FROM receiver_secret").fetchone()[0] == 1
+    assert count_with(url, "from version 1") == 1 and count_with(url, "after the update") == 1

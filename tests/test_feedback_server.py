@@ -429,3 +429,11 @@ def test_by_default_a_group_on_one_wifi_can_send_60_messages_in_an_hour(db: Path
     statuses = [call_app(app, form(face="happy", message=f"person {n}"))[0].status for n in range(61)]
     assert statuses == [303] * 60 + [429]
     assert len(stored(db)) == 60
+
+
+def test_two_receivers_sharing_a_database_accept_each_others_resend_tokens(feedback_db: str):
+    first, second = new_app(feedback_db), new_app(feedback_db)
+    mistake, _ = call_app(first, form(message="Sent through the first receiver"))
+    fixed = form(face="happy", message="Sent through the first receiver", resend=resend_token_from(mistake))
+    assert call_app(second, fixed, env={"HTTP_ORIGIN": "null"})[0].status == 303
+    assert [row["message"] for row in stored(feedback_db)] == ["Sent through the first receiver"]
