@@ -104,9 +104,9 @@ def _add_serve(commands) -> None:
 
 
 def _add_new(commands) -> None:
-    parser = commands.add_parser("new", help="start a new page from a template")
-    parser.add_argument("type", help="the type of page, e.g. minutes, update, story, person")
-    parser.add_argument("name", help="the file name without .md, e.g. 2026-03-18-board")
+    parser = commands.add_parser("new", help="start a new page from a template, or a whole new site")
+    parser.add_argument("type", help="the type of page, e.g. minutes, update, story, person; or 'site'")
+    parser.add_argument("name", help="the file name without .md, e.g. 2026-03-18-board; for 'site', a new folder")
     parser.add_argument("--site", type=Path, default=Path("."), metavar="DIR")
     parser.set_defaults(run=_run_new)
 
@@ -184,13 +184,21 @@ def _run_serve(args: argparse.Namespace) -> int:
 
 
 def _run_new(args: argparse.Namespace) -> int:
-    from .new import new_page
+    from .new import new_page, new_site
     try:
-        path = new_page(args.site.resolve(), args.type, args.name)
+        if args.type == "site":
+            folder = Path(args.name)
+            new_site(folder)
+            print(f"Made a small working site in {folder}. Read {folder / 'README.md'} first: "
+                  f"it says what to fill in. Look at it with 'python build.py serve --site {folder}'.")
+            return 0
+        made = new_page(args.site.resolve(), args.type, args.name)
     except SiteError as exc:
         print_problems(list(exc.problems), sys.stderr)
         return 1
-    print(f"Made {path}. Open it in a text editor and fill it in.")
+    dated = f" Its date is {made.date.isoformat()}, " + ("from its name." if made.date_from_name else "today.")
+    print(f"Made {made.path}.{dated if args.type in ('minutes', 'update', 'answer') else ''} "
+          "It is a draft until you take out 'draft: yes'. Open it in a text editor and fill it in.")
     return 0
 
 
