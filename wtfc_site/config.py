@@ -102,7 +102,9 @@ def _refuse_misplaced_configs(site_dir: Path, right: Path) -> None:
     problems = []
     for found in sorted(site_dir.rglob(CONFIG_NAME)):
         parts = found.relative_to(site_dir).parts
-        if found == right or parts[0] in {"_site", "node_modules", ".venv", ".git", "tests"} or parts[0].startswith("."):
+        # wtfc_site/ is the program itself (its new-site starter has a site.yaml), not part of the site.
+        if found == right or parts[0] in {"_site", "node_modules", ".venv", ".git", "tests", "wtfc_site"} \
+                or parts[0].startswith("."):
             continue
         problems.append(Problem(
             found.relative_to(site_dir), None, f"A {CONFIG_NAME} file was found here, where it is not read.",
