@@ -20,6 +20,7 @@ from .defaults import default_pictures
 from .discover import Sources, discover, page_id
 from .errors import Problem, Severity, SiteError, collect, errors_in, sort_problems
 from .markdown import BodyContext, BodyConverter, PictureChoice
+from .pictures.choice import PictureChooser, make_chooser, site_names
 from .pictures.library import PictureLibrary, load_library
 from .pictures.paths import resolve_site_path
 from .pictures.process import ImageFile, ProcessedImage, process_image
@@ -40,6 +41,8 @@ class Options:
     include_drafts: bool = False
     today: dt.date | None = None
     cache_dir: Path | None = None
+    offline: bool = False
+    """Write links relative to each page, naming index.html, so the files work from a disk."""
 
     @property
     def output(self) -> Path:
@@ -195,22 +198,40 @@ def convert_bodies(site: Site, photos: Photos, problems: list[Problem]) -> dict:
     """Return every page's converted body; link and picture problems go to ``problems``."""
     converter = BodyConverter()
     resolve = link_resolver(site)
+    chooser = make_chooser(site.library, site_names(site))
     bodies = {}
     for page in site.pages:
         ctx = BodyContext(
             file=page.file, body_line=page.body_line, easy_read=page.easy_read,
             glossary=site.glossary, abbreviations=site.abbreviations,
-            choose_picture=_picture_chooser(site, page), resolve_link=resolve,
+            choose_picture=_picture_chooser(site, page, chooser), resolve_link=resolve,
             image_html=_photo_maker(site, page, photos, problems),
             quoted=page.content_type == "story")
         body = converter.convert(page.body, ctx)
         problems.extend(body.problems)
         problems.extend(_broken_links(page, body))
         bodies[page.id] = body
+    site.extra["decision_pictures"] = {
+        page.id: decision_pictures(page, _picture_chooser(site, page, chooser), problems)
+        for page in site.pages_of("minutes")}
     return bodies
 
 
-def _picture_chooser(site: Site, page: Page):
+def decision_pictures(page: Page, choose, problems: list[Problem]) -> tuple[str, ...]:
+    """Return the picture URL ('' for none) beside each decision in a set of minutes."""
+    urls = []
+    for index, decision in enumerate(getattr(page.meta, "decisions", ())):
+        if decision.picture == "none":
+            urls.append("")
+            continue
+        choice = choose(decision.picture, decision.what, page.line_of("decisions", index))
+        if choice.problem:
+            problems.append(choice.problem)
+        urls.append(choice.url)
+    return tuple(urls)
+
+
+def _picture_chooser(site: Site, page: Page, chooser: PictureChooser):
     library: PictureLibrary = site.library
 
     def choose(marker: str, text: str, line: int) -> PictureChoice:
@@ -218,7 +239,7 @@ def _picture_chooser(site: Site, page: Page):
             if library.get(marker) is None:
                 return PictureChoice(None, problem=unknown_picture(page.file, line, marker, library))
             return PictureChoice(marker, site.picture_url(marker))
-        name, _score = library.choose(text)
+        name = chooser.choose(text, page.content_type).name
         return PictureChoice(name, site.picture_url(name) if name else "")
     return choose
 
@@ -389,6 +410,7 @@ def check(options: Options) -> Report:
 def build(options: Options) -> Report:
     """Build the site into its output folder, or write nothing if anything stops it."""
     from .assets import asset_outputs, picture_outputs, static_outputs
+    from .publish import PublishOptions, publish_outputs
     from .render import make_environment, render_site
     from .write import write_site
 
@@ -397,13 +419,15 @@ def build(options: Options) -> Report:
     if site is None or stop_problems(report.problems):
         return report
     try:
-        outputs: dict = dict(render_site(site, make_environment(options.site_dir)))
+        env = make_environment(options.site_dir)
+        outputs: dict = dict(render_site(site, env))
         outputs.update(asset_outputs(site))
         outputs.update(picture_outputs(site))
         outputs.update(static_outputs(site))
         outputs.update({path: f.data for path, f in _photos_of(site).items()})
         for result in site.extra.get("datasets", {}).values():  # type: ignore[union-attr]
             outputs.update(result.outputs)
+        outputs.update(publish_outputs(site, env, outputs, PublishOptions(offline=options.offline)))
         write_site(outputs, options.output)
     except SiteError as exc:
         return Report(sort_problems(report.problems + list(exc.problems)), written=False, site=site)

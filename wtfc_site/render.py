@@ -37,6 +37,7 @@ def make_environment(site_dir: Path) -> jinja2.Environment:
         undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters["long_date"] = long_date
     env.filters["short_date"] = short_date
+    env.filters["clock"] = clock
     return env
 
 
@@ -48,6 +49,17 @@ def long_date(value: dt.date | None) -> str:
 def short_date(value: dt.date | None) -> str:
     """Return a date without the weekday, e.g. '21 January 2026'."""
     return "" if value is None else f"{value.day} {value:%B %Y}"
+
+
+def clock(value: dt.time | None) -> str:
+    """Return a time as people say it, e.g. '10:30am', '2pm', '12 noon'."""
+    if value is None:
+        return ""
+    if value.hour == 12 and value.minute == 0:
+        return "12 noon"
+    hour = value.hour % 12 or 12
+    minutes = f":{value.minute:02d}" if value.minute else ""
+    return f"{hour}{minutes}{'am' if value.hour < 12 else 'pm'}"
 
 
 def output_path(url: str) -> PurePosixPath:
@@ -111,7 +123,21 @@ def common_context(site: Site) -> dict[str, Any]:
         "policy": site.policy, "today": site.today, "CONTENT_TYPES": CONTENT_TYPES,
         "action_groups": group_actions(list(site.actions), site.today),
         "pictures_used": pictures_used(site),
+        **publishing_context(site),
     }
+
+
+def publishing_context(site: Site) -> dict[str, Any]:
+    """Return the helpers the search, A to Z and head metadata parts of the layouts use."""
+    from .a_to_z import a_to_z_entries
+    from .addresses import absolute_url
+    from .pipeline import data_pages
+    from .search_words import short_forms_spelled_out
+
+    def search_words(page: Page) -> list[str]:
+        return short_forms_spelled_out(site.abbreviations, " ".join((page.title, page.meta.summary, page.body)))
+    return {"absolute_url": lambda path: absolute_url(site.config, path),
+            "a_to_z": lambda: a_to_z_entries(site, data_pages(site)), "search_words": search_words}
 
 
 def page_context(site: Site, page: Page) -> dict[str, Any]:
@@ -125,6 +151,7 @@ def page_context(site: Site, page: Page) -> dict[str, Any]:
         "short_forms": body.short_forms if body else (),
         "counterpart": site.counterpart(page),
         "actions": site.actions_of(page) if page.content_type == "minutes" else [],
+        "decision_pictures": site.extra.get("decision_pictures", {}).get(page.id, ()),  # type: ignore[union-attr]
         "check_status": checked_status(site, page),
         "easy_read": page.easy_read,
         "backlinks": site.extra.get("backlinks", {}).get(page.id, ()),  # type: ignore[union-attr]

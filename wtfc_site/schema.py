@@ -11,6 +11,7 @@ import dataclasses
 import datetime as dt
 import difflib
 import functools
+import re
 import types
 import typing
 from pathlib import Path
@@ -54,6 +55,9 @@ def _convert_dataclass(cls: type, data: Any, where: _Where, path: KeyPath,
                        ignore: frozenset[str] = frozenset()) -> Any:
     if data is None:
         data = {}
+    short_form = getattr(cls, "SHORT_FORM", "")
+    if short_form and isinstance(data, (str, int, float)) and not isinstance(data, bool):
+        data = {short_form: data}  # '- Sam' is the same as '- {name: Sam}'
     if not isinstance(data, dict):
         where.report(path, f"{_name(path)} should be a list of 'key: value' settings.",
                      "Indent the settings under it by two spaces.", "SITE-TYPE")
@@ -127,7 +131,8 @@ def _convert_literal(options: tuple, value: Any, where: _Where, path: KeyPath) -
 
 
 def _convert_sequence(item_tp: Any, value: Any, where: _Where, path: KeyPath) -> Any:
-    if isinstance(value, (str, int, float, dt.date)) and not dataclasses.is_dataclass(item_tp):
+    one_item = not dataclasses.is_dataclass(item_tp) or getattr(item_tp, "SHORT_FORM", "")
+    if isinstance(value, (str, int, float, dt.date)) and one_item:
         value = [value]  # one item may be written without the list dash
     if not isinstance(value, list):
         where.report(path, f"{_name(path)} should be a list.",
@@ -156,6 +161,8 @@ def _convert_scalar(tp: Any, value: Any, where: _Where, path: KeyPath) -> Any:
         return None
     if tp is dt.date:
         return _convert_date(value, where, path)
+    if tp is dt.time:
+        return _convert_time(value, where, path)
     if tp is str:
         if isinstance(value, (str, int, float)) and not isinstance(value, bool):
             return str(value).strip()
@@ -185,6 +192,25 @@ def _convert_date(value: Any, where: _Where, path: KeyPath) -> Any:
             pass
     where.report(path, f"'{value}' is not a date we can read.",
                  "Write dates as year-month-day, for example 2026-01-21.", "SITE-DATE")
+    return None
+
+
+_CLOCK = re.compile(r"^(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?$", re.IGNORECASE)
+
+
+def _convert_time(value: Any, where: _Where, path: KeyPath) -> Any:
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 24 * 60:
+        return dt.time(value // 60, value % 60)  # YAML reads 10:30 as 630 (minutes, base 60)
+    match = _CLOCK.match(str(value).strip())
+    if match:
+        hour, minute = int(match.group(1)), int(match.group(2) or 0)
+        half = (match.group(3) or "").lower()
+        if half and 1 <= hour <= 12:
+            hour = hour % 12 + (12 if half == "pm" else 0)
+        if (half or match.group(2)) and hour < 24 and minute < 60:
+            return dt.time(hour, minute)
+    where.report(path, f"'{value}' is not a time we can read.",
+                 "Write times on the 24-hour clock, for example 10:30 or 14:00.", "SITE-TIME")
     return None
 
 

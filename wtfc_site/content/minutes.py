@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Literal
+from typing import ClassVar, Literal
 
 from ..errors import Problem
 from .base import CommonMeta, Page
@@ -22,6 +22,28 @@ class Attendee:
     """Their role at the meeting or in the partnership."""
     lived_experience: bool = False
     """yes if they bring lived experience."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Apology:
+    """Someone who said they could not come. A plain name is enough: '- Grace Adeyemi'."""
+
+    SHORT_FORM: ClassVar[str] = "name"
+    name: str
+    """Their name, as they want it shown."""
+    role: str = ""
+    """Their role in the partnership, e.g. 'NHS in Riverside'."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Decision:
+    """Something the meeting decided. Plain text is enough: the library chooses a picture."""
+
+    SHORT_FORM: ClassVar[str] = "what"
+    what: str
+    """What was decided, in one plain sentence."""
+    picture: str = "auto"
+    """The picture beside it: a picture name, auto (the library chooses; the default) or none."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -58,12 +80,16 @@ class MinutesMeta(CommonMeta):
     """Who chaired the meeting; co-chairs are listed one per line."""
     attended: tuple[Attendee, ...] = ()
     """Who came, each with a name and a role."""
-    apologies: tuple[str, ...] = ()
-    """People who said they could not come."""
+    apologies: tuple[Apology, ...] = ()
+    """People who said they could not come: a name, or a name and a role."""
     place: str = ""
     """Where the meeting was."""
-    decisions: tuple[str, ...] = ()
-    """What the meeting decided, one per line."""
+    start_time: dt.time | None = None
+    """When the meeting started, e.g. 10:30 (24-hour clock)."""
+    end_time: dt.time | None = None
+    """When the meeting ended, e.g. 12:30."""
+    decisions: tuple[Decision, ...] = ()
+    """What the meeting decided, one per line, each with a picture (auto by default)."""
     actions: tuple[ActionMeta, ...] = ()
     """Jobs people agreed to do."""
     full_minutes: str = ""
@@ -90,6 +116,11 @@ def validate(page: Page) -> list[Problem]:
                 page.file, page.line_of("actions", index, "id"),
                 f"The action id '{action.id}' can only use letters, numbers and '-'.",
                 hint="Use a short id such as a1.", rule="SITE-ACTION-ID"))
+    if meta.start_time and meta.end_time and meta.end_time <= meta.start_time:
+        problems.append(Problem(
+            page.file, page.line_of("end_time"), "The meeting ends before it starts.",
+            hint="Check start_time and end_time. Use the 24-hour clock, for example 14:00 for 2pm.",
+            rule="SITE-VALUE"))
     if not meta.chairs:
         problems.append(Problem(page.file, page.line_of("chairs"), "The minutes do not say who chaired the meeting.",
                                 hint="Add each chair under 'chairs:', one per line.", rule="SITE-MISSING"))

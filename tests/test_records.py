@@ -1,0 +1,113 @@
+"""Issue 14: everything a partnership records has a place on the page.
+
+Each test builds a tiny site and reads the visible text of the built HTML.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import read_html, target_file
+from wtfc_site.errors import Severity
+
+
+def visible(out, url: str) -> str:
+    """Return the page's visible text in <main>, one space between words."""
+    file = target_file(out, "/", url)
+    assert file is not None and file.is_file(), f"{url} was not written"
+    main = read_html(file).find("main")
+    return " ".join(main.get_text(" ", strip=True).split())
+
+
+def whole_page(out, url: str) -> str:
+    file = target_file(out, "/", url)
+    assert file is not None and file.is_file(), f"{url} was not written"
+    return " ".join(read_html(file).get_text(" ", strip=True).split())
+
+
+def problems_of(report, rule: str):
+    return [p for p in report.problems if p.rule == rule]
+
+
+MINUTES = """\
+---
+title: Board meeting, 21 January 2026
+meeting_date: 2026-01-21
+group: Partnership board
+chairs: [Sam Okafor]
+start_time: 10:30
+end_time: 2pm
+attended:
+  - {name: Sam Okafor, role: Co-chair, lived_experience: yes}
+  - {name: Aisha, role: member of Speak Up, lived_experience: yes}
+  - {name: Priya Shah, role: Riverside Council}
+apologies:
+  - Tom Fletcher
+  - {name: Grace Adeyemi, role: NHS in Riverside}
+decisions:
+  - We agreed to pay people for their time.
+  - {what: We will meet in the quiet room., picture: autism}
+  - {what: We will write to the council., picture: none}
+---
+
+[picture: meeting] The board met.
+"""
+
+
+@pytest.fixture
+def minutes_site(make_site, build_site):
+    site = make_site({"content/minutes/2026-01-21-board.md": MINUTES})
+    report = build_site(site)
+    assert report.written, [f"{p.location} {p.message}" for p in report.problems]
+    return site / "_site", report
+
+
+def test_minutes_show_start_and_end_time(minutes_site):
+    out, _ = minutes_site
+    assert "It started at 10:30am and ended at 2pm." in visible(out, "/minutes/2026-01-21-board/")
+
+
+def test_minutes_show_apologies_with_roles(minutes_site):
+    out, _ = minutes_site
+    soup = read_html(out / "minutes" / "2026-01-21-board" / "index.html")
+    items = [" ".join(li.get_text(" ", strip=True).split()) for li in soup.select(".apologies li")]
+    assert items == ["Tom Fletcher", "Grace Adeyemi , NHS in Riverside"] or \
+        items == ["Tom Fletcher", "Grace Adeyemi, NHS in Riverside"]
+    assert "Who could not come" in visible(out, "/minutes/2026-01-21-board/")
+
+
+def test_lived_experience_is_shown_for_any_attendee_not_only_chairs(minutes_site):
+    out, _ = minutes_site
+    soup = read_html(out / "minutes" / "2026-01-21-board" / "index.html")
+    rows = {li.get_text(" ", strip=True).split(",")[0]: li.get_text(" ", strip=True)
+            for li in soup.select(".attendees li")}
+    assert "lived experience" in rows["Aisha"]
+    assert "lived experience" not in rows["Priya Shah"]
+
+
+def test_each_decision_has_its_own_picture(minutes_site):
+    out, _ = minutes_site
+    soup = read_html(out / "minutes" / "2026-01-21-board" / "index.html")
+    rows = soup.select(".decision")
+    assert [r.get_text(" ", strip=True) for r in rows] == [
+        "We agreed to pay people for their time.", "We will meet in the quiet room.",
+        "We will write to the council."]
+    pictures = [r.find("img")["src"] if r.find("img") else None for r in rows]
+    assert pictures[1].endswith("autism.svg") or "autism" in pictures[1]
+    assert pictures[0] and "decide" not in pictures[0] and pictures[0] != pictures[1]
+    assert pictures[2] is None
+
+
+def test_an_unknown_decision_picture_stops_the_build(make_site, build_site):
+    text = MINUTES.replace("picture: autism", "picture: autizm")
+    report = build_site(make_site({"content/minutes/2026-01-21-board.md": text}))
+    assert not report.written
+    assert [p.line for p in problems_of(report, "PIC-UNKNOWN")] == [17]
+
+
+def test_a_time_that_cannot_be_read_names_the_line(make_site, build_site):
+    text = MINUTES.replace("end_time: 2pm", "end_time: after lunch")
+    report = build_site(make_site({"content/minutes/2026-01-21-board.md": text}))
+    assert not report.written
+    found = problems_of(report, "SITE-TIME")
+    assert found and found[0].line == 7 and "24-hour clock" in found[0].hint
