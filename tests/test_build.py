@@ -639,7 +639,7 @@ def test_a_person_photo_with_words_but_no_consent_is_refused(tmp_path):
 
 
 def test_a_person_photo_with_words_and_consent_is_shown(tmp_path):
-    site = new_site(tmp_path / "site", person("photo_alt: Sam in the garden\nphoto_consent: yes\n"))
+    site = new_site(tmp_path / "site", person("photo_alt: Sam in the garden\nphoto_agreed: yes\n"))
     report = run_build(site, tmp_path / "cache")
     assert report.written, [p.message for p in report.problems]
     out = site / "_site"

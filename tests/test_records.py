@@ -111,3 +111,84 @@ def test_a_time_that_cannot_be_read_names_the_line(make_site, build_site):
     assert not report.written
     found = problems_of(report, "SITE-TIME")
     assert found and found[0].line == 7 and "24-hour clock" in found[0].hint
+
+
+# -- part 4: consent records ---------------------------------------------------------------------
+
+STORY = """\
+---
+title: Aisha and the quiet room
+told_by: Aisha, a member of Speak Up
+consent: yes
+consent_date: 2026-06-03
+consent_recorded_by: Sam Okafor
+consent_covers: this website and our newsletter
+consent_review_by: {review}
+---
+
+I like the quiet room.
+"""
+
+
+def test_a_story_shows_its_consent_record(make_site, build_site):
+    site = make_site({"content/stories/aisha.md": STORY.format(review="2027-06-03")})
+    report = build_site(site)
+    assert report.written
+    text = visible(site / "_site", "/stories/aisha/")
+    for line in ("They said yes to sharing it on 3 June 2026.",
+                 "They said yes to: this website and our newsletter.",
+                 "Sam Okafor asked them.", "We will ask them again by 3 June 2027."):
+        assert line in text
+    assert not problems_of(report, "SITE-CONSENT-REVIEW")
+
+
+def test_a_passed_consent_review_date_is_a_warning_naming_the_page(make_site, build_site):
+    site = make_site({"content/stories/aisha.md": STORY.format(review="2026-11-01")})
+    report = build_site(site)
+    assert report.written  # a warning, not a stop
+    [found] = problems_of(report, "SITE-CONSENT-REVIEW")
+    assert found.severity is Severity.WARNING
+    assert (found.file.as_posix(), found.line) == ("content/stories/aisha.md", 8)
+    assert "Aisha and the quiet room" in found.message and "1 November 2026" in found.message
+
+
+PERSON = """\
+---
+title: Sam Okafor
+role: Co-chair
+photo: people/photos/sam.png
+photo_alt: Sam in the garden
+{extra}---
+Sam likes trains.
+"""
+
+
+def _png() -> bytes:
+    import io
+
+    from PIL import Image
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 40), (200, 120, 60)).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def test_a_person_photo_needs_its_own_consent_field(make_site, build_site):
+    # photo_consent is about the other photos on a page; it does not cover the person's own photo.
+    site = make_site({"content/people/sam.md": PERSON.format(extra="photo_consent: yes\n"),
+                      "content/people/photos/sam.png": _png()})
+    report = build_site(site)
+    assert not report.written
+    [found] = problems_of(report, "PIC-CONSENT")
+    assert found.line == 4 and "photo_agreed: yes" in found.hint
+
+
+def test_a_person_photo_with_its_consent_is_shown_and_reviewed(make_site, build_site):
+    site = make_site({"content/people/sam.md": PERSON.format(
+        extra="photo_agreed: yes\nphoto_agreed_on: 2026-02-01\nphoto_review_by: 2026-10-01\n"),
+        "content/people/photos/sam.png": _png()})
+    report = build_site(site)
+    assert report.written, [p.message for p in report.problems]
+    soup = read_html(site / "_site" / "people" / "sam" / "index.html")
+    assert soup.select_one("main img.person-photo")["alt"] == "Sam in the garden"
+    [found] = problems_of(report, "SITE-CONSENT-REVIEW")
+    assert "Sam Okafor" in found.message and found.line == 8

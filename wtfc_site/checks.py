@@ -40,7 +40,31 @@ def check_site(site: Site) -> list[Problem]:
     for page in site.pages:
         problems.extend(_checked_by(page))
         problems.extend(_versions_agree(site, page))
+        problems.extend(consent_reviews_due(page, site.today))
     return _once_each(problems)
+
+
+CONSENT_REVIEWS = {
+    "consent_review_by": "to share the story",
+    "photo_review_by": "to show their photo",
+}
+"""Front-matter dates after which a person must be asked again, and what they agreed to."""
+
+
+def consent_reviews_due(page: Page, today) -> list[Problem]:
+    """Warn, naming the page, when a consent's review date has passed."""
+    problems = []
+    for key, what in CONSENT_REVIEWS.items():
+        due = getattr(page.meta, key, None)
+        if due is None or due >= today:
+            continue
+        problems.append(Problem(
+            page.file, page.line_of(key),
+            f"'{page.title}': the agreement {what} was due to be checked again on {due.day} {due:%B %Y}.",
+            hint=f"Ask the person again. If they still agree, change '{key}:' to a new date; "
+                 "if not, take the page down.",
+            rule="SITE-CONSENT-REVIEW", severity=Severity.WARNING))
+    return problems
 
 
 def _once_each(problems: list[Problem]) -> list[Problem]:

@@ -19,11 +19,14 @@ from .content.base import Page
 from .defaults import default_pictures
 from .discover import Sources, discover, page_id
 from .errors import Problem, Severity, SiteError, collect, errors_in, sort_problems
+from .buildcache import SiteInputs, Store, digest, site_inputs
 from .markdown import BodyContext, BodyConverter, PictureChoice
+from .pagework import PageResult, page_key, run_pages
 from .pictures.choice import PictureChooser, make_chooser, site_names
 from .pictures.library import PictureLibrary, load_library
 from .pictures.paths import resolve_site_path
 from .pictures.process import ImageFile, ProcessedImage, process_image
+from .progress import Counter, Progress, stage
 from .site import GENERATED_PAGES, Site, StaticFile, gather_actions, index_pages, known_urls, link_versions, resolver
 from .sources import read_source
 from .words import load_abbreviations, load_glossary
@@ -43,6 +46,10 @@ class Options:
     cache_dir: Path | None = None
     offline: bool = False
     """Write links relative to each page, naming index.html, so the files work from a disk."""
+    use_cache: bool = True
+    """Reuse results from .wtfc-cache/ for pages whose inputs are byte for byte unchanged."""
+    progress: Progress | None = field(default=None, compare=False)
+    """Stage timings and, on a terminal, a progress line."""
 
     @property
     def output(self) -> Path:
@@ -88,9 +95,14 @@ class Loaded:
     photos: Photos
 
 
-def load_site(options: Options) -> Loaded:
-    """Return the parsed, converted and cross-checked site with every problem found."""
+def load_site(options: Options, inputs: SiteInputs | None = None) -> Loaded:
+    """Return the parsed, converted and cross-checked site with every problem found.
+
+    With ``inputs`` (the hashes of the site's files), results of pages whose
+    inputs are unchanged come from the build cache.
+    """
     site_dir = options.site_dir
+    store = Store.open(options.cache / "pages.pickle") if inputs is not None else None
     photos = Photos(site_dir, options.cache)
     try:
         config = load_config(site_dir)
@@ -101,7 +113,8 @@ def load_site(options: Options) -> Loaded:
     abbreviations = collect(problems, load_abbreviations, site_dir)
     library = collect(problems, load_library, _picture_folders(site_dir), site_dir)
     sources = discover(site_dir)
-    pages = _parse_pages(sources, site_dir, problems, options.include_drafts)
+    with stage(options.progress, "load"):
+        pages = _parse_pages(sources, site_dir, problems, options.include_drafts, _Parsed(store, inputs))
     if glossary is None or abbreviations is None or library is None:
         return Loaded(None, problems, photos)
     by_id, by_url, url_problems = index_pages(pages)
@@ -114,8 +127,15 @@ def load_site(options: Options) -> Loaded:
         static_files=_static_files(sources, site_dir), generated=GENERATED_PAGES, today=options.today or build_date(),
         actions=tuple(actions))
     problems += load_datasets(site, sources)
-    bodies = convert_bodies(site, photos, problems)
-    site = replace(site, bodies=bodies)
+    with stage(options.progress, "convert"):
+        results = convert_and_check(site, options, store, inputs)
+    for result in results.values():
+        problems.extend(result.problems)
+        photos.files.update(result.photo_files)
+    site = replace(site, bodies={page_id: result.body for page_id, result in results.items()})
+    site.extra["page_findings"] = {page_id: result.findings for page_id, result in results.items()}
+    if store is not None:
+        store.save()
     problems += check_front_matter_links(site)
     problems += check_navigation(site)
     problems += check_page_pictures(site)
@@ -287,7 +307,7 @@ def _person_photos(site: Site, photos: Photos) -> list[Problem]:
     problems: list[Problem] = []
     for page in site.pages_of("person"):
         ref = getattr(page.meta, "photo", "")
-        if not ref or not page.meta.photo_consent:
+        if not ref or not getattr(page.meta, "photo_agreed", False):
             continue
         try:
             source = resolve_site_path(site.site_dir, ref, page.file, page.line_of("photo"))

@@ -21,6 +21,12 @@ class StoryMeta(CommonMeta):
     """Who gave the story, as they want to be named, e.g. 'Sam, a member of Speak Up'."""
     consent_date: dt.date | None = None
     """When they agreed."""
+    consent_recorded_by: str = ""
+    """Who asked them and wrote down their answer, e.g. 'Sam Okafor, co-production worker'."""
+    consent_covers: str = ""
+    """Where they agreed it can be shared, e.g. 'this website and our printed newsletter'."""
+    consent_review_by: dt.date | None = None
+    """When to ask them again. After this date the build warns, naming the story."""
     date: dt.date | None = None
     """When the story was written down."""
 
