@@ -209,7 +209,8 @@ def used_picture_names(site: Site) -> set[str]:
 FIXED_PICTURES = ("policy", "feedback", "contact", "happy", "okay", "unhappy", "easy-read", "hard-words",
                   "document", "tick", "check", "done", "to-do", "late", "people", "minutes", "news",
                   "story", "action", "date", "decide", "question", "warning", "phone", "email", "letter",
-                  "chair", "calendar", "person", "speak-up", "write", "thank-you", "photo-consent")
+                  "chair", "calendar", "person", "speak-up", "write", "thank-you", "photo-consent",
+                  "search", "welcome")
 """Pictures the default layouts always use, so they are always copied."""
 
 

@@ -57,6 +57,10 @@ GENERATED_PAGES: tuple[GeneratedPage, ...] = (
                   "You can tell us what you think about our work.", "feedback"),
     GeneratedPage("/feedback/thank-you/", "Thank you", "thank_you.html",
                   "Thank you for telling us what you think.", "thank-you"),
+    GeneratedPage("/search/", "Search this website", "search.html",
+                  "Type a word to find the pages about it.", "search"),
+    GeneratedPage("/a-z/", "All our pages from A to Z", "a_z.html",
+                  "Every page on this website, in A to Z order.", "search"),
 )
 
 
