@@ -369,8 +369,14 @@ def test_common_words_pass():
 def test_rare_words_are_errors_and_uncommon_words_warnings():
     [p] = found(check("The meeting was quorate."), "ER-HARD-WORD")
     assert p.severity is Severity.ERROR
-    [q] = found(check("We found the autism service."), "ER-HARD-WORD")
+    [q] = found(check("We found the lottery money."), "ER-HARD-WORD")
     assert q.severity is Severity.WARNING
+
+
+def test_everyday_easy_read_words_are_not_hard():
+    """wordfreq scores these low, but published easy read uses them unexplained (issue 15)."""
+    text = "Some autistic people like headphones. Take your tablets. Get your flu jab at the chemist."
+    assert found(check(text), "ER-HARD-WORD") == []
 
 
 def test_jargon_is_an_error_with_our_explanation_in_the_hint():

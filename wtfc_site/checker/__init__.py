@@ -148,9 +148,10 @@ def check_document(
     """Check a plain-text or Markdown document (``check --text``) and give its verdict.
 
     ``easy_read`` None means: easy read unless the front matter says
-    ``version: standard``. The picture rules are left out.
+    ``version: standard``. The picture rules are left out; lines that
+    describe a picture (``settings.picture_text``) are noted, not checked.
     """
-    page = page_from_text(text, file, easy_read=easy_read)
+    page = page_from_text(text, file, easy_read=easy_read, picture_text=settings.picture_text)
     problems = check_page(page, settings, words, text_only=True)
     counts = page_counts(page, settings)
     verdict = text_verdict(problems, counts.words, counts.sentences, settings)

@@ -17,6 +17,11 @@ It is deliberately simple:
 - Table rows (``| a | b |``) give one table-cell point per cell.
 - Code blocks (fenced with ``` or ~~~) are skipped.
 - ``[picture: name]`` at the start of a paragraph or item sets its picture.
+- A line that describes a picture (alt text or a caption pasted with the
+  words: "Picture of a nurse", "Image: a calendar", "woman with letter")
+  becomes a "picture-text" point, which no sentence or word rule reads
+  (``CheckerSettings.picture_text`` holds the markers; see
+  ``is_picture_text``).
 - ``<!-- quiet ER-RULE: reason -->`` silences a rule on that line (or, when
   alone on a line, on the next line).
 - Inline Markdown is removed: links keep their words, pictures go, and
@@ -32,7 +37,11 @@ from pathlib import Path
 
 import yaml
 
-from ..points import AUTO, PICTURE_MARKER, PageText, Point, Silence
+from ..points import AUTO, NONE, PICTURE_MARKER, PageText, Point, Silence
+from .settings import PictureText
+
+PICTURE_TEXT = "picture-text"
+"""The kind of point for a line that describes a picture."""
 
 _FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)\s*$")
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -59,6 +68,47 @@ _CODE = re.compile(r"`([^`]*)`")
 _TAG = re.compile(r"</?[A-Za-z][^>]*>")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 _SPACES = re.compile(r"\s+")
+_CAPTION_WORD = re.compile(r"[A-Za-z\u00c0-\u024f']+|\d+")
+_CAPTION_STARTS = frozenset({"a", "an", "two", "some"})
+# A caption names what a picture shows; it has no verb that tells the reader
+# something and no pronoun that speaks to them. Any of these words means the
+# line is a sentence, not a caption.
+_NOT_CAPTION = frozenset(
+    "i you we they he she it me us them my your our their his her its this that these those "
+    "is are was were be been am will would can could should shall may might must do does did done "
+    "have has had not no yes please if when because so but or then there here what why how who where "
+    "came went said got made told gave took saw met ran sat won began left felt knew thought "
+    "come go say get make tell give take see meet ask".split()
+)
+
+
+def is_picture_text(line: str, settings: PictureText, *, alone: bool = True) -> bool:
+    """Return True when a line describes a picture rather than saying something to the reader.
+
+    It starts with a marker such as "Picture of" or "Image:", or (with the
+    heuristic on) it reads like a caption: at most ``max_words`` words, no
+    full stop, question mark or colon at the end, no comma, no verb or
+    pronoun from a short list, and it starts with a small letter, "A", "An"
+    or a number ("woman with letter", "A man holding a phone", "2 people
+    talking"). Our own ``[picture: name]`` marker is never a description.
+    ``alone`` False (the line may continue a hard-wrapped sentence) turns
+    the heuristic off for this line.
+    """
+    text = _TAG.sub("", _LINK.sub(lambda m: m.group(1), line)).strip().strip("*_").strip()
+    if not text or PICTURE_MARKER.match(text):
+        return False
+    lower = text.lower()
+    if any(lower.startswith(marker) for marker in settings.markers):
+        return True
+    if not (settings.heuristic and alone) or text[-1] in ".!?:;," or "," in text:
+        return False
+    words = _CAPTION_WORD.findall(text)
+    if not words or len(words) > settings.max_words:
+        return False
+    if any(w.lower() in _NOT_CAPTION or w.lower().endswith("n't") for w in words):
+        return False
+    first = words[0]
+    return first[0].islower() or first.lower() in _CAPTION_STARTS or (first.isdigit() and len(words) > 1)
 
 
 @dataclass
@@ -150,8 +200,25 @@ def _front_matter(lines: list[str]) -> tuple[int, dict]:
     return 0, {}
 
 
-def text_to_points(text: str) -> tuple[list[Point], list[Silence]]:
-    """Return the points and silences of a plain-text or Markdown document (see the module docstring)."""
+def _stands_alone(block: _Block | None, lines: list[str], index: int) -> bool:
+    """Return True when line ``index`` cannot be the middle of a hard-wrapped sentence.
+
+    The line before it ends a sentence (or there is none in this paragraph),
+    and the line after it is blank or starts with a capital or a digit.
+    """
+    if block is not None and block.kind == "paragraph" and block.lines:
+        last = block.lines[-1][1].rstrip()
+        if last and last[-1] not in ".!?:":
+            return False
+    following = lines[index + 1].strip() if index + 1 < len(lines) else ""
+    return not following or not following[0].islower()
+
+
+def text_to_points(text: str, picture_text: PictureText | None = None) -> tuple[list[Point], list[Silence]]:
+    """Return the points and silences of a plain-text or Markdown document (see the module docstring).
+
+    ``picture_text`` None means picture descriptions are not looked for.
+    """
     lines = text.splitlines()
     skip, _ = _front_matter(lines)
     points: list[Point] = []
@@ -218,6 +285,12 @@ def text_to_points(text: str) -> tuple[list[Point], list[Silence]]:
             close()
             block = _Block("list-item", [(line_no, item.group(2))])
             continue
+        if picture_text is not None and is_picture_text(raw, picture_text, alone=_stands_alone(block, lines, index)):
+            close()
+            made = _point(_Block(PICTURE_TEXT, [(line_no, raw.strip())], picture=NONE))
+            if made is not None:
+                points.append(made)
+            continue
         if block is None or block.kind in ("quote", "heading"):
             close()
             block = _Block("paragraph")
@@ -226,11 +299,16 @@ def text_to_points(text: str) -> tuple[list[Point], list[Silence]]:
     return points, silences
 
 
-def page_from_text(text: str, file: Path, *, easy_read: bool | None = None) -> PageText:
-    """Return a PageText for a loose document. ``easy_read`` None: read ``version:`` from front matter (default easy read)."""
+def page_from_text(
+    text: str, file: Path, *, easy_read: bool | None = None, picture_text: PictureText | None = None
+) -> PageText:
+    """Return a PageText for a loose document. ``easy_read`` None: read ``version:`` from front matter (default easy read).
+
+    ``picture_text``: how to recognise picture descriptions (None: do not look for them).
+    """
     lines = text.splitlines()
     _, meta = _front_matter(lines)
-    points, silences = text_to_points(text)
+    points, silences = text_to_points(text, picture_text)
     if easy_read is None:
         easy_read = str(meta.get("version", "easy-read")).strip().lower() != "standard"
     title = str(meta.get("title", "") or "")
