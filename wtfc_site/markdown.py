@@ -552,10 +552,19 @@ class BodyConverter:
         md.reset()
         html = md.convert(text)
         return Body(
-            html=sanitise(MARK_RE.sub("", html)), points=tuple(state.points), links=tuple(state.links),
+            html=sanitise(keep_phone_numbers_whole(MARK_RE.sub("", html))), points=tuple(state.points), links=tuple(state.links),
             silences=tuple(state.silences), hard_words=tuple(state.hard_words),
             short_forms=tuple(state.short_forms), problems=tuple(state.problems),
             pictures=tuple(state.pictures))
+
+
+PHONE_NUMBER_RE = re.compile(r"(?<![\w/.])0\d{2,4}(?: \d{3,4}){1,2}(?![\w])")
+"""A UK phone number written in groups, such as 01632 960 123."""
+
+
+def keep_phone_numbers_whole(html: str) -> str:
+    """Return ``html`` with no-break spaces inside phone numbers, so a number never breaks across lines."""
+    return PHONE_NUMBER_RE.sub(lambda m: m.group(0).replace(" ", "\u00a0"), html)
 
 
 _ALLOWED_TAGS = {

@@ -100,9 +100,11 @@ def _steps_table(cycle: Cycle) -> str:
         who = "; ".join(f"{t.number} {t.who}" for t in step.took_part)
         rows.append(f"<tr><td>{index}. {escape(STEP_TEXT[step_id][0])}</td><td>{escape(step.status)}</td>"
                     f"<td>{escape(when)}</td><td>{escape(who)}</td></tr>")
-    return ('<table class="wtfc-steps"><caption>Where each step is</caption><thead><tr><th scope="col">Step</th>'
+    # A wide table scrolls in its own box (focusable, so keyboard users can scroll it), never the page.
+    return ('<div class="table-scroll" tabindex="0" role="region" aria-label="Where each step is">'
+            '<table class="wtfc-steps"><caption>Where each step is</caption><thead><tr><th scope="col">Step</th>'
             '<th scope="col">Status</th><th scope="col">When</th><th scope="col">Who took part</th></tr></thead>'
-            f"<tbody>{''.join(rows)}</tbody></table>")
+            f"<tbody>{''.join(rows)}</tbody></table></div>")
 
 
 def _theme_section(cycle: Cycle, located, numbers: Numbers, site: Site) -> str:
@@ -139,9 +141,10 @@ def _plan_section(cycle: Cycle, plan, numbers: Numbers, site: Site) -> str:
         rows = "".join(f"<tr><td>{escape(i.what)}</td><td>{'' if i.baseline is None else i.baseline}</td>"
                        f"<td>{i.target}</td><td>{'' if i.latest is None else i.latest}</td>"
                        f"<td>{short_date(i.measured) if i.measured else ''}</td></tr>" for i in plan.indicators)
-        body += ('<table class="wtfc-indicators"><caption>Indicators</caption><thead><tr><th scope="col">Indicator</th>'
+        body += ('<div class="table-scroll" tabindex="0" role="region" aria-label="Indicators">'
+                 '<table class="wtfc-indicators"><caption>Indicators</caption><thead><tr><th scope="col">Indicator</th>'
                  '<th scope="col">Baseline</th><th scope="col">Target</th><th scope="col">Latest</th>'
-                 f'<th scope="col">Measured</th></tr></thead><tbody>{rows}</tbody></table>')
+                 f'<th scope="col">Measured</th></tr></thead><tbody>{rows}</tbody></table></div>')
     by_ref = {a.ref: a for a in site.actions}
     actions = [by_ref[r] for r in plan.actions if r in by_ref]
     if actions:
