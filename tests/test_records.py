@@ -192,3 +192,97 @@ def test_a_person_photo_with_its_consent_is_shown_and_reviewed(make_site, build_
     assert soup.select_one("main img.person-photo")["alt"] == "Sam in the garden"
     [found] = problems_of(report, "SITE-CONSENT-REVIEW")
     assert "Sam Okafor" in found.message and found.line == 8
+
+
+# -- part 5: policy owner, plan to policy, tagline -----------------------------------------------
+
+POLICY = """\
+---
+title: Our co-production policy
+agreed_on: 2026-03-18
+owner: Sam Okafor
+---
+We plan together.
+"""
+
+PLAN = """\
+---
+title: Our co-production plan
+policy: {policy}
+---
+We pay people for their time.
+"""
+
+
+@pytest.fixture
+def policy_site(make_site, build_site):
+    from conftest import MINIMAL_SITE_YAML
+    site = make_site({
+        "content/site.yaml": MINIMAL_SITE_YAML + "tagline: We plan our services together.\n",
+        "content/policy/co-production-policy.md": POLICY,
+        "content/plan/co-production-plan.md": PLAN.format(policy="policy/co-production-policy"),
+        "content/about.md": "---\ntitle: About us\n---\nWe are a group.\n"})
+    report = build_site(site)
+    assert report.written, [p.message for p in report.problems]
+    return site / "_site"
+
+
+def test_the_policy_says_who_looks_after_it(policy_site):
+    assert "Sam Okafor looks after this policy." in visible(policy_site, "/policy/co-production-policy/")
+
+
+def test_the_plan_links_to_its_policy_and_back(policy_site):
+    soup = read_html(policy_site / "plan" / "co-production-plan" / "index.html")
+    row = soup.select_one("main .plan-policy")
+    assert row.get_text(" ", strip=True) == "This plan puts our policy into action."
+    assert row.find("a")["href"].endswith("/policy/co-production-policy/")
+    assert "Our co-production plan puts this policy into action." in visible(policy_site, "/policy/co-production-policy/")
+
+
+def test_a_plan_naming_no_policy_stops_the_build(make_site, build_site):
+    site = make_site({"content/plan/co-production-plan.md": PLAN.format(policy="policy/missing")})
+    report = build_site(site)
+    assert not report.written
+    [found] = [p for p in problems_of(report, "LINK-BROKEN") if "policy" in p.message]
+    assert (found.file.as_posix(), found.line) == ("content/plan/co-production-plan.md", 3)
+
+
+@pytest.mark.parametrize("url", ["/policy/co-production-policy/", "/about/", "/minutes/", "/plan/co-production-plan/"])
+def test_the_tagline_is_under_the_name_on_every_page(policy_site, url):
+    file = target_file(policy_site, "/", url)
+    identity = read_html(file).select_one("header .site-identity")
+    assert [p.get_text(" ", strip=True) for p in identity.find_all("p")] == [
+        "Testshire Together", "We plan our services together."]
+
+
+# -- part 6: hard words read naturally -----------------------------------------------------------
+
+GLOSSARY = """\
+- word: advocate
+  meaning: An advocate is someone who helps you say what you want.
+- word: co-production
+  meaning: people planning things together.
+- word: GP
+  meaning: NHS doctor you see near your home.
+"""
+
+
+def test_a_meaning_written_as_a_sentence_is_shown_as_written(make_site, build_site):
+    site = make_site({"content/glossary.yaml": GLOSSARY, "content/about.md":
+                      "---\ntitle: About us\n---\nAn advocate can help you with co-production.\n"})
+    report = build_site(site)
+    assert report.written, [p.message for p in report.problems]
+    out = site / "_site"
+    text = visible(out, "/about/")
+    assert "means An" not in text
+    assert "Hard word: advocate . An advocate is someone who helps you say what you want." in text \
+        or "Hard word: advocate. An advocate is someone who helps you say what you want." in text
+    assert "co-production means people planning things together." in text
+    box = [" ".join(dd.get_text(" ", strip=True).split())
+           for dd in read_html(out / "about" / "index.html").select(".hard-words-box dd")]
+    assert box == ["An advocate is someone who helps you say what you want.",
+                   "Co-production means people planning things together."]
+    page = visible(out, "/hard-words/")
+    assert "An advocate is someone who helps you say what you want." in page
+    assert "Advocate means" not in page
+    assert "GP means NHS doctor you see near your home." in page

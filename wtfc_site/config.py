@@ -66,6 +66,8 @@ class SiteConfig:
     """The partnership's name, shown at the top of every page."""
     area: str
     """The place the partnership covers, for example 'Riverside'."""
+    tagline: str = ""
+    """One plain sentence shown under the name on every page, e.g. 'We plan services together.'."""
     contact: Contact
     """How to reach the partnership."""
     base_url: str = "/"

@@ -373,7 +373,8 @@ class _PageTree(Treeprocessor):
         label.text = "Hard word: "
         word = etree.SubElement(box, "dfn")
         word.text = entry.word
-        word.tail = " means " + entry.meaning.rstrip()
+        # A meaning written as a whole sentence follows the word; any other completes 'X means …'.
+        word.tail = (". " if entry.stands_alone else " means ") + entry.meaning.rstrip()
         return box
 
     # -- hard words and short forms -----------------------------------------------

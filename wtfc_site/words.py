@@ -28,6 +28,21 @@ class GlossaryEntry:
     picture: str = ""
     """A picture for the word on the Hard words page."""
 
+    @property
+    def stands_alone(self) -> bool:
+        """True when the meaning is already a sentence ('An advocate is…'): it is shown as written."""
+        first = self.meaning.split(maxsplit=1)[0] if self.meaning.split() else ""
+        # A capital starts a sentence; a short form in capitals ('NHS staff who…') does not.
+        return first[:1].isupper() and not first.isupper()
+
+    @property
+    def sentence(self) -> str:
+        """The meaning as the reader sees it: as written, or 'Advocate means someone who…'."""
+        meaning = self.meaning.strip()
+        if self.stands_alone:
+            return meaning
+        return f"{self.word[:1].upper()}{self.word[1:]} means {meaning}"
+
 
 @dataclass(frozen=True)
 class Glossary:

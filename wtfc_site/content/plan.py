@@ -20,3 +20,5 @@ class PlanMeta(CommonMeta):
     """When the plan was agreed."""
     review_by: dt.date | None = None
     """When the plan will next be checked."""
+    policy: str = ""
+    """The policy this plan puts into action: its page id, e.g. policy/co-production-policy."""

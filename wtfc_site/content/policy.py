@@ -20,3 +20,5 @@ class PolicyMeta(CommonMeta):
     """When the policy will next be checked and updated."""
     agreed_by: str = ""
     """Who agreed it, for example 'the partnership board'."""
+    owner: str = ""
+    """Who looks after the policy and keeps it up to date, e.g. 'Sam Okafor'."""
