@@ -28,6 +28,10 @@ _STOP_WORDS = frozenset(
     "when which who will with you your".split())
 
 
+_NOT_PLURALS = frozenset({"news", "always", "perhaps", "series", "means", "politics", "thanks"})
+"""Words ending in s that are not plurals: 'news' must not match 'new'."""
+
+
 @dataclass(frozen=True, kw_only=True)
 class PictureEntry:
     """One picture's line in an index.yaml."""
@@ -70,9 +74,12 @@ def stem(word: str) -> str:
     """Return a rough stem so 'meetings', 'meeting' and 'meet' can match.
 
     "-es" is taken off only after s, x, z, ch and sh, so "themes" stays
-    "theme" (not the stop word "them") and "notes" stays "note".
+    "theme" (not the stop word "them") and "notes" stays "note". Words that
+    only look plural ("news", "bus", "various", "crisis") are kept whole.
     """
     word = word.lower().strip("'")
+    if word in _NOT_PLURALS or word.endswith(("ous", "ss", "us", "is")):
+        return word
     if len(word) <= 4:
         return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 3 else word
     if word.endswith("ies"):

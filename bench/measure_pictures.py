@@ -1,0 +1,333 @@
+#!/usr/bin/env python3
+"""Measure how often the picture library chooses the picture an author chose.
+
+    python bench/measure_pictures.py            # cross-validated figures
+    python bench/measure_pictures.py --write    # also learn from all data, write the chooser's data
+    python bench/measure_pictures.py --show     # also list every held-out choice that differs
+
+Every point an author gave a named picture ([picture: meeting]) in the
+example site (content/) and in every tests/sites/*/ site is treated as if
+it said [picture: auto]; the chooser's answer is compared with the author's.
+
+- agreement: the chooser picked the author's picture;
+- plainly wrong: the pair (point, picture) is in bench/picture_wrong_pairs.yaml,
+  a hand-labelled list of pictures that would mislead a reader beside that
+  point (a tick beside "we have not tested", a briefcase for a campaign name);
+- neutral: nothing fitted well, so the page type's neutral picture was used.
+
+What is learned (which words authors put beside which pictures, and how much
+keywords, synonyms, descriptions and learned words count) is learned on
+k-1 folds of pages and measured on the fold left out (k-fold
+cross-validation by page, so a page's own points never teach the chooser
+the answer for that page). Weights are picked inside the training folds
+by a second, inner cross-validation. The old keyword chooser is measured
+on the same points for comparison. Also prints the time to choose for one point.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import itertools
+import json
+import random
+import sys
+import time
+from collections import defaultdict
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from wtfc_site.pictures.choice import (  # noqa: E402
+    DATA, Learned, PictureChooser, Weights, load_meaning, load_synonyms, make_chooser, site_names)
+from wtfc_site.pictures.library import _STOP_WORDS, PictureLibrary  # noqa: E402
+from wtfc_site.pipeline import Options, check  # noqa: E402
+
+WRONG_PAIRS = Path(__file__).with_name("picture_wrong_pairs.yaml")
+FOLDS = 5
+GRID = {
+    "synonym": [0.0, 0.15, 0.3, 0.6],
+    "description": [0.0, 0.1, 0.2, 0.4],
+    "learned": [0.0, 0.5, 1.0, 2.0, 4.0],
+    "later_sentences": [0.25, 0.5, 1.0],
+    "minimum": [0.5, 1.0, 1.5],
+}
+MAX_PICTURES_A_WORD = 6
+MIN_STRENGTH = 0.1
+ALPHA = 1.0
+"""Smoothing: a word seen beside a picture once, in one point, counts 1/(1+ALPHA)."""
+
+
+@dataclass(frozen=True)
+class Sample:
+    """One point whose author named its picture."""
+
+    site: str
+    page: str
+    page_type: str
+    text: str
+    author: str
+
+
+@dataclass(frozen=True)
+class SiteData:
+    library: PictureLibrary
+    names: list[str]
+    samples: list[Sample]
+
+
+def site_folders() -> list[Path]:
+    """Return the example site and every test site with a content/site.yaml."""
+    tests = sorted(p.parent.parent for p in (REPO / "tests" / "sites").glob("*/content/site.yaml"))
+    return [REPO, *tests]
+
+
+def load_samples(folder: Path) -> SiteData | None:
+    """Return the author-named points of one site, or None when it does not load."""
+    report = check(Options(site_dir=folder.resolve(), out_dir=None, include_drafts=False,
+                           today=dt.date(2026, 12, 3)))
+    site = report.site
+    if site is None:
+        print(f"  skipped {folder}: it does not load", file=sys.stderr)
+        return None
+    samples = []
+    for page in site.pages:
+        for point in site.bodies[page.id].points:
+            if point.kind != "heading" and point.picture not in ("auto", "none") \
+                    and site.library.get(point.picture) is not None:
+                samples.append(Sample(folder.name, page.file.as_posix(), page.content_type,
+                                      point.text, point.picture))
+    return SiteData(site.library, site_names(site), samples)
+
+
+def learn_words(chooser: PictureChooser, samples: list[Sample]) -> dict[str, dict[str, float]]:
+    """Return stem -> picture -> count beside that picture / (points with the stem + ALPHA)."""
+    together: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    seen: dict[str, int] = defaultdict(int)
+    for sample in samples:
+        tokens, _neg, _hyp = chooser.read(sample.text, sample.page_type)
+        for word in {t.stem for t in tokens if _teaches(t.stem)}:
+            seen[word] += 1
+            together[word][sample.author] += 1
+    learned = {}
+    for word, pictures in sorted(together.items()):
+        learned[word] = {p: round(c / (seen[word] + ALPHA), 4) for p, c in sorted(pictures.items())}
+    return learned
+
+
+def learn_cues(chooser: PictureChooser, samples: list[Sample]) -> dict[str, dict[str, float]]:
+    """Return keyword -> picture -> 2 (hits + 1) / (times found + 2): 1 when never seen,
+    near 0 for a keyword authors pass over ('said' for talk), up to 2 for one they follow."""
+    found: dict[tuple[str, str], int] = defaultdict(int)
+    hits: dict[tuple[str, str], int] = defaultdict(int)
+    for sample in samples:
+        tokens, _neg, _hyp = chooser.read(sample.text, sample.page_type)
+        for key, picture in chooser.keywords_in(tokens):
+            found[(" ".join(key), picture)] += 1
+            hits[(" ".join(key), picture)] += picture == sample.author
+    cues: dict[str, dict[str, float]] = defaultdict(dict)
+    for (key, picture), count in sorted(found.items()):
+        cues[key][picture] = round(2 * (hits[(key, picture)] + 1) / (count + 2), 4)
+    return dict(cues)
+
+
+def learn(site: SiteData, samples: list[Sample], synonyms, meaning) -> Learned:
+    """Return what the samples teach (default weights): word strengths and keyword reliability."""
+    plain = make_chooser(site.library, site.names, Learned(Weights(), {}), synonyms, meaning)
+    return Learned(Weights(), learn_words(plain, samples), learn_cues(plain, samples))
+
+
+def _teaches(word: str) -> bool:
+    """True for a word, sign or page type worth learning from (not 'the', not a number)."""
+    return word not in _STOP_WORDS and len(word) > 2 and (word.isalpha() or ":" in word)
+
+
+# -- fast weight search: score parts once, combine them for each weight set ---------------------
+PARTS = ("keyword", "synonym", "description", "learned")
+
+
+def _only(part: str, later: float) -> Weights:
+    values = {p: 1.0 if p == part else 0.0 for p in PARTS}
+    return Weights(**values, later_sentences=later, minimum=0.0)
+
+
+def score_parts(site: SiteData, learned: Learned, samples: list[Sample], synonyms, meaning):
+    """Return, per sample, picture -> {part: (first-sentence score, whole score)}."""
+    choosers = {(part, later): make_chooser(site.library, site.names, replace(learned, weights=_only(part, later)),
+                                            synonyms, meaning)
+                for part in PARTS for later in (0.0, 1.0)}
+    result = []
+    for sample in samples:
+        parts: dict[str, dict[str, list[float]]] = defaultdict(lambda: {p: [0.0, 0.0] for p in PARTS})
+        for (part, later), chooser in choosers.items():
+            tokens, negated, hypothetical = chooser.read(sample.text, sample.page_type)
+            for picture, (score, _at) in chooser.score(tokens, negated, hypothetical).items():
+                parts[picture][part][int(later)] = score
+        result.append(dict(parts))
+    return result
+
+
+def combined(parts, weights: dict[str, float]) -> str | None:
+    best, best_score = None, weights["minimum"]
+    for picture in sorted(parts):
+        score = sum(weights.get(p, 1.0) * (first + weights["later_sentences"] * (whole - first))
+                    for p, (first, whole) in parts[picture].items())
+        if score >= best_score and (best is None or score > best_score):
+            best, best_score = picture, score
+    return best
+
+
+def pick_weights(sites: dict[str, SiteData], train: list[Sample], synonyms, meaning, seed: int) -> dict:
+    """Return the grid weights with the best inner cross-validated agreement on ``train``."""
+    folds = page_folds(train, FOLDS - 1, seed)
+    scored = []  # (parts, author)
+    for held in folds:
+        rest = [s for s in train if s not in held]
+        for site_name, site in sites.items():
+            mine = [s for s in held if s.site == site_name]
+            if not mine:
+                continue
+            learned = learn(site, rest, synonyms, meaning)
+            scored.extend(zip(score_parts(site, learned, mine, synonyms, meaning), [s.author for s in mine]))
+    best, best_hits = None, -1
+    for values in itertools.product(*GRID.values()):
+        weights = dict(zip(GRID, values))
+        hits = sum(combined(parts, weights) == author for parts, author in scored)
+        if hits > best_hits:
+            best, best_hits = weights, hits
+    return best
+
+
+def page_folds(samples: list[Sample], k: int, seed: int) -> list[list[Sample]]:
+    """Return k groups of samples, every page's points in one group."""
+    pages = sorted({(s.site, s.page) for s in samples})
+    random.Random(seed).shuffle(pages)
+    where = {page: i % k for i, page in enumerate(pages)}
+    folds: list[list[Sample]] = [[] for _ in range(k)]
+    for s in samples:
+        folds[where[(s.site, s.page)]].append(s)
+    return [f for f in folds if f]
+
+
+# -- plainly wrong ------------------------------------------------------------------------------
+def load_wrong_pairs() -> list[tuple[str, frozenset[str]]]:
+    data = yaml.safe_load(WRONG_PAIRS.read_text(encoding="utf-8"))
+    return [(item["text"].lower(), frozenset(item["wrong"])) for item in data["pairs"]]
+
+
+def plainly_wrong(text: str, picture: str | None, pairs) -> bool:
+    lowered = text.lower()
+    return picture is not None and any(part in lowered and picture in wrong for part, wrong in pairs)
+
+
+# -- the measurement ----------------------------------------------------------------------------
+@dataclass
+class Tally:
+    points: int = 0
+    equal: int = 0
+    wrong: int = 0
+    neutral: int = 0
+
+    def line(self, label: str) -> str:
+        pct = lambda n: f"{100 * n / self.points:.0f}%" if self.points else "-"  # noqa: E731
+        return (f"{label}: {self.points} points, equal to the author's {self.equal} ({pct(self.equal)}), "
+                f"plainly wrong {self.wrong} ({pct(self.wrong)}), neutral {self.neutral} ({pct(self.neutral)})")
+
+
+def measure(sites: dict[str, SiteData], show: bool, seed: int = 7) -> tuple[Tally, Tally, list]:
+    synonyms, meaning, pairs = load_synonyms(), load_meaning(), load_wrong_pairs()
+    everything = [s for site in sites.values() for s in site.samples]
+    new, old, chosen_weights = Tally(), Tally(), []
+    for held in page_folds(everything, FOLDS, seed):
+        train = [s for s in everything if s not in held]
+        weights = pick_weights(sites, train, synonyms, meaning, seed)
+        chosen_weights.append(weights)
+        for site_name, site in sites.items():
+            mine = [s for s in held if s.site == site_name]
+            if not mine:
+                continue
+            learned = replace(learn(site, train, synonyms, meaning), weights=replace(Weights(), **weights))
+            chooser = make_chooser(site.library, site.names, learned, synonyms, meaning)
+            for sample in mine:
+                choice = chooser.choose(sample.text, sample.page_type)
+                _count(new, sample, choice.name, choice.neutral, pairs, show == "new" and "new")
+                old_name, _ = site.library.choose(sample.text)
+                _count(old, sample, old_name, False, pairs, show == "old" and "old")
+    return new, old, chosen_weights
+
+
+def _count(tally: Tally, sample: Sample, name: str | None, neutral: bool, pairs, show) -> None:
+    tally.points += 1
+    tally.equal += name == sample.author
+    wrong = plainly_wrong(sample.text, name, pairs)
+    tally.wrong += wrong
+    tally.neutral += neutral
+    if show and name != sample.author:
+        mark = "WRONG" if wrong else ("neutral" if neutral else "differs")
+        print(f"  {mark:8} {sample.author:>18} -> {str(name):18} {sample.text[:90]}")
+
+
+def time_per_point(sites: dict[str, SiteData]) -> float:
+    """Return milliseconds to choose for one point (no cache), over every sample, best of 5."""
+    best = float("inf")
+    for _ in range(5):
+        total, count = 0.0, 0
+        for site in sites.values():
+            chooser = make_chooser(site.library, site.names)
+            start = time.perf_counter()
+            for sample in site.samples:
+                chooser._choose(sample.text, sample.page_type)
+            total += time.perf_counter() - start
+            count += len(site.samples)
+        best = min(best, total / max(count, 1))
+    return best * 1000
+
+
+def write_learned(sites: dict[str, SiteData], seed: int) -> None:
+    """Learn from every sample and write data/learned.json for the chooser."""
+    synonyms, meaning = load_synonyms(), load_meaning()
+    everything = [s for site in sites.values() for s in site.samples]
+    weights = pick_weights(sites, everything, synonyms, meaning, seed)
+    example = next(iter(sites.values()))
+    pooled = SiteData(example.library, [n for site in sites.values() for n in site.names], everything)
+    learned = learn(pooled, everything, synonyms, meaning)
+    out = {"about": "Learned by bench/measure_pictures.py --write from the author-chosen pictures "
+                    "of content/ and tests/sites/*; do not edit by hand.",
+           "points": len(everything), "weights": asdict(replace(Weights(), **weights)),
+           "cues": learned.cues, "words": learned.words}
+    (DATA / "learned.json").write_text(json.dumps(out, indent=0, sort_keys=False) + "\n", encoding="utf-8")
+    print(f"Wrote {DATA / 'learned.json'} with weights {weights}.")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--write", action="store_true", help="learn from all points and write data/learned.json")
+    parser.add_argument("--show", nargs="?", const="new", choices=["new", "old"],
+                        help="list held-out choices that differ from the author's")
+    parser.add_argument("sites", nargs="*", type=Path,
+                        help="site folders to measure (default: this repository and tests/sites/*)")
+    args = parser.parse_args()
+    sites = {}
+    for folder in args.sites or site_folders():
+        data = load_samples(folder)
+        if data is not None and data.samples:
+            sites[folder.name] = data
+    total = sum(len(s.samples) for s in sites.values())
+    print(f"{total} author-chosen points in {len(sites)} site(s): {', '.join(sites)}")
+    new, old, weights = measure(sites, args.show)
+    print(new.line(f"Chooser, {FOLDS}-fold cross-validated"))
+    print(old.line("Old keyword chooser, same points"))
+    print("Weights picked in each fold:", "; ".join(
+        ", ".join(f"{k}={v}" for k, v in w.items()) for w in weights))
+    print(f"Time to choose: {time_per_point(sites):.3f} ms a point")
+    if args.write:
+        write_learned(sites, seed=7)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,388 @@
+"""Choose a library picture for a point by what the point means.
+
+A point left to the library (``[picture: auto]`` or no marker) gets the
+picture whose cues score best, where a cue is:
+
+- one of the picture's keywords or its name (a phrase counts more);
+- a WordNet synonym of a keyword (``data/synonyms.tsv``, made by
+  ``tools/build_picture_synonyms.py``);
+- a word of the picture's own description;
+- a word that authors have put beside this picture on real pages
+  (``data/learned.json``, made by ``bench/measure_pictures.py --write``
+  from every test site's hand-chosen pictures, with the weights below).
+
+Meaning rules (``data/meaning.yaml``): proper names never count (the site's
+name, area, the checker's list of names, people's names, and runs of
+capitalised words); a "yes" picture is never chosen for a sentence with
+"not" in it, and a "done" picture never for a sentence about a time to come;
+"not" in front of a keyword gives the opposite picture when there is one.
+When the best score is weak, the page type's neutral picture is used
+instead of a wrong one.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .library import _STOP_WORDS, PictureLibrary, stem
+
+DATA = Path(__file__).parent / "data"
+_TOKEN_RE = re.compile(r"[A-Za-z0-9£']+(?:-[A-Za-z0-9]+)*|[.!?;:,]|·")
+_CLAUSE_END = frozenset(".!?;:,") | {"but"}
+_SENTENCE_END = frozenset(".!?")
+_NAME_GLUE = frozenset({"of", "for", "and", "the", "in", "on"})
+"""Small words that may sit inside a name: 'Working Together for Change'."""
+_SIGNS = {
+    "quote": re.compile(r'["“”]'),
+    "email": re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b"),
+    "phone": re.compile(r"\b0\d{3,4}[ -]?\d{3}[ -]?\d{3,4}\b"),
+    "date": re.compile(r"\b\d{1,2}(?:st|nd|rd|th)? (?:January|February|March|April|May|June|July|August|"
+                       r"September|October|November|December)\b"),
+    "money": re.compile(r"£\s?\d"),
+}
+"""What each sign in meaning.yaml looks like in a point."""
+_SIGN_PREFIX = "sign:"
+_TYPE_PREFIX = "type:"
+_ADDRESSES = re.compile(r"\S+@\S+|\bhttps?://\S+|\bwww\.\S+")
+"""Email and web addresses: their words ('hello', 'together') say nothing about the point."""
+_BARRIER = "·"
+"""Put where a name was, so no phrase is matched across it."""
+_DESCRIPTION_SKIP = frozenset(
+    "picture person people someone something one two three four big small little row".split())
+"""Words that describe how a picture is drawn, not what it means."""
+
+
+@dataclass(frozen=True)
+class Weights:
+    """How much each kind of cue counts. Learned by bench/measure_pictures.py."""
+
+    keyword: float = 1.0
+    phrase_bonus: float = 0.5
+    """Added for each extra word of a phrase keyword."""
+    synonym: float = 0.5
+    description: float = 0.3
+    learned: float = 1.0
+    later_sentences: float = 0.7
+    """Words after the first sentence count this much (the first says what the point is about)."""
+    minimum: float = 1.0
+    """Below this best score, the neutral picture for the page type is used."""
+
+
+@dataclass(frozen=True)
+class Meaning:
+    """The hand-written lists in data/meaning.yaml."""
+
+    affirmative: frozenset[str]
+    finished: frozenset[str]
+    opposites: dict[str, str]
+    negators: frozenset[str]
+    hypothetical: tuple[tuple[str, ...], ...]
+    not_names: frozenset[str]
+    neutral: dict[str, str]
+    hypothetical_starts: frozenset[str]
+    """The first word of each hypothetical phrase, to look further only when it is there."""
+    signs: dict[str, str]
+    """Sign name (a key of _SIGNS) -> the picture it points to."""
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A picture a word (or phrase) points to, and how strongly."""
+
+    picture: str
+    weight: float
+
+
+@dataclass(frozen=True)
+class Choice:
+    """The chosen picture (None for no picture), its score and whether it is the neutral one."""
+
+    name: str | None
+    score: float
+    neutral: bool = False
+
+
+@dataclass(frozen=True)
+class _Token:
+    stem: str
+    sentence: int
+    negated: bool
+    """After a negator in the same clause."""
+
+
+@dataclass(frozen=True)
+class PictureChooser:
+    """Everything needed to choose pictures for one site, worked out once."""
+
+    pictures: frozenset[str]
+    index: dict[tuple[str, ...], tuple[Cue, ...]]
+    longest: int
+    learned: dict[str, dict[str, float]]
+    meaning: Meaning
+    weights: Weights
+    names: re.Pattern[str] | None = None
+    keyword_pictures: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
+    """Keyword -> its pictures (keywords only, no synonyms), for learning."""
+    cache: dict[tuple[str, str], Choice] = field(default_factory=dict, compare=False)
+    """Points repeat across pages (summaries, generated lists): each text is scored once."""
+
+    def choose(self, text: str, page_type: str = "") -> Choice:
+        """Return the best picture for ``text`` on a page of ``page_type``."""
+        key = (text, page_type)
+        if key not in self.cache:
+            self.cache[key] = self._choose(text, page_type)
+        return self.cache[key]
+
+    def _choose(self, text: str, page_type: str) -> Choice:
+        tokens, negated, hypothetical = self.read(text, page_type)
+        scores = self.score(tokens, negated, hypothetical)
+        best = min(scores, key=lambda n: (-scores[n][0], scores[n][1], n)) if scores else None
+        if best is not None and scores[best][0] >= self.weights.minimum:
+            return Choice(best, scores[best][0])
+        neutral = self.meaning.neutral.get(page_type, self.meaning.neutral.get("", ""))
+        if neutral in self.pictures:
+            return Choice(neutral, scores[best][0] if best else 0.0, neutral=True)
+        return Choice(None, scores[best][0] if best else 0.0)
+
+    def read(self, text: str, page_type: str = "") -> tuple[list[_Token], set[int], set[int]]:
+        """Return the words that may count, and the sentences with a negation or a time to come.
+
+        Signs (a quotation, an email address ...) and the page type come first,
+        as words of the first sentence: the page type can only count through
+        what was learned ('type:person' often goes with 'paid-work').
+        """
+        signs = [_SIGN_PREFIX + sign for sign in self.meaning.signs if _SIGNS[sign].search(text)]
+        if page_type:
+            signs.append(_TYPE_PREFIX + page_type)
+        text = _ADDRESSES.sub(_BARRIER, text)
+        if self.names is not None:
+            text = self.names.sub(_BARRIER, text)
+        words = _without_capitalised_names(_TOKEN_RE.findall(text), self.meaning.not_names)
+        tokens: list[_Token] = [_Token(sign, 0, False) for sign in signs]
+        negated_sentences: set[int] = set()
+        hypothetical_sentences: set[int] = set()
+        sentence, in_negation = 0, False
+        lowered = [w.lower() for w in words]
+        for i, word in enumerate(lowered):
+            if word in _SENTENCE_END:
+                sentence, in_negation = sentence + 1, False
+                continue
+            if word in _CLAUSE_END:
+                in_negation = False
+                continue
+            if word in self.meaning.negators or word.endswith("n't"):
+                in_negation = True
+                negated_sentences.add(sentence)
+            if word in self.meaning.hypothetical_starts and sentence not in hypothetical_sentences and \
+                    any(tuple(lowered[i:i + len(h)]) == h for h in self.meaning.hypothetical):
+                hypothetical_sentences.add(sentence)
+            tokens.append(_Token(self.known_stem(word), sentence, in_negation))
+        return tokens, negated_sentences, hypothetical_sentences
+
+    def keywords_in(self, tokens: list[_Token]) -> set[tuple[tuple[str, ...], str]]:
+        """Return each (keyword, picture) pair the words match, for learning how reliable keywords are."""
+        stems = [t.stem for t in tokens]
+        found = set()
+        for start in range(len(stems)):
+            for size in range(1, min(self.longest, len(stems) - start) + 1):
+                key = tuple(stems[start:start + size])
+                found.update((key, name) for name in self.keyword_pictures.get(key, ()))
+        return found
+
+    def known_stem(self, word: str) -> str:
+        """Return the word's stem; for 'co-chairs' the last part's stem when only that is a cue."""
+        whole = stem(word)
+        if "-" in whole and (whole,) not in self.index:
+            last = stem(whole.rsplit("-", 1)[1])
+            if (last,) in self.index:
+                return last
+        return whole
+
+    def score(self, tokens: list[_Token], negated: set[int], hypothetical: set[int]) -> dict[str, tuple[float, int]]:
+        """Return picture -> (score, position of its first cue)."""
+        scores: dict[str, list] = {}
+        weights = self.weights
+
+        def add(picture: str, amount: float, token: _Token, at: int) -> None:
+            if picture in self.meaning.affirmative and token.sentence in negated:
+                return
+            if picture in self.meaning.finished and token.sentence in hypothetical:
+                return
+            entry = scores.setdefault(picture, [0.0, at])
+            entry[0] += amount * (1.0 if token.sentence == 0 else weights.later_sentences)
+
+        stems = [t.stem for t in tokens]
+        counted: set[tuple[str, ...]] = set()
+        learned_counted: set[str] = set()
+        for start, token in enumerate(tokens):
+            for size in range(1, min(self.longest, len(tokens) - start) + 1):
+                key = tuple(stems[start:start + size])
+                if key in counted or key not in self.index:
+                    continue  # a word said twice is not twice the evidence
+                counted.add(key)
+                for cue in self.index[key]:
+                    picture = cue.picture
+                    if size == 1 and token.negated:
+                        picture = self.meaning.opposites.get(picture, picture)
+                    add(picture, cue.weight * (1 + weights.phrase_bonus * (size - 1)), token, start)
+            if token.stem not in learned_counted:
+                learned_counted.add(token.stem)
+                for picture, strength in self.learned.get(token.stem, {}).items():
+                    add(picture, weights.learned * strength, token, start)
+        return {name: (entry[0], entry[1]) for name, entry in scores.items()}
+
+
+def _without_capitalised_names(words: list[str], not_names: frozenset[str]) -> list[str]:
+    """Return ``words`` with a barrier in place of each name-like run of capitalised words.
+
+    A run of two or more capitalised words ('Speak Up Riverside') is a name
+    wherever it is; one capitalised word is a name unless it starts a
+    sentence. Words in ``not_names`` (months, 'I', 'NHS') are kept.
+    """
+    out: list[str] = []
+    i, sentence_start = 0, True
+    while i < len(words):
+        j = i
+        while j < len(words) and (_capitalised(words[j], not_names)
+                                  or (j > i and words[j] in _NAME_GLUE and j + 1 < len(words)
+                                      and _capitalised(words[j + 1], not_names))):
+            j += 1
+        run = j - i
+        if run >= 2 or (run == 1 and not sentence_start):
+            out.append(_BARRIER)
+            i, sentence_start = j, False
+            continue
+        out.append(words[i])
+        sentence_start = words[i] in _SENTENCE_END
+        i += 1
+    return out
+
+
+def _capitalised(word: str, not_names: frozenset[str]) -> bool:
+    return word[:1].isupper() and word not in not_names and not word.isupper()
+
+
+def names_pattern(names: list[str]) -> re.Pattern[str] | None:
+    """Return a pattern for the site's proper names, longest first, or None."""
+    names = sorted({n.strip() for n in names if n and n.strip()}, key=len, reverse=True)
+    if not names:
+        return None
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")(?:'s)?\b")
+
+
+def load_meaning(path: Path = DATA / "meaning.yaml") -> Meaning:
+    """Return the hand-written meaning lists."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return Meaning(
+        affirmative=frozenset(data["affirmative"]), finished=frozenset(data["finished"]),
+        opposites=dict(data["opposites"]), negators=frozenset(data["negators"]),
+        hypothetical=tuple(tuple(h.split()) for h in data["hypothetical"]),
+        hypothetical_starts=frozenset(h.split()[0] for h in data["hypothetical"]),
+        not_names=frozenset(str(n) for n in data["not_names"]), neutral=dict(data["neutral"]),
+        signs={k: v for k, v in (data.get("signs") or {}).items() if k in _SIGNS})
+
+
+def load_synonyms(path: Path = DATA / "synonyms.tsv") -> dict[str, tuple[str, ...]]:
+    """Return keyword -> its WordNet synonyms."""
+    table = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            keyword, _, synonyms = line.partition("\t")
+            table[keyword] = tuple(synonyms.split("|"))
+    return table
+
+
+@dataclass(frozen=True)
+class Learned:
+    """What bench/measure_pictures.py learned from author-chosen pictures."""
+
+    weights: Weights
+    words: dict[str, dict[str, float]]
+    """Word stem -> picture -> how strongly authors put that picture beside it."""
+    cues: dict[str, dict[str, float]] = field(default_factory=dict)
+    """Keyword (stems joined by spaces) -> picture -> how much more or less than 1 it counts,
+    from how often authors chose that picture when the keyword was there."""
+
+
+def load_learned(path: Path = DATA / "learned.json") -> Learned:
+    """Return the learned weights and word strengths (defaults when the file is absent)."""
+    if not path.exists():
+        return Learned(Weights(), {})
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return Learned(Weights(**data["weights"]), data["words"], data.get("cues", {}))
+
+
+def make_chooser(library: PictureLibrary, names: list[str], learned: Learned | None = None,
+                 synonyms: dict[str, tuple[str, ...]] | None = None, meaning: Meaning | None = None) -> PictureChooser:
+    """Return the chooser for a site's library, never letting ``names`` drive a choice."""
+    learned = learned if learned is not None else load_learned()
+    synonyms = synonyms if synonyms is not None else load_synonyms()
+    meaning = meaning or load_meaning()
+    index = cue_index(library, synonyms, learned.weights, meaning.signs, learned.cues)
+    known = frozenset(library.pictures)
+    words = {w: {p: s for p, s in pics.items() if p in known} for w, pics in learned.words.items()}
+    return PictureChooser(known, index, max((len(k) for k in index), default=1), words,
+                          meaning, learned.weights, names_pattern(names), library.keyword_index)
+
+
+def cue_index(library: PictureLibrary, synonyms: dict[str, tuple[str, ...]], weights: Weights,
+              meaning_signs: dict[str, str], reliability: dict[str, dict[str, float]] | None = None) -> dict[tuple[str, ...], tuple[Cue, ...]]:
+    """Return stemmed word or phrase -> the pictures it is a cue for.
+
+    A keyword beats a synonym or description word for the same words; a
+    synonym or description word shared by several pictures is split between them.
+    """
+    keywords: dict[tuple[str, ...], set[str]] = {}
+    soft: dict[tuple[str, ...], dict[str, float]] = {}
+    for name in sorted(library.pictures):
+        entry = library.pictures[name].entry
+        for keyword in {*entry.keywords, name.replace("-", " ")}:
+            key = _key(keyword)
+            if key:
+                keywords.setdefault(key, set()).add(name)
+            for synonym in synonyms.get(keyword.lower(), ()):
+                _add_soft(soft, _key(synonym), name, weights.synonym)
+        for word in _TOKEN_RE.findall(entry.description.lower()):
+            if word not in _DESCRIPTION_SKIP:
+                _add_soft(soft, _key(word), name, weights.description)
+    for sign, name in meaning_signs.items():
+        if name in library.pictures:
+            keywords.setdefault((_SIGN_PREFIX + sign,), set()).add(name)
+    index: dict[tuple[str, ...], tuple[Cue, ...]] = {}
+    for key, pictures in soft.items():
+        if key not in keywords:
+            share = 1 / len(pictures)
+            index[key] = tuple(Cue(p, w * share) for p, w in sorted(pictures.items()))
+    reliability = reliability or {}
+    for key, names in keywords.items():
+        learned = reliability.get(" ".join(key), {})
+        index[key] = tuple(Cue(p, weights.keyword * learned.get(p, 1.0)) for p in sorted(names))
+    return index
+
+
+def _key(words: str) -> tuple[str, ...]:
+    key = tuple(stem(w) for w in _TOKEN_RE.findall(words.lower()) if w not in _CLAUSE_END)
+    return () if not key or (len(key) == 1 and key[0] in _STOP_WORDS) else key
+
+
+def _add_soft(soft: dict[tuple[str, ...], dict[str, float]], key: tuple[str, ...], name: str, weight: float) -> None:
+    if key:
+        pictures = soft.setdefault(key, {})
+        pictures[name] = max(pictures.get(name, 0.0), weight)
+
+
+def site_names(site: Any) -> list[str]:
+    """Return a site's proper names: its name and area, the checker's names, people's page titles.
+
+    ``site`` is a ``wtfc_site.site.Site``; it is not imported here so that
+    pictures stay below the site model.
+    """
+    config = site.config
+    people = [page.title for page in site.pages if page.content_type == "person"]
+    return [config.name, config.area, *config.checker.names, *people]
