@@ -11,9 +11,9 @@ from .points import PageText
 from .site import Site
 
 
-def page_text(site: Site, page: Page) -> PageText:
-    """Return what the easy-read checker reads for one page."""
-    body = site.bodies[page.id]
+def page_text(site: Site, page: Page, body=None) -> PageText:
+    """Return what the easy-read checker reads for one page (``body``: its converted body, if not yet in the site)."""
+    body = body or site.bodies[page.id]
     return PageText(
         file=page.file, url=page.url, title=page.title, title_line=page.line_of("title"),
         content_type=page.content_type, easy_read=page.easy_read, points=body.points,
@@ -26,14 +26,15 @@ def page_text(site: Site, page: Page) -> PageText:
 def check_site(site: Site) -> list[Problem]:
     """Return every easy-read finding and cross-page warning for the site."""
     from .checker import check_page
-    from .checker.wordlists import load_wordlists
 
-    words = load_wordlists({e.word.lower(): e.meaning for e in site.glossary.entries},
-                           site.abbreviations.full)
+    words = site_wordlists(site)
     settings = site.config.checker
     problems: list[Problem] = []
+    # Each page's findings are usually made with its conversion (and may come from the build cache).
+    done = site.extra.get("page_findings", {})
     for page in site.pages:
-        problems.extend(check_page(page_text(site, page), settings, words))
+        found = done.get(page.id)  # type: ignore[union-attr]
+        problems.extend(found if found is not None else check_page(page_text(site, page), settings, words))
     for result in site.extra.get("datasets", {}).values():  # type: ignore[union-attr]
         for text in result.texts:
             problems.extend(check_page(text, settings, words))
@@ -65,6 +66,12 @@ def consent_reviews_due(page: Page, today) -> list[Problem]:
                  "if not, take the page down.",
             rule="SITE-CONSENT-REVIEW", severity=Severity.WARNING))
     return problems
+
+
+def site_wordlists(site: Site):
+    """Return the checker's word lists with this site's glossary and short forms."""
+    from .checker.wordlists import load_wordlists
+    return load_wordlists({e.word.lower(): e.meaning for e in site.glossary.entries}, site.abbreviations.full)
 
 
 def _once_each(problems: list[Problem]) -> list[Problem]:

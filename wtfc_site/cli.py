@@ -10,12 +10,16 @@ import argparse
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from . import __version__
 from .errors import Problem, Severity, SiteError
 from .output import print_problems, summary_line
-from .pipeline import Options, build, check, stop_problems
+
+if TYPE_CHECKING:
+    from .pipeline import Options
+# The pipeline (Markdown, Jinja, pictures, the checker's word lists) is imported
+# by the commands that use it, so 'check --text' and '--help' start fast.
 
 COMMANDS = ("build", "check", "checked", "pictures", "serve", "new", "feedback")
 
@@ -60,6 +64,13 @@ def _add_build(commands) -> None:
     _site_options(parser)
     parser.add_argument("--out", type=Path, metavar="DIR", help="where to write the site (default: DIR/_site)")
     parser.add_argument("--drafts", action="store_true", help="include pages marked 'draft: yes'")
+    parser.add_argument("--offline", action="store_true",
+                        help="write links that work when the files are opened straight from a disk, "
+                             "without a web server (for reviewing on a laptop or a memory stick)")
+    parser.add_argument("--timings", action="store_true",
+                        help="also print how long each stage took, one 'timing STAGE SECONDS' line each")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="do every page again, ignoring results kept in .wtfc-cache/ from earlier builds")
     parser.set_defaults(run=_run_build)
 
 
@@ -92,7 +103,8 @@ def _add_checked(commands) -> None:
 def _add_pictures(commands) -> None:
     parser = commands.add_parser("pictures", help="list the picture chosen for every point")
     _site_options(parser)
-    parser.add_argument("--chosen", action="store_true", help="show only pictures the library chose")
+    parser.add_argument("--chosen", action="store_true",
+                        help="show only pictures the library or the build chose (generated pages too)")
     parser.set_defaults(run=_run_pictures)
 
 
@@ -112,12 +124,22 @@ def _add_new(commands) -> None:
 
 
 def _options(args: argparse.Namespace, drafts: bool = False) -> Options:
+    from .pipeline import Options
     return Options(site_dir=args.site.resolve(), out_dir=getattr(args, "out", None),
-                   include_drafts=drafts or getattr(args, "drafts", False), today=args.today)
+                   include_drafts=drafts or getattr(args, "drafts", False), today=args.today,
+                   offline=getattr(args, "offline", False))
 
 
 def _run_build(args: argparse.Namespace) -> int:
-    report = build(_options(args))
+    from .pipeline import build, stop_problems
+    from dataclasses import replace
+    from .progress import Progress
+    progress = Progress(stream=sys.stderr)  # a progress line only on a terminal, only after 2 s
+    report = build(replace(_options(args), use_cache=not args.no_cache, progress=progress))
+    progress.finish()
+    if args.timings:
+        for name, seconds in progress.timings.items():
+            print(f"timing {name} {seconds:.3f}")
     stopping = stop_problems(report.problems)
     if stopping:
         print_problems(stopping, sys.stderr)
@@ -125,19 +147,32 @@ def _run_build(args: argparse.Namespace) -> int:
         return 1
     to_look_at = any(p.severity is not Severity.INFO and not p.silenced for p in report.problems)
     print(summary_line(report.problems) + (" Run 'python build.py check' to see them." if to_look_at else ""))
-    chosen = sum(p.picture_was_chosen for body in report.site.bodies.values() for p in body.points) if report.site else 0
+    chosen = report.pictures_chosen
     if chosen:
         print(f"The picture library chose {chosen} picture(s) for you. "
               "Run 'python build.py pictures --chosen' to see them.")
     where = (args.out or args.site / "_site").resolve()
-    print(f"Built {report.pages} pages into {where}. Open {where / 'index.html'} in a web browser.")
+    took = f" in {progress.seconds:.1f} s" + (" (nothing had changed)" if report.unchanged else "")
+    print(how_to_look(report.pages, where, args.offline, args.site, took))
     return 0
+
+
+def how_to_look(pages: int, where: Path, offline: bool, site: Path, took: str = "") -> str:
+    """Return the build's closing message: where the site is and the way to look at it that works."""
+    if offline:
+        return (f"Built {pages} pages{took} into {where}, with links that work from the disk. "
+                f"Open {where / 'index.html'} in a web browser. Search needs a web server; "
+                "the 'All pages from A to Z' list works without one.")
+    serve = "python build.py serve" + ("" if site == Path(".") else f" --site {site}")
+    return (f"Built {pages} pages{took} into {where}, ready for a web server. To look at it on this computer, "
+            f"run '{serve}'. To open the files straight from the disk, build again with --offline.")
 
 
 def _run_check(args: argparse.Namespace) -> int:
     if args.text:
         from .textcheck import check_text_files
         return check_text_files(args.text, args.site.resolve(), args.format)
+    from .pipeline import check
     report = check(_options(args))
     problems = [p for p in report.problems if not (args.quiet_info and p.severity is Severity.INFO)]
     print_problems(problems, sys.stdout, args.format)
@@ -163,18 +198,14 @@ def _run_checked(args: argparse.Namespace) -> int:
 
 
 def _run_pictures(args: argparse.Namespace) -> int:
+    from .pipeline import check
     report = check(_options(args))
     if report.site is None:
         print_problems(report.problems, sys.stderr)
         return 1
-    for page in report.site.pages:
-        for point in report.site.bodies[page.id].points:
-            if point.kind == "heading" or (args.chosen and not point.picture_was_chosen):
-                continue
-            how = "chosen" if point.picture_was_chosen else "named"
-            picture = point.chosen_picture or "(no picture)"
-            words = " ".join(point.text.split())
-            print(f"{page.file.as_posix()}:{point.line}: {picture} ({how}) — {words[:60]}")
+    from .pictures.listing import picture_rows
+    for row in picture_rows(report.site, only_chosen=args.chosen):
+        print(row)
     return 0
 
 

@@ -128,12 +128,8 @@ def load_site(options: Options, inputs: SiteInputs | None = None) -> Loaded:
         actions=tuple(actions))
     problems += load_datasets(site, sources)
     with stage(options.progress, "convert"):
-        results = convert_and_check(site, options, store, inputs)
-    for result in results.values():
-        problems.extend(result.problems)
-        photos.files.update(result.photo_files)
-    site = replace(site, bodies={page_id: result.body for page_id, result in results.items()})
-    site.extra["page_findings"] = {page_id: result.findings for page_id, result in results.items()}
+        bodies = convert_bodies(site, photos, problems, options, store, inputs)
+    site = replace(site, bodies=bodies)
     if store is not None:
         store.save()
     problems += check_front_matter_links(site)
@@ -153,22 +149,48 @@ def _picture_folders(site_dir: Path) -> list[tuple[Path, bool]]:
     return folders
 
 
-def _parse_pages(sources: Sources, site_dir: Path, problems: list[Problem], drafts: bool) -> list[Page]:
+@dataclass(frozen=True)
+class _Parsed:
+    """Where parsed pages are kept between builds (nowhere when the cache is off)."""
+
+    store: Store | None
+    inputs: SiteInputs | None
+
+    def key(self, path: Path, site_dir: Path) -> str:
+        """Return the cache key of one file's parse, or '' when it cannot be cached."""
+        if self.store is None or self.inputs is None:
+            return ""
+        source = self.inputs.of(path, site_dir)
+        return digest("parsed", self.inputs.generator, str(path.resolve()), source) if source else ""
+
+
+def _parse_pages(sources: Sources, site_dir: Path, problems: list[Problem], drafts: bool,
+                 parsed: _Parsed = _Parsed(None, None)) -> list[Page]:
     pages = []
     content_dir = site_dir / "content"
     for path in sources.pages:
-        raw = None
-        try:
-            raw = read_source(path, site_dir)
-            page = content_types.parse(raw, page_id(path, content_dir))
-        except SiteError as exc:
-            draft = raw is not None and raw.meta.get("draft") is True
-            # A draft is work in progress: its problems are shown but never stop the site being built.
-            problems.extend(replace(p, severity=Severity.WARNING) if draft else p for p in exc.problems)
-            continue
-        if drafts or not page.meta.draft:
+        key = parsed.key(path, site_dir)
+        outcome = parsed.store.get(key) if key and parsed.store else None
+        if outcome is None:
+            outcome = _parse_page(path, site_dir, content_dir)
+            if key and parsed.store:
+                parsed.store.put(key, outcome)
+        page, page_problems = outcome
+        problems.extend(page_problems)
+        if page is not None and (drafts or not page.meta.draft):
             pages.append(page)
     return pages
+
+
+def _parse_page(path: Path, site_dir: Path, content_dir: Path) -> tuple[Page | None, list[Problem]]:
+    raw = None
+    try:
+        raw = read_source(path, site_dir)
+        return content_types.parse(raw, page_id(path, content_dir)), []
+    except SiteError as exc:
+        draft = raw is not None and raw.meta.get("draft") is True
+        # A draft is work in progress: its problems are shown but never stop the site being built.
+        return None, [replace(p, severity=Severity.WARNING) if draft else p for p in exc.problems]
 
 
 def _static_files(sources: Sources, site_dir: Path) -> tuple[StaticFile, ...]:
@@ -214,23 +236,21 @@ def link_resolver(site: Site):
     return resolver(site.by_id, urls, {s.output.as_posix() for s in site.static_files}, site.config.base_url)
 
 
-def convert_bodies(site: Site, photos: Photos, problems: list[Problem]) -> dict:
-    """Return every page's converted body; link and picture problems go to ``problems``."""
-    converter = BodyConverter()
-    resolve = link_resolver(site)
-    chooser = make_chooser(site.library, site_names(site))
+def convert_bodies(site: Site, photos: Photos, problems: list[Problem], options: Options | None = None,
+                   store: Store | None = None, inputs: SiteInputs | None = None) -> dict:
+    """Return every page's converted body; link and picture problems go to ``problems``.
+
+    Each page's easy-read findings are worked out at the same time and kept
+    in ``site.extra["page_findings"]`` for check_site.
+    """
+    results = convert_and_check(site, options or Options(site.site_dir, cache_dir=photos.cache_dir), store, inputs)
     bodies = {}
-    for page in site.pages:
-        ctx = BodyContext(
-            file=page.file, body_line=page.body_line, easy_read=page.easy_read,
-            glossary=site.glossary, abbreviations=site.abbreviations,
-            choose_picture=_picture_chooser(site, page, chooser), resolve_link=resolve,
-            image_html=_photo_maker(site, page, photos, problems),
-            quoted=page.content_type == "story")
-        body = converter.convert(page.body, ctx)
-        problems.extend(body.problems)
-        problems.extend(_broken_links(page, body))
-        bodies[page.id] = body
+    for page_id, result in results.items():
+        problems.extend(result.problems)
+        photos.files.update(result.photo_files)
+        bodies[page_id] = result.body
+    site.extra["page_findings"] = {page_id: result.findings for page_id, result in results.items()}
+    chooser = make_chooser(site.library, site_names(site))
     site.extra["decision_pictures"] = {
         page.id: decision_pictures(page, _picture_chooser(site, page, chooser), problems)
         for page in site.pages_of("minutes")}
@@ -249,6 +269,60 @@ def decision_pictures(page: Page, choose, problems: list[Problem]) -> tuple[str,
             problems.append(choice.problem)
         urls.append(choice.url)
     return tuple(urls)
+
+
+def convert_and_check(site: Site, options: Options, store: Store | None,
+                      inputs: SiteInputs | None) -> dict[str, PageResult]:
+    """Return every page's converted body, its problems and its easy-read findings.
+
+    Pages whose own file and shared inputs are unchanged come from the
+    cache; the rest are shared out over the cores (see pagework).
+    """
+    keys = _page_keys(site, inputs) if store is not None else [""] * len(site.pages)
+    counter = Counter(options.progress, len(site.pages))
+    results = run_pages(site.pages, keys, page_worker(site, options.cache), store, counter)
+    return {page.id: result for page, result in zip(site.pages, results)}
+
+
+def _page_keys(site: Site, inputs: SiteInputs | None) -> list[str]:
+    """Return each page's cache key: its file, plus everything the other pages and files give it."""
+    if inputs is None:
+        return [""] * len(site.pages)
+    page_files = {p.path.resolve().relative_to(site.site_dir.resolve()).as_posix() for p in site.pages}
+    # Any page's front matter (titles, addresses, people's names) can change links and pictures elsewhere.
+    shape = digest(*(f"{p.id}\0{p.url}\0{p.content_type}\0{p.meta!r}" for p in site.pages))
+    shared = digest(inputs.shared_key(page_files), shape, site.today.isoformat())
+    keys = []
+    for page in site.pages:
+        source = inputs.of(page.path, site.site_dir)
+        keys.append(page_key(shared, page.id, source) if source else "")
+    return keys
+
+
+def page_worker(site: Site, cache_dir: Path):
+    """Return work(page) -> PageResult, with its tools made once (before any pool process starts)."""
+    from .checker import check_page
+    from .checks import page_text, site_wordlists
+    converter = BodyConverter()
+    resolve = link_resolver(site)
+    chooser = make_chooser(site.library, site_names(site))
+    words = site_wordlists(site)
+
+    def work(page: Page) -> PageResult:
+        photos = Photos(site.site_dir, cache_dir)
+        problems: list[Problem] = []
+        ctx = BodyContext(
+            file=page.file, body_line=page.body_line, easy_read=page.easy_read,
+            glossary=site.glossary, abbreviations=site.abbreviations,
+            choose_picture=_picture_chooser(site, page, chooser), resolve_link=resolve,
+            image_html=_photo_maker(site, page, photos, problems),
+            quoted=page.content_type == "story")
+        body = converter.convert(page.body, ctx)
+        problems.extend(body.problems)
+        problems.extend(_broken_links(page, body))
+        findings = check_page(page_text(site, page, body), site.config.checker, words)
+        return PageResult(body, tuple(problems), tuple(findings), dict(photos.files))
+    return work
 
 
 def _picture_chooser(site: Site, page: Page, chooser: PictureChooser):
@@ -337,6 +411,12 @@ def check_front_matter_links(site: Site) -> list[Problem]:
                                     f"'{full}' is not a page or a file in content/.",
                                     hint="Write the path of the file inside content/, e.g. files/board-full.pdf.",
                                     rule="LINK-BROKEN"))
+        policy = getattr(page.meta, "policy", "")
+        target = site.by_id.get(policy.strip("/").removesuffix(".md")) if policy else None
+        if policy and (target is None or target.content_type != "policy"):
+            problems.append(Problem(page.file, page.line_of("policy"), f"'{policy}' is not a policy on this site.",
+                                    hint="Write the page id of the policy, e.g. policy/co-production-policy.",
+                                    rule="LINK-BROKEN"))
         for index, ref in enumerate(getattr(page.meta, "evidence", ())):
             if not reference_exists(site, ref):
                 problems.append(Problem(page.file, page.line_of("evidence", index),
@@ -415,15 +495,32 @@ class Report:
     written: bool
     pages: int = 0
     site: Site | None = None
+    pictures_chosen: int = 0
+    """How many pictures the library chose for points that named none."""
+    unchanged: bool = False
+    """True when nothing had changed since the last build, so nothing was done."""
 
 
-def check(options: Options) -> Report:
+def build_inputs(options: Options) -> SiteInputs | None:
+    """Return the hashes of everything the build reads, or None when the cache is off."""
+    if not options.use_cache:
+        return None
+    today = options.today or build_date()
+    return site_inputs(options.site_dir, repr((str(options.site_dir.resolve()), options.include_drafts,
+                                               today.isoformat(), options.offline)))
+
+
+def check(options: Options, inputs: SiteInputs | None = None) -> Report:
     """Return every problem in the site, including easy-read findings; write nothing."""
     from .checks import check_site
-    loaded = load_site(options)
+    if inputs is None:
+        with stage(options.progress, "inputs"):
+            inputs = build_inputs(options)
+    loaded = load_site(options, inputs)
     problems = list(loaded.problems)
     if loaded.site is not None:
-        problems += check_site(loaded.site)
+        with stage(options.progress, "check"):
+            problems += check_site(loaded.site)
     return Report(sort_problems(problems), written=False, site=loaded.site)
 
 
@@ -434,21 +531,31 @@ def build(options: Options) -> Report:
     from .render import make_environment, render_site
     from .write import write_site
 
-    report = check(options)
+    from .lastbuild import remember_build, unchanged_build
+
+    with stage(options.progress, "inputs"):
+        inputs = build_inputs(options)
+        last = unchanged_build(options.output, options.cache, inputs) if inputs else None
+    if last is not None:
+        return Report(last.problems, written=True, pages=last.pages, pictures_chosen=last.chosen, unchanged=True)
+    report = check(options, inputs)
     site = report.site
     if site is None or stop_problems(report.problems):
         return report
     try:
-        env = make_environment(options.site_dir)
-        outputs: dict = dict(render_site(site, env))
-        outputs.update(asset_outputs(site))
-        outputs.update(picture_outputs(site))
-        outputs.update(static_outputs(site))
-        outputs.update({path: f.data for path, f in _photos_of(site).items()})
-        for result in site.extra.get("datasets", {}).values():  # type: ignore[union-attr]
-            outputs.update(result.outputs)
-        outputs.update(publish_outputs(site, env, outputs, PublishOptions(offline=options.offline)))
-        write_site(outputs, options.output)
+        with stage(options.progress, "render"):
+            env = make_environment(options.site_dir)
+            outputs: dict = dict(render_site(site, env))
+            outputs.update(asset_outputs(site))
+            outputs.update(picture_outputs(site))
+            outputs.update(static_outputs(site))
+            outputs.update({path: f.data for path, f in _photos_of(site).items()})
+            for result in site.extra.get("datasets", {}).values():  # type: ignore[union-attr]
+                outputs.update(result.outputs)
+        with stage(options.progress, "publish"):
+            outputs.update(publish_outputs(site, env, outputs, PublishOptions(offline=options.offline)))
+        with stage(options.progress, "write"):
+            write_site(outputs, options.output)
     except SiteError as exc:
         return Report(sort_problems(report.problems + list(exc.problems)), written=False, site=site)
     except OSError as exc:
@@ -457,7 +564,10 @@ def build(options: Options) -> Report:
                                "The old site was left as it was.", rule="SITE-WRITE")
         return Report(report.problems + [problem], written=False, site=site)
     pages = sum(1 for p in outputs if p.name == "index.html")
-    return Report(report.problems, written=True, pages=pages, site=site)
+    chosen = sum(p.picture_was_chosen for body in site.bodies.values() for p in body.points)
+    if inputs is not None:
+        remember_build(options.output, options.cache, inputs, report.problems, pages, chosen)
+    return Report(report.problems, written=True, pages=pages, site=site, pictures_chosen=chosen)
 
 
 def _photos_of(site: Site) -> dict:

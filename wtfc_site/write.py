@@ -2,6 +2,11 @@
 
 If anything fails, the temporary folder is deleted and the old site is left
 exactly as it was, so a published site is never half-written.
+
+A file whose bytes are the same as in the old site is not written again:
+the new folder gets a hard link to the old file, which keeps its date, so
+tools that copy only changed files (rsync, a live preview) see only real
+changes. Where hard links cannot be made, the file is written as usual.
 """
 
 from __future__ import annotations
@@ -35,10 +40,15 @@ def write_site(outputs: Outputs, out_dir: Path) -> None:
     out_dir = out_dir.resolve()
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     temp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.new-", dir=out_dir.parent))
+    made: set[Path] = set()
     try:
         for path, data in sorted(outputs.items()):
             target = temp / path
-            target.parent.mkdir(parents=True, exist_ok=True)
+            if target.parent not in made:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                made.add(target.parent)
+            if _kept(out_dir / path, data, target):
+                continue
             if isinstance(data, Path):
                 shutil.copyfile(data, target)
             else:
@@ -47,6 +57,19 @@ def write_site(outputs: Outputs, out_dir: Path) -> None:
     except BaseException:
         shutil.rmtree(temp, ignore_errors=True)
         raise
+
+
+def _kept(old: Path, data: bytes | Path, target: Path) -> bool:
+    """Link ``target`` to the old site's file when it already holds exactly ``data``; say if it did."""
+    try:
+        size = old.stat().st_size
+        new_size = data.stat().st_size if isinstance(data, Path) else len(data)
+        if size != new_size or old.read_bytes() != (data.read_bytes() if isinstance(data, Path) else data):
+            return False
+        os.link(old, target)
+    except OSError:  # no old file, or no hard links here: write it
+        return False
+    return True
 
 
 def _swap(new: Path, out_dir: Path) -> None:

@@ -1,0 +1,245 @@
+"""A build that reuses the cache writes exactly what a clean build writes.
+
+Each test builds a small site, changes one input (a page, a layout, the
+glossary, a picture, the settings) or deletes a page, builds again with
+the cache, builds a fresh copy with no cache, and compares the two output
+folders file by file, byte for byte. Each also checks the change is really
+visible, so a build that wrongly kept the old result fails.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+from typing import Callable
+
+import pytest
+from conftest import TODAY, new_site, read_html
+
+from wtfc_site import markdown as markdown_module
+from wtfc_site import pagework, pipeline
+from wtfc_site.pipeline import Options, build
+
+PICTURE = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><circle cx="5" cy="5" r="4" fill="{colour}"/></svg>\n'
+
+FILES = {
+    "content/index.md": """
+        ---
+        title: Welcome
+        ---
+        [picture: meeting] We meet once a month.
+
+        Read [our news](/updates/).
+        """,
+    "content/updates/2026-01-05-new-bus.md": """
+        ---
+        title: A new bus
+        date: 2026-01-05
+        ---
+        [picture: meeting] The new bus goes to the town centre.
+        """,
+    "content/updates/2026-02-09-cafe.md": """
+        ---
+        title: The cafe is open
+        date: 2026-02-09
+        ---
+        [picture: meeting] The cafe is open on Mondays.
+
+        Read about [the new bus](/updates/2026-01-05-new-bus/).
+        """,
+    "content/glossary.yaml": """
+        - word: partnership
+          meaning: a group of teams and people that work together.
+        """,
+    "easyread_images/index.yaml": """
+        pictures:
+          meeting:
+            file: meeting.svg
+            description: people at a meeting
+            keywords: [meeting]
+            licence: CC0-1.0
+            author: test
+        """,
+    "easyread_images/meeting.svg": PICTURE.format(colour="blue"),
+}
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Return every file under ``folder`` as {relative path: bytes}."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def clean_build(site: Path, tmp_path: Path) -> dict[str, bytes]:
+    """Build a fresh copy of ``site`` with an empty cache; return its output."""
+    copy = tmp_path / "clean-copy"
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(site, copy, ignore=shutil.ignore_patterns(".wtfc-cache"))
+    report = build(Options(site_dir=copy, out_dir=tmp_path / "clean-out", today=TODAY,
+                           cache_dir=tmp_path / "clean-cache", use_cache=False))
+    assert report.written, report.problems
+    # Absolute paths to the site folder would differ; our pages never contain them.
+    return snapshot(tmp_path / "clean-out")
+
+
+def cached_build(site: Path, tmp_path: Path) -> pipeline.Report:
+    """Build ``site`` into tmp_path/out, reusing tmp_path/cache."""
+    report = build(Options(site_dir=site, out_dir=tmp_path / "out", today=TODAY, cache_dir=tmp_path / "cache"))
+    assert report.written, report.problems
+    return report
+
+
+def append(path: Path, text: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+def edit_page(site: Path) -> None:
+    append(site / "content/updates/2026-02-09-cafe.md", "\nThe cafe sells soup now.\n")
+
+
+def edit_layout(site: Path) -> None:
+    from wtfc_site.defaults import default_layouts
+    base = (default_layouts() / "base.html").read_text(encoding="utf-8")
+    assert "</main>" in base
+    (site / "layouts").mkdir(exist_ok=True)
+    (site / "layouts/base.html").write_text(base.replace("</main>", "<p>We changed the layout.</p></main>"),
+                                            encoding="utf-8")
+
+
+def edit_glossary(site: Path) -> None:
+    append(site / "content/glossary.yaml", "- word: cafe\n  meaning: a place to buy a drink and a snack.\n")
+
+
+def edit_picture(site: Path) -> None:
+    (site / "easyread_images/meeting.svg").write_text(PICTURE.format(colour="green"), encoding="utf-8")
+
+
+def edit_settings(site: Path) -> None:
+    path = site / "content/site.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("Testshire Together", "Testshire Working Together"),
+                    encoding="utf-8")
+
+
+def delete_page(site: Path) -> None:
+    (site / "content/updates/2026-01-05-new-bus.md").unlink()
+    path = site / "content/updates/2026-02-09-cafe.md"  # keep the site free of broken links
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "Read about [the new bus](/updates/2026-01-05-new-bus/).", "The bus stops outside."), encoding="utf-8")
+
+
+def seen_page(out: Path) -> str:
+    return read_html(out / "updates/2026-02-09-cafe/index.html").get_text(" ")
+
+
+EDITS: dict[str, tuple[Callable[[Path], None], Callable[[dict[str, bytes], Path], bool]]] = {
+    "page": (edit_page, lambda files, out: "The cafe sells soup now." in seen_page(out)),
+    "layout": (edit_layout, lambda files, out: "We changed the layout." in seen_page(out)),
+    "glossary": (edit_glossary, lambda files, out: "a place to buy a drink" in seen_page(out)),
+    "picture": (edit_picture, lambda files, out: b"green" in files["pictures/meeting.svg"]),
+    "settings": (edit_settings, lambda files, out: "Testshire Working Together" in seen_page(out)),
+    "deleted page": (delete_page, lambda files, out: "updates/2026-01-05-new-bus/index.html" not in files
+                     and "A new bus" not in read_html(out / "updates/index.html").get_text(" ")),
+}
+
+
+@pytest.mark.parametrize("change", list(EDITS))
+def test_a_cached_build_after_a_change_is_byte_identical_to_a_clean_build(tmp_path: Path, change: str) -> None:
+    site = new_site(tmp_path / "site", FILES)
+    cached_build(site, tmp_path)
+    edit, visible = EDITS[change]
+    edit(site)
+    cached_build(site, tmp_path)
+    cached = snapshot(tmp_path / "out")
+    assert visible(cached, tmp_path / "out"), f"the {change} change is not in the cached build"
+    clean = clean_build(site, tmp_path)
+    assert sorted(cached) == sorted(clean)
+    different = [name for name in clean if cached[name] != clean[name]]
+    assert different == []
+
+
+def test_after_one_page_changes_only_that_page_is_converted_again(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    site = new_site(tmp_path / "site", FILES)
+    cached_build(site, tmp_path)
+    converted: list[int] = []
+    original = markdown_module.BodyConverter.convert
+
+    def counting(self, text, ctx):
+        converted.append(ctx.body_line)
+        return original(self, text, ctx)
+    monkeypatch.setattr(markdown_module.BodyConverter, "convert", counting)
+    edit_page(site)
+    cached_build(site, tmp_path)
+    assert len(converted) == 1
+
+
+def test_a_build_with_nothing_changed_does_nothing_and_says_the_same(tmp_path: Path) -> None:
+    site = new_site(tmp_path / "site", FILES)
+    first = cached_build(site, tmp_path)
+    before = {p: p.stat().st_mtime_ns for p in (tmp_path / "out").rglob("*") if p.is_file()}
+    second = cached_build(site, tmp_path)
+    assert second.unchanged and not first.unchanged
+    assert (second.pages, second.pictures_chosen) == (first.pages, first.pictures_chosen)
+    assert [p.message for p in second.problems] == [p.message for p in first.problems]
+    assert {p: p.stat().st_mtime_ns for p in (tmp_path / "out").rglob("*") if p.is_file()} == before
+
+
+def test_a_hand_edited_output_file_is_put_right_by_the_next_build(tmp_path: Path) -> None:
+    site = new_site(tmp_path / "site", FILES)
+    cached_build(site, tmp_path)
+    page = tmp_path / "out/updates/2026-02-09-cafe/index.html"
+    good = page.read_bytes()
+    page.write_bytes(b"broken by hand")
+    report = cached_build(site, tmp_path)
+    assert not report.unchanged
+    assert page.read_bytes() == good
+
+
+def test_only_files_whose_bytes_changed_are_written_again(tmp_path: Path) -> None:
+    site = new_site(tmp_path / "site", FILES)
+    cached_build(site, tmp_path)
+    out = tmp_path / "out"
+    untouched, edited = out / "updates/2026-01-05-new-bus/index.html", out / "updates/2026-02-09-cafe/index.html"
+    before = {path: os.stat(path) for path in (untouched, edited)}
+    edit_page(site)
+    cached_build(site, tmp_path)
+    assert (untouched.stat().st_ino, untouched.stat().st_mtime_ns) == \
+        (before[untouched].st_ino, before[untouched].st_mtime_ns)
+    assert edited.stat().st_ino != before[edited].st_ino
+    assert "soup" in edited.read_text(encoding="utf-8")
+
+
+def test_pages_done_by_a_pool_of_processes_give_the_same_site(tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    if pagework.cores() < 2:
+        pytest.skip("this machine has one core")
+    files = dict(FILES)
+    for number in range(12):
+        files[f"content/updates/2026-03-{number + 1:02d}-news.md"] = f"""
+            ---
+            title: News number {number}
+            date: 2026-03-{number + 1:02d}
+            ---
+            [picture: meeting] We met {number} times this month.
+            """
+    site = new_site(tmp_path / "site", files)
+    serial = clean_build(site, tmp_path)
+    pids = tmp_path / "pids.txt"
+    original = pipeline.page_worker
+
+    def recording(site_, cache_dir):
+        work = original(site_, cache_dir)
+
+        def recorded(page):
+            with pids.open("a", encoding="utf-8") as handle:
+                handle.write(f"{os.getpid()}\n")
+            return work(page)
+        return recorded
+    monkeypatch.setattr(pipeline, "page_worker", recording)
+    monkeypatch.setattr(pagework, "POOL_FROM", 1)
+    monkeypatch.setattr(pagework, "CHUNK", 2)
+    build(Options(site_dir=site, out_dir=tmp_path / "pooled", today=TODAY, cache_dir=tmp_path / "c2",
+                  use_cache=False))
+    workers = set(pids.read_text(encoding="utf-8").split())
+    assert len(workers) >= 2 and str(os.getpid()) not in workers
+    assert snapshot(tmp_path / "pooled") == serial

@@ -1,0 +1,206 @@
+"""The build cache: results kept between builds, found by content hashes.
+
+Every key is a hash of the bytes something was made from, never of a
+file's date or size, so a result can only be reused when its inputs are
+byte for byte the same, and a stale page is impossible:
+
+- ``generator``: every file of this program (code, data, default layouts,
+  default pictures) and the versions of the libraries that shape the output;
+- ``site inputs``: every file in the site's content/, layouts/ and
+  easyread_images/, plus the build options (date, drafts);
+- a page's key: its own bytes plus everything a page's conversion and
+  easy-read check read from the rest of the site (settings, glossary, short
+  forms, picture library, the addresses and front matter of all pages).
+
+The cache lives in the site's ``.wtfc-cache/`` folder, outside the output,
+so writing the site (a swap of whole folders) never loses it. A cache that
+cannot be read is treated as empty: the build is then simply slower.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+from typing import Any, Iterable
+
+CACHE_FORMAT = 1
+"""Bump when the shape of what is stored changes."""
+
+SITE_FOLDERS = ("content", "layouts", "easyread_images")
+"""The folders of a site whose files can change what the build makes."""
+
+LIBRARIES = ("markdown", "jinja2", "nh3", "pyyaml", "pillow", "pagefind", "markupsafe")
+"""Libraries whose version can change the bytes written."""
+
+
+def digest(*parts: bytes | str) -> str:
+    """Return a short hex hash of the parts, each length-prefixed so they cannot run together."""
+    h = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        h.update(len(data).to_bytes(8, "little"))
+        h.update(data)
+    return h.hexdigest()
+
+
+def files_under(folder: Path) -> list[Path]:
+    """Return every file below ``folder``, sorted, skipping Python's own caches."""
+    found = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        found.extend(Path(root) / name for name in sorted(files) if not name.endswith(".pyc"))
+    return found
+
+
+def hash_files(paths: Iterable[Path], relative_to: Path) -> dict[str, str]:
+    """Return {path relative to the folder: hash of its bytes}."""
+    hashes = {}
+    for path in paths:
+        try:
+            data = path.read_bytes()
+        except OSError:
+            continue  # vanished while we looked: the build itself will say so
+        hashes[path.relative_to(relative_to).as_posix()] = digest(data)
+    return hashes
+
+
+def combine(hashes: dict[str, str]) -> str:
+    """Return one hash for a {name: hash} table."""
+    return digest(*(f"{name}\0{value}" for name, value in sorted(hashes.items())))
+
+
+def generator_key() -> str:
+    """Return the hash of this program and the libraries that shape its output."""
+    from .defaults import default_layouts, default_pictures
+    package = Path(__file__).resolve().parent
+    parts = [f"format {CACHE_FORMAT}"]
+    for label, folder in (("code", package), ("layouts", default_layouts()), ("pictures", default_pictures())):
+        if folder.is_dir():
+            parts.append(label + combine(hash_files(files_under(folder), folder)))
+    for name in LIBRARIES:
+        try:
+            parts.append(f"{name} {metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            parts.append(f"{name} none")
+    return digest(*parts)
+
+
+@dataclass(frozen=True)
+class SiteInputs:
+    """The hash of every input file of one site, and of the build's options."""
+
+    files: dict[str, str]
+    """Path relative to the site folder -> hash of its bytes."""
+    options: str
+    generator: str
+
+    @property
+    def key(self) -> str:
+        """Return one hash for all of it: equal keys mean an identical build."""
+        return digest(self.generator, self.options, combine(self.files))
+
+    def of(self, path: Path, site_dir: Path) -> str:
+        """Return the hash of one input file (empty when it is not one)."""
+        try:
+            return self.files.get(path.resolve().relative_to(site_dir.resolve()).as_posix(), "")
+        except ValueError:
+            return ""
+
+    def shared_key(self, page_files: set[str]) -> str:
+        """Return the hash of every input except the page files and the layouts.
+
+        It is part of each page's key: a change to the settings, glossary,
+        short forms or pictures reaches every page's conversion and check.
+        """
+        rest = {name: value for name, value in self.files.items()
+                if name not in page_files and not name.startswith("layouts/")}
+        return digest(self.generator, self.options, combine(rest))
+
+
+def site_inputs(site_dir: Path, options: str) -> SiteInputs:
+    """Return the hashes of the site's input files and the build options."""
+    site_dir = site_dir.resolve()
+    files: dict[str, str] = {}
+    for folder in SITE_FOLDERS:
+        if (site_dir / folder).is_dir():
+            files.update(hash_files(files_under(site_dir / folder), site_dir))
+    return SiteInputs(files, options, generator_key())
+
+
+@dataclass
+class Store:
+    """One pickled table of results, loaded at the start of a build and saved at its end.
+
+    Only the entries used by this build are saved, so the file never grows
+    with pages that were deleted long ago.
+    """
+
+    path: Path
+    entries: dict[str, Any] = field(default_factory=dict)
+    used: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def open(cls, path: Path) -> "Store":
+        """Return the store at ``path``; an unreadable or old one starts empty."""
+        try:
+            with path.open("rb") as handle:
+                saved = pickle.load(handle)
+            entries = saved["entries"] if saved.get("format") == CACHE_FORMAT else {}
+        except Exception:  # a missing, partly written or old cache is only a slower build
+            entries = {}
+        return cls(path, entries)
+
+    def get(self, key: str) -> Any:
+        """Return the entry for ``key`` (None if there is none) and keep it for next time."""
+        value = self.entries.get(key)
+        if value is not None:
+            self.used[key] = value
+        return value
+
+    def put(self, key: str, value: Any) -> None:
+        """Remember ``value`` under ``key``."""
+        self.used[key] = value
+
+    def save(self) -> None:
+        """Write the entries used this build, atomically; a failure only costs speed next time."""
+        if self.used.keys() == self.entries.keys():
+            return
+        save_pickle(self.path, {"format": CACHE_FORMAT, "entries": self.used})
+
+
+def save_pickle(path: Path, value: Any) -> None:
+    """Write ``value`` to ``path`` through a temporary file, so a reader never sees half of it."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temp = path.with_name(f".{path.name}.{os.getpid()}")
+        with temp.open("wb") as handle:
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temp, path)
+    except OSError:
+        pass  # no cache next time; the site itself was built correctly
+
+
+def load_pickle(path: Path) -> Any:
+    """Return what ``save_pickle`` wrote, or None."""
+    try:
+        with path.open("rb") as handle:
+            value = pickle.load(handle)
+        return value if isinstance(value, dict) and value.get("format") == CACHE_FORMAT else None
+    except Exception:  # see Store.open
+        return None
+
+
+def output_manifest(out_dir: Path) -> dict[str, tuple[int, int]]:
+    """Return {file: (size, modification time in ns)} for every file in the output folder."""
+    manifest: dict[str, tuple[int, int]] = {}
+    root = str(out_dir)
+    for folder, _dirs, files in os.walk(out_dir):
+        for name in files:
+            full = os.path.join(folder, name)
+            info = os.stat(full)
+            manifest[os.path.relpath(full, root)] = (info.st_size, info.st_mtime_ns)
+    return manifest

@@ -1,0 +1,103 @@
+"""Convert and check every page: from the build cache when its inputs are
+unchanged, otherwise on every core.
+
+The work for one page (Markdown conversion, picture choice, the easy-read
+checker) needs nothing from any other page's result, so pages are shared
+out to a pool of worker processes. The workers are forked after the site
+is loaded, so the read-only site data and the ready-made tools (Markdown
+converters, word lists, picture chooser) reach each worker once, by
+inheritance, and only page numbers go in and results come out.
+
+A small site is done in this process: starting workers costs more than it
+saves below about ``POOL_FROM`` pages.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+from typing import Any, Callable, Sequence
+
+from .buildcache import Store, digest
+from .errors import Problem
+
+POOL_FROM = 150
+"""Fewest pages still to do for which a process pool pays for itself (measured on 2 cores)."""
+CHUNK = 16
+"""Pages sent to a worker at a time: big enough to keep the pipes quiet, small enough to share evenly."""
+
+
+@dataclass(frozen=True)
+class PageResult:
+    """What converting and checking one page made."""
+
+    body: Any
+    """The converted body (wtfc_site.markdown.Body)."""
+    problems: tuple[Problem, ...]
+    """Conversion problems: the body's own, broken links, photos."""
+    findings: tuple[Problem, ...]
+    """The easy-read checker's findings."""
+    photo_files: dict[PurePosixPath, Any] = field(default_factory=dict)
+    """Processed photo files to write (wtfc_site.pictures.process.ImageFile)."""
+
+
+PageWorker = Callable[[Any], PageResult]
+"""Does one page (wtfc_site.content.base.Page) from start to finish."""
+
+
+def cores() -> int:
+    """Return how many cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def page_key(shared: str, page_id: str, source_hash: str) -> str:
+    """Return the cache key of one page's result."""
+    return digest("page result", shared, page_id, source_hash)
+
+
+def run_pages(pages: Sequence[Any], keys: Sequence[str], worker: PageWorker, store: Store | None,
+              tick: Callable[[int], None] = lambda done: None) -> list[PageResult]:
+    """Return each page's result, in order: from ``store`` when its key is there, else worked out."""
+    results: list[PageResult | None] = [store.get(key) if store else None for key in keys]
+    todo = [index for index, result in enumerate(results) if result is None]
+    tick(len(pages) - len(todo))
+    for index, result in _work(pages, todo, worker, tick):
+        results[index] = result
+        if store is not None:
+            store.put(keys[index], result)
+    return results  # type: ignore[return-value]
+
+
+def _work(pages: Sequence[Any], todo: list[int], worker: PageWorker, tick: Callable[[int], None]):
+    workers = min(cores(), max(1, len(todo) // CHUNK))
+    if workers < 2 or len(todo) < POOL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+        for index in todo:
+            yield index, worker(pages[index])
+            tick(1)
+        return
+    chunks = [todo[start:start + CHUNK] for start in range(0, len(todo), CHUNK)]
+    context = multiprocessing.get_context("fork")  # the workers inherit the loaded site; nothing is pickled in
+    with context.Pool(workers, initializer=_start_worker, initargs=(pages, worker)) as pool:
+        for chunk, results in zip(chunks, pool.imap(_work_chunk, chunks)):
+            yield from zip(chunk, results)
+            tick(len(chunk))
+
+
+_job: tuple[Sequence[Any], PageWorker] | None = None
+"""The pages and the worker, set once in each pool process by its initializer (never in the main process)."""
+
+
+def _start_worker(pages: Sequence[Any], worker: PageWorker) -> None:
+    global _job
+    _job = (pages, worker)
+
+
+def _work_chunk(indexes: list[int]) -> list[PageResult]:
+    assert _job is not None, "a pool process runs _start_worker first"
+    pages, worker = _job
+    return [worker(pages[index]) for index in indexes]
