@@ -9,151 +9,55 @@ Public API::
     report = check_document(text, Path("notes.md"), settings, words)  # check --text
     report.verdict.easy_read, report.problems
 
-Findings are ``errors.Problem`` values with the rule ids of
-``easyread-rules.md``. A finding on a line the author silenced (a
-``Silence`` for that line and rule) is still returned, with ``silenced``
-set to the author's reason, so it is listed and counted but fails nothing.
+The names are loaded when first used (PEP 562), so importing
+``wtfc_site.checker.settings`` for a site's settings does not load the
+rules and wordfreq's word lists: ``check --text`` and ``--help`` start fast.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from pathlib import Path
+import importlib
+from typing import TYPE_CHECKING, Any
 
-from ..errors import Problem, sort_problems
-from ..points import PageText, Silence
-from .plaintext import page_from_text, text_to_points
-from .rules import (
-    RULES,
-    RULES_BY_ID,
-    SENTENCE_KINDS,
-    make_view,
-    PageContext,
-    Rule,
-    apply_severity_overrides,
-    make_context,
-    run_rules,
-    severity_from,
-)
-from .settings import CheckerSettings
-from .text import TextCounts, count_sentences
-from .verdict import Verdict, text_verdict
-from .wordlists import WordLists, load_wordlists
+_WHERE = {
+    "CheckerSettings": "settings",
+    "DocumentReport": "page",
+    "check_document": "page",
+    "check_page": "page",
+    "page_counts": "page",
+    "page_verdict": "page",
+    "RULES": "rules",
+    "RULES_BY_ID": "rules",
+    "Rule": "rules",
+    "apply_severity_overrides": "rules",
+    "Verdict": "verdict",
+    "text_verdict": "verdict",
+    "WordLists": "wordlists",
+    "load_wordlists": "wordlists",
+    "page_from_text": "plaintext",
+    "text_to_points": "plaintext",
+}
 
 __all__ = [
-    "CheckerSettings",
-    "DocumentReport",
-    "RULES",
-    "RULES_BY_ID",
-    "Rule",
-    "Verdict",
-    "WordLists",
-    "apply_severity_overrides",
-    "check_document",
-    "check_page",
-    "load_wordlists",
-    "page_counts",
-    "page_from_text",
-    "text_to_points",
-    "text_verdict",
+    "CheckerSettings", "DocumentReport", "RULES", "RULES_BY_ID", "Rule", "Verdict", "WordLists",
+    "apply_severity_overrides", "check_document", "check_page", "load_wordlists", "page_counts",
+    "page_from_text", "page_verdict", "text_to_points", "text_verdict",
 ]
 
-
-def _active_rules(page: PageText, settings: CheckerSettings, text_only: bool) -> list[Rule]:
-    """Return the rules to run on a page: right kind of page, not turned off."""
-    overrides = dict(settings.rules)
-    if not page.easy_read:
-        overrides.update(settings.standard.rules)
-    active = []
-    for rule in RULES:
-        if rule.applies_to != "all" and not page.easy_read:
-            continue
-        if text_only and not rule.text:
-            continue
-        if rule.id in overrides and severity_from(overrides[rule.id]) is None:
-            continue
-        active.append(rule)
-    return active
+if TYPE_CHECKING:
+    from .page import DocumentReport, check_document, check_page, page_counts, page_verdict
+    from .plaintext import page_from_text, text_to_points
+    from .rules import RULES, RULES_BY_ID, Rule, apply_severity_overrides
+    from .settings import CheckerSettings
+    from .verdict import Verdict, text_verdict
+    from .wordlists import WordLists, load_wordlists
 
 
-def _silence(problems: list[Problem], silences: tuple[Silence, ...], ctx: PageContext) -> list[Problem]:
-    """Mark findings the author silenced (same rule, on the sentence's lines or alone on the line before)."""
-    if not silences:
-        return problems
-    result = []
-    for problem in problems:
-        first = problem.line or 0
-        last = max(first, ctx.spans.get(problem, first))
-        reason = next(
-            (
-                s.reason or "silenced by the author"
-                for s in silences
-                if s.rule in (problem.rule, "*", "all") and first - 1 <= s.line <= last
-            ),
-            "",
-        )
-        result.append(replace(problem, silenced=reason) if reason else problem)
-    return result
-
-
-def check_page(
-    page: PageText,
-    settings: CheckerSettings,
-    words: WordLists,
-    *,
-    text_only: bool = False,
-) -> list[Problem]:
-    """Return every easy-read or plain-English finding for one page, sorted by line.
-
-    Easy-read pages get every rule; standard pages only the rules marked
-    "all", with ``settings.standard`` limits. ``text_only`` leaves out the
-    picture rules (for ``check --text`` on loose documents).
-    """
-    ctx = make_context(page, settings, words)
-    rules = _active_rules(page, settings, text_only)
-    problems = _silence(list(run_rules(ctx, rules)), page.silences, ctx)
-    overrides = dict(settings.rules)
-    if not page.easy_read:
-        overrides.update(settings.standard.rules)
-    return sort_problems(apply_severity_overrides(problems, overrides))
-
-
-def page_counts(page: PageText, settings: CheckerSettings | None = None) -> TextCounts:
-    """Return the words and sentences the verdict counts: paragraphs and list items, not quotes or headings."""
-    names = settings.names if settings else ()
-    sentences = [
-        s for p in page.points if p.kind in SENTENCE_KINDS for s in make_view(p, names).sentences
-    ]
-    return count_sentences(sentences)
-
-
-@dataclass(frozen=True)
-class DocumentReport:
-    """What ``check --text`` shows for one file."""
-
-    page: PageText
-    problems: tuple[Problem, ...]
-    counts: TextCounts
-    verdict: Verdict
-
-
-def check_document(
-    text: str,
-    file: Path,
-    settings: CheckerSettings,
-    words: WordLists,
-    *,
-    easy_read: bool | None = None,
-) -> DocumentReport:
-    """Check a plain-text or Markdown document (``check --text``) and give its verdict.
-
-    ``easy_read`` None means: easy read unless the front matter says
-    ``version: standard``. The picture rules are left out; lines that
-    describe a picture (``settings.picture_text``) are noted, not checked.
-    """
-    page = page_from_text(text, file, easy_read=easy_read, picture_text=settings.picture_text)
-    problems = check_page(page, settings, words, text_only=True)
-    counts = page_counts(page, settings)
-    verdict = text_verdict(problems, counts.words, counts.sentences, settings)
-    return DocumentReport(page, tuple(problems), counts, verdict)
-
+def __getattr__(name: str) -> Any:
+    """Load a public name from its module the first time it is asked for."""
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
