@@ -39,9 +39,12 @@ class Backlink:
     """A link shown on an existing page back to a dataset page (the thread, both ways)."""
 
     title: str
+    """The linked page's title, shown as the link on its own line."""
     url: str
     why: str = ""
-    """A short phrase, e.g. 'This meeting agreed an action for the theme'."""
+    """Why it is linked: short plain sentences, one a line ('\n' between), e.g. 'This meeting agreed a plan.'"""
+    picture: str = "document"
+    """The picture beside it."""
 
 
 @dataclass(frozen=True)

@@ -220,7 +220,7 @@ def load_datasets(site: Site, sources: Sources) -> list[Problem]:
         for ref in getattr(page.meta, "evidence", ()):
             target = ref.strip().strip("/").partition("#")[0].removesuffix(".md")
             backlinks.setdefault(target, []).append(
-                Backlink(page.title, page.url, "what people told us, and what we did"))
+                Backlink(page.title, page.url, "We used this page to answer what people told us.", "feedback"))
     site.extra["backlinks"] = backlinks
     return problems
 
@@ -258,17 +258,17 @@ def convert_bodies(site: Site, photos: Photos, problems: list[Problem], options:
 
 
 def decision_pictures(page: Page, choose, problems: list[Problem]) -> tuple[str, ...]:
-    """Return the picture URL ('' for none) beside each decision in a set of minutes."""
-    urls = []
+    """Return the picture name ('' for none) beside each decision in a set of minutes."""
+    names = []
     for index, decision in enumerate(getattr(page.meta, "decisions", ())):
         if decision.picture == "none":
-            urls.append("")
+            names.append("")
             continue
         choice = choose(decision.picture, decision.what, page.line_of("decisions", index))
         if choice.problem:
             problems.append(choice.problem)
-        urls.append(choice.url)
-    return tuple(urls)
+        names.append(choice.name or "")
+    return tuple(names)
 
 
 def convert_and_check(site: Site, options: Options, store: Store | None,

@@ -199,6 +199,10 @@ def used_picture_names(site: Site) -> set[str]:
     names.update(item.picture for item in site.config.navigation if item.picture)
     names.update(entry.picture for entry in site.glossary.entries if entry.picture)
     names.update(FIXED_PICTURES)
+    for chosen in site.extra.get("decision_pictures", {}).values():  # type: ignore[union-attr]
+        names.update(chosen)
+    for links in site.extra.get("backlinks", {}).values():  # type: ignore[union-attr]
+        names.update(link.picture for link in links)
     from .pipeline import data_pages
     for data_page in data_pages(site):
         names.add(data_page.picture)
@@ -210,7 +214,7 @@ FIXED_PICTURES = ("policy", "feedback", "contact", "happy", "okay", "unhappy", "
                   "document", "tick", "check", "done", "to-do", "late", "people", "minutes", "news",
                   "story", "action", "date", "decide", "question", "warning", "phone", "email", "letter",
                   "chair", "calendar", "person", "speak-up", "write", "thank-you", "photo-consent",
-                  "search", "welcome")
+                  "search", "welcome", "plan", "theme")
 """Pictures the default layouts always use, so they are always copied."""
 
 
