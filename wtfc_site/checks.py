@@ -25,7 +25,7 @@ def page_text(site: Site, page: Page, body=None) -> PageText:
 
 def check_site(site: Site) -> list[Problem]:
     """Return every easy-read finding and cross-page warning for the site."""
-    from .checker import check_page
+    from .checker import check_page, page_verdict
 
     words = site_wordlists(site)
     settings = site.config.checker
@@ -34,7 +34,12 @@ def check_site(site: Site) -> list[Problem]:
     done = site.extra.get("page_findings", {})
     for page in site.pages:
         found = done.get(page.id)  # type: ignore[union-attr]
-        problems.extend(found if found is not None else check_page(page_text(site, page), settings, words))
+        text = page_text(site, page)
+        found = list(found) if found is not None else check_page(text, settings, words)
+        problems.extend(found)
+        verdict = page_verdict(text, found, settings)  # the page as a whole, as check --text judges a file
+        if verdict is not None:
+            problems.append(verdict)
     for result in site.extra.get("datasets", {}).values():  # type: ignore[union-attr]
         for text in result.texts:
             problems.extend(check_page(text, settings, words))
@@ -69,9 +74,35 @@ def consent_reviews_due(page: Page, today) -> list[Problem]:
 
 
 def site_wordlists(site: Site):
-    """Return the checker's word lists with this site's glossary and short forms."""
+    """Return the checker's word lists with this site's glossary, short forms and proper names."""
     from .checker.wordlists import load_wordlists
-    return load_wordlists({e.word.lower(): e.meaning for e in site.glossary.entries}, site.abbreviations.full)
+    return load_wordlists({e.word.lower(): e.meaning for e in site.glossary.entries}, site.abbreviations.full,
+                          checker_names(site))
+
+
+def checker_names(site: Site) -> tuple[str, ...]:
+    """Return the names the checker never calls hard words (issue 13 part 4).
+
+    The site's name and area, people's pages, who chaired, came to or sent
+    apologies to a meeting, and who told a story ("Sam, a member of Speak
+    Up" gives "Sam"). A person's name also gives each part of it, so "Grace"
+    alone is known once "Grace Adeyemi" is.
+    """
+    config = site.config
+    people: list[str] = []
+    for page in site.pages:
+        meta = page.meta
+        if page.content_type == "person":
+            people.append(page.title)
+        people.extend(getattr(meta, "chairs", ()))
+        people.extend(a.name for a in getattr(meta, "attended", ()))
+        people.extend(a.name for a in getattr(meta, "apologies", ()))
+        told_by = getattr(meta, "told_by", "")
+        if told_by:
+            people.append(told_by.split(",")[0])
+    parts = [part.strip(".,()'") for name in people for part in name.split()]
+    parts = [p for p in parts if len(p) >= 3 and p[0].isupper() and p[1:].islower()]
+    return tuple(dict.fromkeys(n for n in (config.name, config.area, *people, *parts) if n))
 
 
 def _once_each(problems: list[Problem]) -> list[Problem]:

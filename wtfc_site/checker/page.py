@@ -89,6 +89,9 @@ def check_page(
     "all", with ``settings.standard`` limits. ``text_only`` leaves out the
     picture rules (for ``check --text`` on loose documents).
     """
+    if words.names:
+        # The site's people and its own names are names like those in the settings (issue 13 part 4).
+        settings = replace(settings, names=tuple(dict.fromkeys((*settings.names, *words.names))))
     ctx = make_context(page, settings, words)
     rules = _active_rules(page, settings, text_only)
     problems = _silence(list(run_rules(ctx, rules)), page.silences, ctx)

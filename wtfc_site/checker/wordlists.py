@@ -237,10 +237,32 @@ class WordLists:
     """The site glossary: word or phrase (as a lookup key: lower case, single spaces) -> explanation."""
     abbreviations: Mapping[str, str]
     """The site's short forms list: short form -> full words. These raise nothing."""
+    names: tuple[str, ...] = ()
+    """The site's proper names (people, the site's own names), written as on the page: never hard words."""
+
+    @functools.cached_property
+    def _explained_keys(self) -> frozenset[str]:
+        """Lookup keys the site explains: glossary terms, the parts they are made of, abbreviations' long forms.
+
+        A glossary term covers its parts: "co-chair" explained means "chair"
+        needs no second explanation, and "health action plan" covers
+        "action plan" (but not "plan" alone: one word of a longer term is
+        too general). The full words of a listed short form ("integrated
+        care board" for ICB) are one half of an explanation the site gives.
+        """
+        keys = set(self.glossary)
+        for key in self.glossary:
+            words = key.split()
+            if len(words) == 2 and len(words[1]) >= 4:
+                keys.add(words[1])  # "co-chair" -> "chair", "learning disability" -> "disability"
+            keys.update(" ".join(words[i:]) for i in range(1, len(words) - 1))  # "health action plan" -> "action plan"
+        keys.update(phrase_key(full) for full in self.abbreviations.values())
+        return frozenset(keys)
 
     def is_explained(self, word: str) -> bool:
-        """Return True when the site glossary explains ``word`` (any case)."""
-        return phrase_key(word) in self.glossary
+        """Return True when the site explains ``word`` (any case): its glossary, a part of a glossary term,
+        or the full words of one of its short forms."""
+        return phrase_key(word) in self._explained_keys
 
 
 # --- loading ----------------------------------------------------------------
@@ -310,10 +332,12 @@ def _builtin() -> Mapping[str, Any]:
 def load_wordlists(
     glossary: Mapping[str, str] | None = None,
     abbreviations: Mapping[str, str] | None = None,
+    names: Sequence[str] = (),
 ) -> WordLists:
-    """Return the word lists: the built-in data plus the site's glossary and abbreviations."""
+    """Return the word lists: the built-in data plus the site's glossary, abbreviations and proper names."""
     return WordLists(
         **_builtin(),
         glossary=MappingProxyType({phrase_key(str(k)): str(v) for k, v in (glossary or {}).items()}),
         abbreviations=MappingProxyType({str(k): str(v) for k, v in (abbreviations or {}).items()}),
+        names=tuple(dict.fromkeys(n.strip() for n in names if n and n.strip())),
     )
