@@ -1,6 +1,8 @@
 // The search page: finds pages with the Pagefind index in /pagefind/ and shows
 // each result in easy read, with its picture, its title and one sentence.
 // Without JavaScript, or opened straight from a disk, the A to Z list is the way in.
+// A classic script (not a module), so it runs from a disk too and can say so.
+(function () {
 const box = document.querySelector("[data-search]");
 const base = box.dataset.baseUrl;
 const form = box.querySelector("form");
@@ -93,3 +95,4 @@ async function start() {
 }
 
 start();
+})();
