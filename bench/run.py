@@ -15,7 +15,13 @@ with pictures), then times whole `build.py` processes, as a person runs them:
 - glossary_s    after a glossary entry was added (it touches every page);
 - peak_mb       the highest memory of the whole process tree (pool workers
                 included) during the clean build, sampled from /proc;
-- pages         pages written; pages_per_s from the clean build.
+- pages         pages written; pages_per_s from the clean build;
+- *_cpu_s       the processor time (user + system, pool workers included)
+                of each build: on a shared, busy machine wall time waits
+                for other people's work, processor time much less so;
+- peak_pss_mb   like peak_mb but counting memory shared between the build
+                and its forked workers once (proportional set size), which
+                is what the machine really gives the build.
 
 The easy-read checker is on in every build, as it is for a real site. Stage
 shares come from the build's own `--timings` output when it gives them.
@@ -27,6 +33,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -53,10 +60,17 @@ class Run:
     seconds: float
     peak_mb: float
     output: str
+    cpu_s: float = 0.0
+    peak_pss_mb: float = 0.0
 
 
 def tree_rss_mb(root: int) -> float:
     """Return the resident memory of a process and all its descendants, in MiB."""
+    return tree_memory_mb(root)[0]
+
+
+def tree_memory_mb(root: int) -> tuple[float, float]:
+    """Return (resident, proportional) memory of a process and all its descendants, in MiB."""
     children: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
     for entry in os.listdir("/proc"):
@@ -70,27 +84,41 @@ def tree_rss_mb(root: int) -> float:
         pid, ppid = int(entry), int(fields[1])
         children.setdefault(ppid, []).append(pid)
         rss[pid] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
-    total, todo = 0, [root]
+    total, pss, todo = 0, 0, [root]
     while todo:
         pid = todo.pop()
         total += rss.get(pid, 0)
+        pss += _pss_bytes(pid)
         todo.extend(children.get(pid, []))
-    return total / (1024 * 1024)
+    return total / (1024 * 1024), pss / (1024 * 1024)
+
+
+def _pss_bytes(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
 
 
 def timed_build(site: Path, out: Path, extra: list[str]) -> Run:
     """Run one build process; return its wall time, peak tree memory and output."""
     command = [sys.executable, str(REPO / "build.py"), "build", "--site", str(site), "--out", str(out),
                "--today", TODAY, *extra]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    peak = 0.0
+    peak = peak_pss = 0.0
     done = threading.Event()
 
     def sample() -> None:
-        nonlocal peak
+        nonlocal peak, peak_pss
         while not done.is_set():
-            peak = max(peak, tree_rss_mb(process.pid))
+            rss, pss = tree_memory_mb(process.pid)
+            peak, peak_pss = max(peak, rss), max(peak_pss, pss)
             done.wait(0.02)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -101,7 +129,9 @@ def timed_build(site: Path, out: Path, extra: list[str]) -> Run:
     sampler.join()
     if process.returncode != 0:
         raise SystemExit(f"The build failed ({process.returncode}):\n{output[-3000:]}")
-    return Run(seconds, peak, output)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return Run(seconds, peak, output, cpu, peak_pss)
 
 
 def edit_one_page(site: Path, round_number: int) -> None:
@@ -132,7 +162,9 @@ def stage_shares(output: str) -> dict[str, float]:
 
 def measure(pages: int, runs: int, extra: list[str]) -> dict:
     """Return the medians of every figure over `runs` fresh sites."""
-    figures: dict[str, list[float]] = {k: [] for k in ("clean_s", "noop_s", "one_page_s", "glossary_s", "peak_mb")}
+    figures: dict[str, list[float]] = {k: [] for k in (
+        "clean_s", "noop_s", "one_page_s", "glossary_s", "peak_mb", "peak_pss_mb",
+        "clean_cpu_s", "noop_cpu_s", "one_page_cpu_s", "glossary_cpu_s")}
     shares: dict[str, float] = {}
     written = 0
     for round_number in range(runs):
@@ -141,15 +173,16 @@ def measure(pages: int, runs: int, extra: list[str]) -> dict:
             site = make_site(pages, folder)
             out = folder / "out"
             clean = timed_build(site, out, extra)
-            figures["clean_s"].append(clean.seconds)
+            record(figures, "clean", clean)
             figures["peak_mb"].append(clean.peak_mb)
+            figures["peak_pss_mb"].append(clean.peak_pss_mb)
             shares = stage_shares(clean.output) or shares
             written = pages_written(out)
-            figures["noop_s"].append(timed_build(site, out, extra).seconds)
+            record(figures, "noop", timed_build(site, out, extra))
             edit_one_page(site, round_number)
-            figures["one_page_s"].append(timed_build(site, out, extra).seconds)
+            record(figures, "one_page", timed_build(site, out, extra))
             edit_glossary(site, round_number)
-            figures["glossary_s"].append(timed_build(site, out, extra).seconds)
+            record(figures, "glossary", timed_build(site, out, extra))
         finally:
             shutil.rmtree(folder, ignore_errors=True)
     result = {key: round(statistics.median(values), 3) for key, values in figures.items()}
@@ -161,6 +194,12 @@ def measure(pages: int, runs: int, extra: list[str]) -> dict:
         total = sum(shares.values()) or 1.0
         result["stage_share"] = {name: round(seconds / total, 3) for name, seconds in shares.items()}
     return result
+
+
+def record(figures: dict[str, list[float]], name: str, run: Run) -> None:
+    """Keep one build's wall and processor time under ``name``."""
+    figures[f"{name}_s"].append(run.seconds)
+    figures[f"{name}_cpu_s"].append(run.cpu_s)
 
 
 def pages_written(out: Path) -> int:
