@@ -227,3 +227,20 @@ def test_opened_from_the_disk_styles_pictures_and_links_work(tmp_path: Path) -> 
             assert "A to Z" in page.inner_text(".search-status")
         finally:
             browser.close()
+
+
+# -- hosting ----------------------------------------------------------------------------------------
+
+def test_the_readme_gives_the_same_ready_github_pages_workflow() -> None:
+    import yaml
+    workflow_text = (REPO / "docs" / "github-pages-workflow.yml").read_text(encoding="utf-8")
+    assert "```yaml\n" + workflow_text + "```" in (REPO / "README.md").read_text(encoding="utf-8")
+    workflow = yaml.safe_load(workflow_text)
+    steps = workflow["jobs"]["build"]["steps"]
+    commands = " ".join(step.get("run", "") for step in steps)
+    assert "check --strict" in commands and "build --site" in commands
+    assert commands.index("check --strict") < commands.index("build --site"), "check before publishing"
+    uses = [step.get("uses", "") for job in workflow["jobs"].values() for step in job["steps"]]
+    assert any(u.startswith("actions/upload-pages-artifact@") for u in uses)
+    assert any(u.startswith("actions/deploy-pages@") for u in uses)
+    assert workflow["permissions"]["pages"] == "write"
