@@ -371,7 +371,7 @@ def test_easy_read_pages_stay_under_500_words() -> None:
 
 def test_the_full_reports_own_words_get_the_plain_english_check():
     """The full report is a standard page: its introduction is checked with the lighter rules."""
-    from wtfc_site.content.wtfc_report import full_report_texts
+    from wtfc_site.content.wtfc.report import full_report_texts
     from wtfc_site.pipeline import Options, load_site
 
     site = load_site(Options(site_dir=Path(__file__).resolve().parent.parent)).site

@@ -12,14 +12,14 @@ from html import escape
 
 from markupsafe import Markup
 
-from ..charts import bar_chart
-from ..datasets import DataPage
-from ..points import PageText
-from ..render import short_date
-from ..site import Site
-from .wtfc_data import CATEGORIES, STEP_IDS, Cycle, Located, Plan, Theme
-from .wtfc_numbers import Numbers, ThemeCount
-from .wtfc_text import (CATEGORY_TEXT, STATE_PICTURE, STATE_TEXT, STATUS_TEXT, STEP_TEXT, VIEW_TEXT, Line, Src,
+from ...charts import bar_chart
+from ...datasets import DataPage
+from ...points import PageText
+from ...render import short_date
+from ...site import Site
+from .data import CATEGORIES, STEP_IDS, Cycle, Located, Plan, Theme
+from .numbers import Numbers, ThemeCount
+from .text import (CATEGORY_TEXT, STATE_PICTURE, STATE_TEXT, STATUS_TEXT, STEP_TEXT, VIEW_TEXT, Line, Src,
                         Writer)
 
 CHART_TITLE = "What people said about each theme"
@@ -258,7 +258,7 @@ def themes_list(cycle: Cycle, numbers: Numbers, site: Site):
 
 def theme_page(cycle: Cycle, located: Located[Theme], numbers: Numbers, site: Site, related: list[Related]):
     """Return one theme's page: the whole golden thread for that theme."""
-    from .wtfc_theme import theme_blocks
+    from .theme import theme_blocks
     w = _writer(site)
     theme = located.item
     src = Src(located.file, located.line("title"))
@@ -271,8 +271,8 @@ def theme_page(cycle: Cycle, located: Located[Theme], numbers: Numbers, site: Si
 # --- the report -----------------------------------------------------------------------------
 
 def report(cycle: Cycle, numbers: Numbers, site: Site):
-    """Return the easy-read report (step 8); its full version is made by wtfc_report."""
-    from .wtfc_report import easy_report_blocks
+    """Return the easy-read report (step 8); its full version is made by report."""
+    from .report import easy_report_blocks
     w, src = _writer(site), _title_src(cycle)
     blocks = easy_report_blocks(w, cycle, numbers, site)
     return _finish(w, cycle, f"{cycle.url}report/", f"Our report: {cycle.meta.item.title}",

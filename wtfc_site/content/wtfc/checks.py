@@ -12,11 +12,11 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from ..errors import Problem, Severity
-from ..pipeline import reference_exists, unknown_picture
-from ..privacy import scan_names, scan_text
-from ..site import Site
-from .wtfc_data import CATEGORIES, STEP_IDS, Cycle, Located
+from ...errors import Problem, Severity
+from ...pipeline import reference_exists, unknown_picture
+from ...privacy import scan_names, scan_text
+from ...site import Site
+from .data import CATEGORIES, STEP_IDS, Cycle, Located
 
 FIRST_PERSON = re.compile(r"\b(?:I|my|me)\b", re.IGNORECASE)
 MAX_PER_PERSON = 2

@@ -13,11 +13,11 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..actions import Action, group_actions
-from ..datasets import DataPage
-from .checklist_data import (RATINGS, SYMBOLS, Check, Checklist, Evidence, IdeaDefinition, ItemDefinition,
+from ...actions import Action, group_actions
+from ...datasets import DataPage
+from .data import (RATINGS, SYMBOLS, Check, Checklist, Evidence, IdeaDefinition, ItemDefinition,
                              ItemResult, TookPart)
-from .checklist_links import BASE_URL, anchor, is_external, item_of
+from .links import BASE_URL, anchor, is_external, item_of
 
 CHANGE_WORDS = {"better": "Better than", "same": "The same as", "worse": "Worse than"}
 EVIDENCE_PICTURES = {"minutes": "minutes", "policy": "policy", "plan": "plan", "updates": "news",
@@ -199,7 +199,7 @@ def history(checklist: Checklist, idea: IdeaDefinition) -> list[str]:
 
 def chart(title: str, checklist: Checklist, ideas: tuple[IdeaDefinition, ...]) -> Markup:
     """Return the step chart of the big ideas' ratings over time (one line per big idea)."""
-    from ..charts import step_chart  # another issue's module; imported when a page needs it
+    from ...charts import step_chart  # another issue's module; imported when a page needs it
     series = [(idea.title, [RATINGS.index(r) for r in history(checklist, idea)]) for idea in ideas]
     return Markup(step_chart(title, [c.label for c in checklist.checks], series, list(RATINGS)))
 

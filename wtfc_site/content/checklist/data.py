@@ -15,15 +15,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import Problem, SiteError
-from ..schema import load_dataclass
-from ..sources import LineMap, load_yaml_file, relative_to_site
+from ...errors import Problem, SiteError
+from ...schema import load_dataclass
+from ...sources import LineMap, load_yaml_file, relative_to_site
 
 RATINGS = ("more to do", "getting there", "doing well")
 """Lowest first: a rating's place in this tuple is its level on the chart."""
 SYMBOLS = {"doing well": "doing-well", "getting there": "getting-there", "more to do": "more-to-do"}
 """The library picture shown beside each rating's words (never colour alone)."""
-DEFAULT_DEFINITION = Path(__file__).resolve().parent.parent / "data" / "checklist_lga2017.yaml"
+DEFAULT_DEFINITION = Path(__file__).resolve().parents[2] / "data" / "checklist_lga2017.yaml"
 SITE_DEFINITION = "definition.yaml"
 CHECK_NAME = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 
@@ -220,7 +220,7 @@ def picture_problems(name: str, file: Path, line: int, library: Any) -> list[Pro
     """Return a problem when ``name`` is not a picture in the library (an empty name is fine)."""
     if not name or library.get(name) is not None:
         return []
-    from ..pipeline import unknown_picture  # the pipeline imports us late; avoid a cycle
+    from ...pipeline import unknown_picture  # the pipeline imports us late; avoid a cycle
     return [unknown_picture(file, line, name, library)]
 
 

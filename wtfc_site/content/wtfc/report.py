@@ -11,14 +11,14 @@ from html import escape
 
 from markupsafe import Markup
 
-from ..datasets import DataPage
-from ..points import NONE, PageText, Point
-from ..render import short_date
-from ..site import Site
-from .wtfc_data import CATEGORIES, STEP_IDS, Cycle
-from .wtfc_numbers import Numbers
-from .wtfc_pages import chart_figure, plural
-from .wtfc_text import STATE_PICTURE, STATE_TEXT, STEP_TEXT, VIEW_FULL, Line, Src, Writer
+from ...datasets import DataPage
+from ...points import NONE, PageText, Point
+from ...render import short_date
+from ...site import Site
+from .data import CATEGORIES, STEP_IDS, Cycle
+from .numbers import Numbers
+from .pages import chart_figure, plural
+from .text import STATE_PICTURE, STATE_TEXT, STEP_TEXT, VIEW_FULL, Line, Src, Writer
 
 
 def easy_report_blocks(w: Writer, cycle: Cycle, numbers: Numbers, site: Site) -> list:
@@ -77,7 +77,8 @@ def full_report(cycle: Cycle, numbers: Numbers, site: Site) -> DataPage:
     parts.append(_section("The eight steps", _steps_table(cycle)))
     parts.append(_section("What people said", _p(
         f"{numbers.people} people took part through their reviews and made {numbers.statements} statements: "
-        + ", ".join(f"{numbers.by_category(c)} {c}" for c in CATEGORIES) + ".") + chart_figure(cycle, numbers, site)))
+        + ", ".join(f"{numbers.by_category(c)} {c}" for c in CATEGORIES) + ".")
+        + str(chart_figure(cycle, numbers, site))))  # str(): adding Markup to a str escapes the str
     for t in cycle.themes:
         parts.append(_theme_section(cycle, t, numbers, site))
     if cycle.review:

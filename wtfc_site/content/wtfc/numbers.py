@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..actions import DONE, LATE, TO_DO, Action
-from .wtfc_data import CATEGORIES, Cycle, Plan, Statement
+from ...actions import DONE, LATE, TO_DO, Action
+from .data import CATEGORIES, Cycle, Plan, Statement
 
 TOP_COUNT = 3
 """How many themes the 'top themes' of a category list."""

@@ -10,9 +10,9 @@ A big idea's overall rating is the rating most of its parts have; a tie
 goes to the lower rating, so a partnership never looks better than most of
 its parts are.
 
-The work is split by stage: ``checklist_data`` reads and checks the files,
-``checklist_links`` checks and makes the links to and from other pages,
-``checklist_pages`` makes the pages, and ``checklist_text`` gives the
+The work is split by stage: ``data`` reads and checks the files,
+``links`` checks and makes the links to and from other pages,
+``pages`` makes the pages, and ``text`` gives the
 checklist's own words to the easy-read checker. The names tests and other
 modules use are imported here, so ``wtfc_site.content.checklist`` works as
 before.
@@ -23,17 +23,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..datasets import DataResult
-from ..errors import Problem, SiteError
-from .checklist_data import (CHECK_NAME, DEFAULT_DEFINITION, RATINGS, SITE_DEFINITION, SYMBOLS, Check,
+from ...datasets import DataResult
+from ...errors import Problem, SiteError
+from .data import (CHECK_NAME, DEFAULT_DEFINITION, RATINGS, SITE_DEFINITION, SYMBOLS, Check,
                              CheckFile, Checklist, Definition, Evidence, IdeaDefinition, ItemDefinition,
                              ItemResult, TookPart, read_check, read_checklist, read_definition, validate_check,
                              validate_definition)
-from .checklist_links import (ACTION_REF, BASE_URL, anchor, check_action_refs, check_evidence_links,
+from .links import (ACTION_REF, BASE_URL, anchor, check_action_refs, check_evidence_links,
                               is_external, item_of, item_url, make_backlinks)
-from .checklist_pages import (CheckView, EvidenceView, IdeaView, ItemView, Rated, check_view, compare,
+from .pages import (CheckView, EvidenceView, IdeaView, ItemView, Rated, check_view, compare,
                               evidence_href, history, idea_view, make_pages, overall, words_explained)
-from .checklist_text import make_texts
+from .text import make_texts
 
 __all__ = [
     "ACTION_REF", "BASE_URL", "CHECK_NAME", "DEFAULT_DEFINITION", "RATINGS", "SITE_DEFINITION", "SYMBOLS",

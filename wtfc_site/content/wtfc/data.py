@@ -26,9 +26,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, Literal, TypeVar
 
-from ..errors import Problem, SiteError, collect
-from ..schema import load_dataclass
-from ..sources import KeyPath, LineMap, load_yaml_file, read_text
+from ...errors import Problem, SiteError, collect
+from ...schema import load_dataclass
+from ...sources import KeyPath, LineMap, load_yaml_file, read_text
 
 T = TypeVar("T")
 

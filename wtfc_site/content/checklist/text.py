@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..points import PageText, Point
-from .checklist_data import SYMBOLS, Check, Checklist, IdeaDefinition
-from .checklist_links import BASE_URL
-from .checklist_pages import evidence_view, words_explained
+from ...points import PageText, Point
+from .data import SYMBOLS, Check, Checklist, IdeaDefinition
+from .links import BASE_URL
+from .pages import evidence_view, words_explained
 
 def make_texts(site: Any, checklist: Checklist) -> list[PageText]:
     """Return the checklist's own words, by source file and page, for the easy-read checker.

@@ -15,8 +15,8 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from ..points import NONE, PageText, Point
-from ..words import Glossary, GlossaryEntry
+from ...points import NONE, PageText, Point
+from ...words import Glossary, GlossaryEntry
 
 STEP_TEXT: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "prepare": ("Prepare", "prepare", ("We plan the work.", "We agree who will take part.")),

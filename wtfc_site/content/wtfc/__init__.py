@@ -2,9 +2,9 @@
 
 ``load_cycles`` is the dataset the build calls with every file under
 ``content/wtfc/``. For each cycle folder it reads the data
-(``wtfc_data``), checks it and scans it for personal data
-(``wtfc_checks``), computes every number (``wtfc_numbers``), and makes the
-pages (``wtfc_pages``, ``wtfc_theme``, ``wtfc_report``). It also links the
+(``data``), checks it and scans it for personal data
+(``checks``), computes every number (``numbers``), and makes the
+pages (``pages``, ``theme``, ``report``). It also links the
 thread both ways: meetings named by action plans, and updates or answers
 that name a theme in their ``themes:`` front matter, get links back.
 
@@ -18,15 +18,15 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..datasets import Backlink, DataPage, DataResult
-from ..errors import Problem
-from ..site import Site
-from .wtfc_checks import check_cycle, scan_cycle
-from .wtfc_data import Cycle, read_cycle
-from .wtfc_numbers import Numbers, compute
-from .wtfc_pages import Related, make_pages
-from .wtfc_report import full_report, full_report_texts
-from .wtfc_text import Line, Src, Writer
+from ...datasets import Backlink, DataPage, DataResult
+from ...errors import Problem
+from ...site import Site
+from .checks import check_cycle, scan_cycle
+from .data import Cycle, read_cycle
+from .numbers import Numbers, compute
+from .pages import Related, make_pages
+from .report import full_report, full_report_texts
+from .text import Line, Src, Writer
 
 
 @dataclass(frozen=True)

@@ -8,12 +8,12 @@ pages that name the theme.
 
 from __future__ import annotations
 
-from ..render import short_date
-from ..site import Site
-from .wtfc_data import CATEGORIES, VIEWS, Cycle, Located, Plan, Theme
-from .wtfc_numbers import Numbers
-from .wtfc_pages import Related, plan_lines, plural
-from .wtfc_text import CATEGORY_TEXT, STATE_PICTURE, STATE_TEXT, VIEW_TEXT, Line, Src, Writer
+from ...render import short_date
+from ...site import Site
+from .data import CATEGORIES, VIEWS, Cycle, Located, Plan, Theme
+from .numbers import Numbers
+from .pages import Related, plan_lines, plural
+from .text import CATEGORY_TEXT, STATE_PICTURE, STATE_TEXT, VIEW_TEXT, Line, Src, Writer
 
 CATEGORY_PICTURE = {"working": "working", "not working": "not-working", "future": "future"}
 VIEW_PICTURE = {"person": "person", "family": "family", "staff": "support-worker", "commissioner": "council"}

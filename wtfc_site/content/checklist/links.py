@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..actions import Action
-from ..datasets import Backlink
-from ..errors import Problem
-from .checklist_data import Checklist, picture_problems
+from ...actions import Action
+from ...datasets import Backlink
+from ...errors import Problem
+from .data import Checklist, picture_problems
 
 BASE_URL = "/checklist/"
 
@@ -29,7 +29,7 @@ def is_external(link: str) -> bool:
 
 def check_evidence_links(site: Any, checklist: Checklist) -> list[Problem]:
     """Return a problem for each evidence link that goes nowhere."""
-    from ..pipeline import reference_exists  # the pipeline imports us late; avoid a cycle
+    from ...pipeline import reference_exists  # the pipeline imports us late; avoid a cycle
     problems = []
     for check in checklist.checks:
         for item_id, result in check.data.ratings.items():
