@@ -1,0 +1,151 @@
+"""The easy-read and plain-English text rules, as data plus small functions.
+
+``RULES`` is a literal tuple of ``Rule`` records built once at import, with
+no registration side effects. Each rule's ``check`` takes a ``PointView``
+(one point, already split into sentences and words) and the ``PageContext``,
+or only the ``PageContext`` for page-level rules, and returns Problems.
+
+Rule ids, thresholds and sources are those of ``easyread-rules.md``; each
+check's comment cites its rule number there. Every threshold comes from
+``CheckerSettings`` and every word list from ``WordLists``.
+
+The rules are split by family, one module each: ``sentences``, ``structure``,
+``numbers``, ``words`` and ``page``; ``common`` and ``context`` hold what they
+share. This module keeps the registry and re-exports the public names, so
+callers import from ``wtfc_site.checker.rules`` as before.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Callable, Iterable, Iterator, Mapping
+
+from ...errors import Problem, Severity
+from .common import apply_severity_overrides, severity_from, word_zipf  # noqa: F401
+from .context import (  # noqa: F401
+    ALL,
+    EASY_READ,
+    QUOTE,
+    SENTENCE_KINDS,
+    WORD_KINDS,
+    PageContext,
+    PointView,
+    make_context,
+    make_view,
+)
+from .numbers import (  # noqa: F401
+    check_big_numbers,
+    check_dates,
+    check_number_words,
+    check_percentages,
+    check_roman,
+    check_soft_hyphen,
+    check_symbols,
+)
+from .page import check_bold_share, check_page_words, check_readability, reading_counts  # noqa: F401
+from .sentences import (  # noqa: F401
+    check_active,
+    check_contraction,
+    check_negative,
+    check_one_idea,
+    check_sentence_length,
+)
+from .structure import (  # noqa: F401
+    check_list,
+    check_no_caps,
+    check_no_italic,
+    check_no_underline,
+    check_one_sentence_per_line,
+    check_paragraph_length,
+    check_picture,
+    check_quoted,
+)
+from .words import (  # noqa: F401
+    check_abbreviations,
+    check_consistent,
+    check_foreign,
+    check_hard_words,
+    check_idioms,
+    check_jargon,
+    check_preferred_terms,
+    word_difficulty,
+)
+
+# --- the registry -----------------------------------------------------------------------------
+
+POINT = "point"
+PAGE = "page"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule: its id, usual severity, which pages it applies to and its check."""
+
+    id: str
+    default_severity: Severity
+    applies_to: str
+    """"easy-read" (easy-read pages only) or "all" (standard pages too)."""
+    check: Callable[..., list[Problem]]
+    per: str = POINT
+    """"point": check(view, ctx) for each point; "page": check(ctx) once."""
+    text: bool = True
+    """False for rules about pictures, which ``check --text`` leaves out."""
+    kinds: frozenset[str] = WORD_KINDS
+    """Kinds of point a point rule reads (people's own words, "quote", get only ER-QUOTED)."""
+
+
+E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+RULES: tuple[Rule, ...] = (
+    Rule("ER-SENT-LEN", E, ALL, check_sentence_length, kinds=SENTENCE_KINDS),
+    Rule("ER-ONE-IDEA", W, EASY_READ, check_one_idea, kinds=SENTENCE_KINDS),
+    Rule("ER-ACTIVE", W, EASY_READ, check_active, kinds=SENTENCE_KINDS),
+    Rule("ER-NEGATIVE", W, EASY_READ, check_negative, kinds=SENTENCE_KINDS),
+    Rule("ER-CONTRACTION", W, ALL, check_contraction),
+    Rule("ER-PARA-LEN", W, EASY_READ, check_paragraph_length, kinds=SENTENCE_KINDS),
+    Rule("ER-LIST", I, EASY_READ, check_list, kinds=SENTENCE_KINDS),
+    Rule("ER-NUM-DIGITS", W, EASY_READ, check_number_words),
+    Rule("ER-NUM-BIG", W, EASY_READ, check_big_numbers),
+    Rule("ER-NUM-PERCENT", W, EASY_READ, check_percentages),
+    Rule("ER-DATE", E, ALL, check_dates),
+    Rule("ER-ROMAN", E, ALL, check_roman),
+    Rule("ER-SYMBOLS", W, EASY_READ, check_symbols),
+    Rule("ER-ABBR", W, ALL, check_abbreviations, per=PAGE),
+    Rule("ER-HARD-WORD", E, EASY_READ, check_hard_words, per=PAGE),
+    Rule("ER-JARGON", W, ALL, check_jargon),
+    Rule("ER-IDIOM", W, ALL, check_idioms),
+    Rule("ER-CONSISTENT", W, EASY_READ, check_consistent, per=PAGE),
+    Rule("ER-FOREIGN", W, ALL, check_foreign),
+    Rule("ER-PREFERRED-TERMS", I, ALL, check_preferred_terms),
+    Rule("ER-NO-ITALIC", E, ALL, check_no_italic),
+    Rule("ER-NO-UNDERLINE", E, ALL, check_no_underline),
+    Rule("ER-NO-CAPS", W, ALL, check_no_caps),
+    Rule("ER-BOLD-ONLY-FOR-HARD-WORDS", I, EASY_READ, check_bold_share, per=PAGE),
+    Rule("ER-NO-HYPHEN-BREAK", E, ALL, check_soft_hyphen),
+    Rule("ER-ONE-SENTENCE-PER-LINE", I, EASY_READ, check_one_sentence_per_line, kinds=SENTENCE_KINDS),
+    Rule("ER-PIC-PER-IDEA", E, EASY_READ, check_picture, text=False, kinds=SENTENCE_KINDS),
+    Rule("ER-PAGE-WORDS", E, EASY_READ, check_page_words, per=PAGE),
+    Rule("ER-READABILITY", I, ALL, check_readability, per=PAGE),
+    Rule("ER-QUOTED", I, ALL, check_quoted, kinds=frozenset({QUOTE})),
+)
+"""Every text rule, in the order findings are made."""
+
+RULES_BY_ID: Mapping[str, Rule] = MappingProxyType({rule.id: rule for rule in RULES})
+"""The rules by id."""
+
+
+def run_rules(ctx: PageContext, rules: Iterable[Rule]) -> Iterator[Problem]:
+    """Run the given rules over the page in ``ctx``."""
+    rules = list(rules)
+    point_rules = [r for r in rules if r.per == POINT]
+    by_kind: dict[str, list[Rule]] = {}
+    for view in ctx.views:
+        kind = view.kind
+        if kind not in by_kind:
+            by_kind[kind] = [r for r in point_rules if kind in r.kinds]
+        for rule in by_kind[kind]:
+            yield from rule.check(view, ctx)
+    for rule in rules:
+        if rule.per == PAGE:
+            yield from rule.check(ctx)

@@ -1,0 +1,334 @@
+"""The page being checked: the kinds of point, each point split into sentences and
+tokens once (``PointView``), the page with its settings and word lists
+(``PageContext``), and how a word is explained on the page."""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from ...errors import Problem, Severity
+from ...points import NONE, PageText, Point
+from ..settings import CheckerSettings, SentenceWords
+from ..text import (
+    WORD,
+    Sentence,
+    Token,
+    make_sentence,
+    normalise,
+    split_sentences,
+    tokenize,
+)
+from ..wordlists import (
+    Match,
+    PhraseList,
+    PhraseWord,
+    WordLists,
+    phrase_key,
+    phrase_words,
+)
+
+EASY_READ = "easy-read"
+ALL = "all"
+
+SENTENCE_KINDS = frozenset({"paragraph", "list-item"})
+"""Kinds of point that hold sentences (the sentence and paragraph rules)."""
+WORD_KINDS = frozenset({"paragraph", "list-item", "heading", "table-cell"})
+"""Kinds of point that get the word rules. Quotes (people's own words) get none."""
+QUOTE = "quote"
+
+_DIGIT = re.compile(r"\d")
+
+# --- the page being checked -------------------------------------------------------
+
+
+@dataclass
+class PointView:
+    """One point, split into sentences and tokens once, shared by all rules."""
+
+    point: Point
+    text: str
+    """The point's text, normalised (plain apostrophes and hyphens; same offsets)."""
+    sentences: tuple[Sentence, ...]
+    masked: tuple[tuple[int, int], ...]
+    """Spans of names from the settings that the word rules skip."""
+    kind: str = ""
+    """The point's kind (copied from the point)."""
+    _avoid: list[Match] | None = None
+
+    def __post_init__(self) -> None:
+        self.kind = self.point.kind
+
+    @functools.cached_property
+    def words(self) -> list[PhraseWord]:
+        """The lower-case words of the text, for the phrase lists (computed once)."""
+        return phrase_words(self.text)
+
+    @functools.cached_property
+    def word_set(self) -> frozenset[str]:
+        """The set of lower-case words (for quick "can this rule find anything?" tests)."""
+        return frozenset(w for w, _, _ in self.words)
+
+    @functools.cached_property
+    def has_digit(self) -> bool:
+        """True when the text has a digit."""
+        return _DIGIT.search(self.text) is not None
+
+    @functools.cached_property
+    def lowers(self) -> tuple[tuple[str, ...], ...]:
+        """For each sentence, its counted words in lower case."""
+        return tuple(tuple(t.text.lower() for t in s.words) for s in self.sentences)
+
+    def avoid_matches(self, words: WordLists) -> list[Match]:
+        """Words-to-avoid matches, leaving out those inside a longer jargon term ("Transforming Care")."""
+        if self._avoid is None:
+            jargon = list(self.find(words.jargon))
+            self._avoid = [
+                m for m in self.find(words.avoid)
+                if not any(j.start <= m.start and m.end <= j.end and j.end - j.start > m.end - m.start for j in jargon)
+            ]
+        return self._avoid
+
+    def find(self, phrases: PhraseList) -> Iterator[Match]:
+        """Yield the matches of a phrase list in this point."""
+        if phrases.anchors.isdisjoint(self.word_set):
+            return iter(())
+        return phrases.find(self.text, self.words)
+
+    @functools.cached_property
+    def tokens(self) -> tuple[Token, ...]:
+        """Every token of every sentence, in order."""
+        return tuple(t for s in self.sentences for t in s.tokens)
+
+    @functools.cached_property
+    def _starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    def sentence_at(self, offset: int) -> Sentence:
+        """Return the sentence holding ``offset``."""
+        index = max(0, bisect.bisect_right(self._starts, offset) - 1)
+        return self.sentences[index]
+
+    def is_masked(self, start: int, end: int) -> bool:
+        """Return True when the span overlaps a name."""
+        return bool(self.masked) and any(a < end and start < b for a, b in self.masked)
+
+    @functools.cached_property
+    def title_case(self) -> bool:
+        """True for a heading written in Title Case (its capitals are not names)."""
+        words = [t.text for t in self.tokens if t.kind == WORD and len(t.text) > 3]
+        return self.kind in ("heading", "table-cell") and bool(words) and (
+            sum(w[0].isupper() for w in words) * 2 >= len(words)
+        )
+
+
+@dataclass
+class PageContext:
+    """Everything a rule needs about the page: the page, settings, word lists and the points."""
+
+    page: PageText
+    settings: CheckerSettings
+    words: WordLists
+    views: tuple[PointView, ...]
+    spans: dict[Problem, int] = field(default_factory=dict)
+    """For each problem made, the last source line of its sentence (for silences)."""
+    _explained_cache: dict[str, bool] = field(default_factory=dict)
+    _name_cache: dict[str, bool] = field(default_factory=dict)
+
+    @property
+    def easy_read(self) -> bool:
+        """True for an easy-read page."""
+        return self.page.easy_read
+
+    @property
+    def sentence_limits(self) -> SentenceWords:
+        """Sentence length limits for this kind of page."""
+        if self.easy_read:
+            return self.settings.sentence_words
+        return self.settings.standard.sentence_words
+
+    @functools.cached_property
+    def checked(self) -> tuple[PointView, ...]:
+        """Points the word rules read: everything but quotes."""
+        return tuple(v for v in self.views if v.kind in WORD_KINDS)
+
+    @functools.cached_property
+    def known_short_forms(self) -> frozenset[str]:
+        """Short forms that raise nothing: the site list, the allow list and the page's own."""
+        return frozenset(self.words.abbreviations) | frozenset(
+            self.settings.abbreviations.allow
+        ) | frozenset(self.page.abbreviations_explained)
+
+    @functools.cached_property
+    def glossary(self) -> frozenset[str]:
+        """Lookup keys of every word this page or site explains."""
+        keys = {phrase_key(w) for w in self.page.glossary_words}
+        for view in self.views:
+            keys.update(phrase_key(w) for w in view.point.explained)
+        return frozenset(keys)
+
+    @functools.cached_property
+    def names(self) -> frozenset[str]:
+        """Lower-case names from the settings."""
+        return frozenset(n.lower() for n in self.settings.names)
+
+    @functools.cached_property
+    def page_text(self) -> str:
+        """The text of the checked points, one per line (for finding explanations)."""
+        return "\n".join(v.text for v in self.checked)
+
+    def looks_like_name(self, word: str) -> bool:
+        """Return True when a capitalised word at the start of a sentence is used as a name on this page.
+
+        It is a name when the page also has it with a capital inside a
+        sentence, or has it with a capital at least twice and never in
+        lower case ("Karen told us ... Karen will ask").
+        """
+        if word in self._name_cache:
+            return self._name_cache[word]
+        text = self.page_text
+        escaped = re.escape(word)
+        capitals = len(re.findall(rf"(?<![\w-]){escaped}(?![\w-])", text))
+        lower = re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text) is not None
+        inside = re.search(rf"[a-z0-9,;]\s+{escaped}(?![\w-])", text) is not None
+        result = not lower and (inside or capitals >= 2)
+        self._name_cache[word] = result
+        return result
+
+    def is_glossary_word(self, word: str) -> bool:
+        """Return True when the site glossary or the page explains ``word``."""
+        key = phrase_key(word)
+        if key in self.glossary or self.words.is_explained(key):
+            return True
+        if key.endswith("s") and (key[:-1] in self.glossary or self.words.is_explained(key[:-1])):
+            return True
+        return False
+
+    def is_explained(self, word: str) -> bool:
+        """Return True when ``word`` is in the glossary or explained in the page's own text.
+
+        Explanations we recognise (easyread-rules.md rule 16; GOVUK-AF:
+        explain in the next sentence; COGA: in brackets): "X means ...",
+        "X is ...", "X are ...", "X stands for ...", "X (...)", "X: ...",
+        "X - ...", "... (X)", "called X", "known as X", and X followed by a
+        sentence that starts "This means", "It means", "This is" or
+        "These are".
+        """
+        key = word.lower()
+        if key in self._explained_cache:
+            return self._explained_cache[key]
+        result = self.is_glossary_word(word) or _explained_inline(self.page_text, word)
+        self._explained_cache[key] = result
+        return result
+
+    def problem(
+        self,
+        rule: str,
+        severity: Severity,
+        view: PointView | None,
+        sentence: Sentence | None,
+        message: str,
+        hint: str = "",
+        *,
+        line: int | None = None,
+        excerpt: str | None = None,
+    ) -> Problem:
+        """Make a Problem for this page, with the line and excerpt of the sentence."""
+        last = None
+        if view is not None and sentence is not None:
+            line = view.point.line_at(sentence.start) if line is None else line
+            last = view.point.line_at(max(sentence.start, sentence.end - 1))
+            if excerpt is None:
+                excerpt = sentence.text
+        elif view is not None and line is None:
+            line = view.point.line
+        if line is None:
+            line = self.page.title_line or (self.views[0].point.line if self.views else None)
+        made = Problem(
+            file=self.page.file,
+            line=line,
+            message=message,
+            hint=hint,
+            rule=rule,
+            severity=severity,
+            excerpt=_short(excerpt or ""),
+        )
+        self.spans[made] = last if last is not None else (line or 0)
+        return made
+
+
+def _short(text: str, limit: int = 300) -> str:
+    """Return ``text`` cut to ``limit`` characters."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
+
+
+@functools.lru_cache(maxsize=64)
+def _names_regex(names: tuple[str, ...]) -> re.Pattern[str] | None:
+    """Return one regular expression matching any of the names (cached per names list)."""
+    if not names:
+        return None
+    body = "|".join(re.escape(normalise(n)) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
+
+
+def make_view(point: Point, names: tuple[str, ...] = ()) -> PointView:
+    """Split a point into sentences once (a heading or table cell is one sentence)."""
+    text = normalise(point.text)
+    if point.kind in SENTENCE_KINDS:
+        sentences = tuple(split_sentences(point.text, point.line_starts))
+    else:
+        stripped = text.strip()
+        start = text.find(stripped) if stripped else 0
+        tokens = tuple(tokenize(text, start, start + len(stripped)))
+        sentences = (make_sentence(point.text, start, start + len(stripped), tokens),) if tokens else ()
+    regex = _names_regex(names)
+    masked = tuple((m.start(), m.end()) for m in regex.finditer(text)) if regex else ()
+    return PointView(point, text, sentences, masked)
+
+
+def make_context(page: PageText, settings: CheckerSettings, words: WordLists) -> PageContext:
+    """Build the PageContext for one page (each point split once)."""
+    points = list(page.points)
+    if page.title.strip() and not any(p.kind == "heading" and p.text.strip() == page.title.strip() for p in points):
+        points.insert(0, Point(line=page.title_line or 1, text=page.title, kind="heading", picture=NONE))
+    views = tuple(make_view(p, settings.names) for p in points)
+    return PageContext(page=page, settings=settings, words=words, views=views)
+
+
+# --- explanations -----------------------------------------------------------------
+
+_AFTER_CUE = re.compile(
+    r"(?:s|es)?(?:\*\*)?[\"')\u201d]?\s*(?:\(|:\s|\s[-\u2013\u2014]\s|(?:means|mean|stands\s+for|"
+    r"is\s+short\s+for|is\s+another\s+word\s+for|is\s+a\s+word\s+for)\b|(?:is|are)\s+(?!not\b))",
+    re.IGNORECASE,
+)
+_BEFORE_CUE = re.compile(
+    r"(?:called|named|known\s+as|the\s+words?|we\s+call\s+(?:this|it|them)|this\s+is\s+called)\s+"
+    r"[\"'\u2018\u201c]?$|\(\s*$",
+    re.IGNORECASE,
+)
+_NEXT_SENTENCE_CUE = re.compile(
+    r"[^.?!\n]{0,60}[.?!:]?\s+(?:(?:This|That|It|They|These|Those|Which)\s+means?|This\s+is|These\s+are)\b"
+)
+
+
+def _explained_inline(page_text: str, word: str) -> bool:
+    """Return True when the page explains ``word`` in one of the ways ``PageContext.is_explained`` lists."""
+    lower = page_text.lower()
+    needle = word.lower()
+    at = lower.find(needle)
+    while at != -1:
+        end = at + len(needle)
+        whole = (at == 0 or not lower[at - 1].isalnum()) and (end >= len(lower) or not lower[end].isalnum() or lower[end] in "se")
+        if whole:
+            if _AFTER_CUE.match(page_text, end) or _NEXT_SENTENCE_CUE.match(page_text, end):
+                return True
+            if _BEFORE_CUE.search(page_text, max(0, at - 30), at):
+                return True
+        at = lower.find(needle, at + 1)
+    return False
+
+
