@@ -76,9 +76,12 @@ def render_site(site: Site, env: jinja2.Environment) -> dict[PurePosixPath, byte
         layout = CONTENT_TYPES[page.content_type].layout
         _render_into(outputs, problems, env, layout, output_path(page.url),
                      {**common, **page_context(site, page)})
+    from .pagination import list_pages
     for generated in site.generated:
-        _render_into(outputs, problems, env, generated.layout, output_path(generated.url),
-                     {**common, **generated_context(site, generated)})
+        context = {**common, **generated_context(site, generated)}
+        for list_page in list_pages(generated, context):  # long lists are split into pages of 50
+            _render_into(outputs, problems, env, generated.layout, output_path(list_page.url),
+                         {**context, **list_page.context})
     from .pipeline import data_pages
     for data_page in data_pages(site):
         _render_into(outputs, problems, env, data_page.layout, output_path(data_page.url),
