@@ -112,7 +112,9 @@
     button.textContent = "Listen";
     button.setAttribute("aria-label", "Listen to this point");
     button.addEventListener("click", function () { read([point]); });
-    (point.querySelector(".er-pic") || point).appendChild(button);
+    // Inside the words when they are a <div>; a <dl> or <ul> may hold only its own items, so then under the picture.
+    var words = point.querySelector(".er-text");
+    (words && words.tagName === "DIV" ? words : point.querySelector(".er-pic") || point).appendChild(button);
   });
   window.addEventListener("pagehide", stop);
 }());
