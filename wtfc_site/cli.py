@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from . import __version__
 from .errors import Problem, Severity, SiteError
-from .output import print_problems, summary_line
+from .output import count, print_findings, print_problems
 
 if TYPE_CHECKING:
     from .pipeline import Options
@@ -29,13 +29,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if not args or args[0].startswith("-") and args[0] not in ("-h", "--help", "--version"):
         args.insert(0, "build")  # build is the default command
-    parser = make_parser()
+    parser = make_parser(None if args[0].startswith("-") else args[0])
     options = parser.parse_args(args)
     return options.run(options)
 
 
-def make_parser() -> argparse.ArgumentParser:
-    """Return the parser for every sub-command."""
+def make_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """Return the parser for every sub-command (``command``: the one being run, if known, to load less)."""
     parser = argparse.ArgumentParser(
         prog="wtfc-site", description="Build an easy-read website for a partnership from its content/ folder.")
     parser.add_argument("--version", action="version", version=f"wtfc_site {__version__}")
@@ -46,8 +46,11 @@ def make_parser() -> argparse.ArgumentParser:
     _add_pictures(commands)
     _add_serve(commands)
     _add_new(commands)
-    from .feedback.cli import add_feedback_parser
-    feedback = add_feedback_parser(commands)
+    if command in (None, "feedback"):
+        from .feedback.cli import add_feedback_parser
+        feedback = add_feedback_parser(commands)
+    else:  # its parser loads the receiver (a web server); other commands only need its name listed
+        feedback = commands.add_parser("feedback", help="Run the feedback receiver, or export the feedback it has kept.")
     feedback.set_defaults(run=_run_feedback)
     return parser
 
@@ -143,10 +146,10 @@ def _run_build(args: argparse.Namespace) -> int:
     stopping = stop_problems(report.problems)
     if stopping:
         print_problems(stopping, sys.stderr)
-        print(f"The site was not built: {len(stopping)} problem(s) to fix. Nothing was changed.", file=sys.stderr)
+        print(f"The site was not built: {count(len(stopping), 'problem')} to fix. Nothing was changed.",
+              file=sys.stderr)
         return 1
-    to_look_at = any(p.severity is not Severity.INFO and not p.silenced for p in report.problems)
-    print(summary_line(report.problems) + (" Run 'python build.py check' to see them." if to_look_at else ""))
+    print_findings(report.problems, sys.stdout)
     chosen = report.pictures_chosen
     if chosen:
         print(f"The picture library chose {chosen} picture(s) for you. "
@@ -172,17 +175,37 @@ def _run_check(args: argparse.Namespace) -> int:
     if args.text:
         from .textcheck import check_text_files
         return check_text_files(args.text, args.site.resolve(), args.format)
+    from dataclasses import replace
     from .pipeline import check
-    report = check(_options(args))
+    report = check(replace(_options(args), cache_dir=check_cache(args.site.resolve())))
     problems = [p for p in report.problems if not (args.quiet_info and p.severity is Severity.INFO)]
     print_problems(problems, sys.stdout, args.format)
     if args.report and report.site is not None:
         from .checked import unchecked_report
         for page, why in unchecked_report(list(report.site.pages)):
             print(f"{page.file.as_posix()}: {why}")
-    failing = [p for p in report.problems if not p.silenced and (
-        p.severity is Severity.ERROR or (args.strict and p.severity is Severity.WARNING))]
-    return 1 if failing else 0
+    return check_exit_code(report.problems, args.strict)
+
+
+def check_cache(site_dir: Path) -> Path:
+    """Return where 'check' keeps its cache: outside the site folder, so check writes nothing in it.
+
+    The user's cache folder (XDG_CACHE_HOME or ~/.cache), one folder per site path.
+    """
+    import hashlib
+    import os
+    home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return home / "wtfc-site" / hashlib.sha256(str(site_dir).encode()).hexdigest()[:16]
+
+
+def check_exit_code(problems: Sequence[Problem], strict: bool) -> int:
+    """Return 1 when something would stop 'build' or, with --strict, for any error or warning; else 0."""
+    from .pipeline import stop_problems
+    if stop_problems(list(problems)):
+        return 1
+    if strict and any(not p.silenced and p.severity is not Severity.INFO for p in problems):
+        return 1
+    return 0
 
 
 def _run_checked(args: argparse.Namespace) -> int:

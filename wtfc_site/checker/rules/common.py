@@ -7,9 +7,9 @@ import re
 from dataclasses import replace
 from typing import Iterable, Mapping, Sequence
 
-import wordfreq
 
 from ...errors import Problem, Severity
+from ..frequency import zipf_frequency
 from ..text import (
     DOTTED,
     WORD,
@@ -65,8 +65,8 @@ def apply_severity_overrides(problems: Iterable[Problem], overrides: Mapping[str
 
 @functools.lru_cache(maxsize=262144)
 def _raw_zipf(word: str, lang: str) -> float:
-    """wordfreq's Zipf value for one word (cached per word)."""
-    return wordfreq.zipf_frequency(word, lang)
+    """wordfreq's Zipf value for one word (cached per word; read from wordfreq's files, see frequency.py)."""
+    return zipf_frequency(word, lang)
 
 
 _BRITISH = (
