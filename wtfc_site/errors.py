@@ -51,12 +51,11 @@ class Problem:
 
 
 def format_problem(problem: Problem) -> str:
-    """Return one problem as 'file:line: message Hint [RULE]'."""
-    text = f"{problem.location}: {problem.message}"
+    """Return one problem as 'FILE:LINE: severity [RULE] message', the hint indented on the next line."""
+    rule = f" [{problem.rule}]" if problem.rule else ""
+    text = f"{problem.location}: {problem.severity.value}{rule} {problem.message}"
     if problem.hint:
-        text += f" {problem.hint}"
-    if problem.rule:
-        text += f" [{problem.rule}]"
+        text += f"\n    {problem.hint}"
     return text
 
 

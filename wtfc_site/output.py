@@ -1,4 +1,4 @@
-"""Print problems for people (grouped by file, in colour on a terminal),
+"""Print problems for people (one line each, in colour on a terminal),
 for programs (JSON) and for GitHub Actions (annotations)."""
 
 from __future__ import annotations
@@ -49,26 +49,72 @@ def github_line(p: Problem) -> str:
     return f"::{level} {where},title={p.rule}::{text}"
 
 
+def problem_lines(p: Problem, colour: bool = False) -> str:
+    """Return one problem as 'FILE:LINE: severity [RULE] message', then the excerpt and hint indented.
+
+    One line per problem, so editors, grep and CI logs can jump to the place.
+    """
+    label = p.severity.value + (" (quietened: " + p.silenced + ")" if p.silenced else "")
+    if colour:
+        label = _COLOURS[p.severity] + label + _RESET
+    rule = f" [{p.rule}]" if p.rule else ""
+    text = f"{p.location}: {label}{rule} {p.message}"
+    if p.excerpt:
+        text += f"\n    \"{p.excerpt}\""
+    if p.hint:
+        text += f"\n    {p.hint}"
+    return text
+
+
 def _print_text(problems: list[Problem], stream: TextIO, colour: bool) -> None:
-    for file, group in groupby(problems, key=lambda p: p.file.as_posix() if p.file else "(site)"):
-        stream.write(f"\n{file}\n")
-        for p in group:
-            label = p.severity.value + (" (quietened: " + p.silenced + ")" if p.silenced else "")
-            if colour:
-                label = _COLOURS[p.severity] + label + _RESET
-            line = f"  line {p.line}" if p.line else "  "
-            stream.write(f"{line}: {label} [{p.rule}] {p.message}\n")
-            if p.excerpt:
-                stream.write(f"      \"{p.excerpt}\"\n")
-            if p.hint:
-                stream.write(f"      {p.hint}\n")
-    stream.write("\n" + summary_line(problems) + "\n")
+    for p in problems:
+        stream.write(problem_lines(p, colour) + "\n")
+    stream.write(summary_line(problems) + "\n")
+
+
+BUILD_SHOWS = 20
+"""How many findings 'build' prints before saying how many more 'check' would show."""
+
+
+def print_findings(problems: Iterable[Problem], stream: TextIO, limit: int = BUILD_SHOWS) -> None:
+    """Print the errors and warnings that did not stop a build (the first ``limit``), then the counts."""
+    problems = sort_problems(problems)
+    shown = [p for p in problems if p.severity is not Severity.INFO and not p.silenced]
+    colour = use_colour(stream)
+    for p in shown[:limit]:
+        stream.write(problem_lines(p, colour) + "\n")
+    more = len(shown) - limit
+    if more > 0:
+        stream.write(f"... and {count(more, 'more finding')}. Run 'python build.py check' to see them all.\n")
+    stream.write(summary_line(problems) + "\n")
+
+
+def count(number: int, thing: str, plural: str = "") -> str:
+    """Return '1 error', '2 errors', '0 notes': counts that read naturally."""
+    return f"{number} {thing if number == 1 else (plural or thing + 's')}"
+
+
+def is_easy_read(p: Problem) -> bool:
+    """Return True for an easy-read finding (ER- rules), which never stops a build."""
+    return p.rule.startswith("ER-")
 
 
 def summary_line(problems: Iterable[Problem]) -> str:
-    """Return one line counting problems, e.g. 'Easy read: 0 errors, 2 warnings, 1 quietened.'"""
+    """Return the counts, problems that stop a build kept apart from easy-read findings.
+
+    For example 'Easy read: 0 errors, 2 warnings, 1 note, 0 quietened.', led by
+    'Stops the build: 1 error.' when there is something that stops it.
+    """
     problems = list(problems)
-    counts = Counter(p.severity for p in problems if not p.silenced)
-    quiet = sum(1 for p in problems if p.silenced)
-    return (f"Easy read: {counts[Severity.ERROR]} errors, {counts[Severity.WARNING]} warnings, "
-            f"{counts[Severity.INFO]} notes, {quiet} quietened.")
+    stopping = [p for p in problems if not is_easy_read(p) and not p.silenced and p.severity is Severity.ERROR]
+    site_warnings = [p for p in problems if not is_easy_read(p) and not p.silenced
+                     and p.severity is Severity.WARNING]
+    easy = [p for p in problems if is_easy_read(p)]
+    counts = Counter(p.severity for p in easy if not p.silenced)
+    quiet = sum(1 for p in easy if p.silenced)
+    lead = f"Stops the build: {count(len(stopping), 'error')}. " if stopping else ""
+    if site_warnings:
+        lead += f"Site: {count(len(site_warnings), 'warning')}. "
+    return (f"{lead}Easy read: {count(counts[Severity.ERROR], 'error')}, "
+            f"{count(counts[Severity.WARNING], 'warning')}, {count(counts[Severity.INFO], 'note')}, "
+            f"{quiet} quietened.")
