@@ -41,7 +41,7 @@ from ..points import AUTO, NONE, PICTURE_MARKER, PageText, Point, Silence
 from .settings import PictureText
 
 PICTURE_TEXT = "picture-text"
-"""The kind of point for a line that describes a picture."""
+"""The kind of point for a line that describes a picture (the same as ``rules.structure.PICTURE_TEXT``)."""
 
 _FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)\s*$")
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")

@@ -58,7 +58,9 @@ from .structure import (  # noqa: F401
     check_no_underline,
     check_one_sentence_per_line,
     check_paragraph_length,
+    PICTURE_TEXT,
     check_picture,
+    check_picture_text,
     check_quoted,
 )
 from .words import (  # noqa: F401
@@ -128,6 +130,7 @@ RULES: tuple[Rule, ...] = (
     Rule("ER-PAGE-WORDS", E, EASY_READ, check_page_words, per=PAGE),
     Rule("ER-READABILITY", I, ALL, check_readability, per=PAGE),
     Rule("ER-QUOTED", I, ALL, check_quoted, kinds=frozenset({QUOTE})),
+    Rule("ER-PICTURE-TEXT", I, ALL, check_picture_text, kinds=frozenset({PICTURE_TEXT})),
 )
 """Every text rule, in the order findings are made."""
 

@@ -106,6 +106,10 @@ def _variants(word: str) -> set[str]:
                 forms |= {form[:-2], form[:-1]}
             if form.endswith("ing") and len(form) > 5:
                 forms |= {form[:-3], form[:-3] + "e"}
+            if form.endswith(("er", "est")) and len(form) > 5:
+                # comparatives: "quieter" is as easy as "quiet", "nearest" as "near"
+                stem = form[:-2] if form.endswith("er") else form[:-3]
+                forms |= {stem, stem + "e"} | ({stem[:-1] + "y"} if stem.endswith("i") else set())
     return forms
 
 
@@ -186,10 +190,13 @@ def _is_roman(view: PointView, token: Token) -> bool:
     word = token.text
     if not _ROMAN.match(word):
         return False
-    if word in _ROMAN_COMMON:
-        return True
     before = view.text[max(0, token.start - 20):token.start].split()
-    return bool(before) and before[-1].lower().strip("(") in _ROMAN_LABELS
+    previous = before[-1].strip("(") if before else ""
+    if previous.lower() in _ROMAN_LABELS:
+        return True
+    if previous[:1].isupper() and previous[1:].islower() and previous.isalpha():
+        return False  # the numeral of a name: "King Charles III", "Queen Elizabeth II", "Henry VIII"
+    return word in _ROMAN_COMMON
 
 
 def _caps_shouted(word: str, ctx: PageContext) -> bool:

@@ -44,7 +44,11 @@ def reading_counts(ctx: PageContext):
 
 
 def check_readability(ctx: PageContext) -> list[Problem]:
-    """ER-READABILITY: Flesch scores as information; a warning only on long easy-read pages (WCAG 3.1.5, NORF; rule 53)."""
+    """ER-READABILITY: Flesch scores as information only (WCAG 3.1.5, NORF; rule 53).
+
+    Always info, never a warning: the rules say scores must never block,
+    and real easy read with short words can still score "hard" (issue 15).
+    """
     counts = reading_counts(ctx)
     if not counts.words:
         return []
@@ -59,12 +63,10 @@ def check_readability(ctx: PageContext) -> list[Problem]:
     hard = grade > settings.fk_grade_warn or ease < settings.fre_warn_below
     if ctx.easy_read and counts.words >= settings.min_words and hard:
         return [
-            ctx.problem("ER-READABILITY", Severity.WARNING, None, None, f"This page may be hard to read. {summary}",
+            ctx.problem("ER-READABILITY", Severity.INFO, None, None, f"This page may be hard to read. {summary}",
                         "Use shorter sentences and common words. Scores are only a guide: ask readers.")
         ]
     return [
         ctx.problem("ER-READABILITY", Severity.INFO, None, None, summary,
                     "Scores are only a guide, and mean little under 100 words.")
     ]
-
-

@@ -166,3 +166,19 @@ def check_quoted(view: PointView, ctx: PageContext) -> list[Problem]:
     ]
 
 
+
+
+PICTURE_TEXT = "picture-text"
+"""A line that describes a picture (see ``checker.plaintext.is_picture_text``)."""
+
+
+def check_picture_text(view: PointView, ctx: PageContext) -> list[Problem]:
+    """ER-PICTURE-TEXT: a picture description pasted with the words is noted, not checked (issue 15)."""
+    if view.kind != PICTURE_TEXT:
+        return []
+    return [
+        ctx.problem("ER-PICTURE-TEXT", Severity.INFO, view, None,
+                    "This line describes a picture, so it is not checked as a sentence.",
+                    "If it is words for the reader, write it as a sentence with a full stop.",
+                    excerpt=view.point.text)
+    ]

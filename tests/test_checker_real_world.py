@@ -1,0 +1,90 @@
+"""Traits of real published easy read that the checker must not mistake for problems (issue 15 part 2).
+
+Each test gives the checker a short text the way real documents are written
+(picture descriptions left as lines, numbered minutes, names with numerals,
+campaign names) and asserts on the findings and the verdict ``check --text``
+prints.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from wtfc_site.checker import CheckerSettings, check_document, load_wordlists
+from wtfc_site.checker.plaintext import PICTURE_TEXT, is_picture_text, text_to_points
+from wtfc_site.checker.settings import PictureText
+
+SETTINGS = CheckerSettings()
+WORDS = load_wordlists({}, {})
+
+
+def _check(text: str, settings: CheckerSettings = SETTINGS, words=WORDS):
+    return check_document(text, Path("doc.md"), settings, words)
+
+
+def _rules(report) -> list[str]:
+    return [p.rule for p in report.problems if p.severity.name != "INFO"]
+
+
+# --- picture descriptions ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("line", [
+    "Picture of a pharmacist handing a prescription bag to an elderly gentleman.",
+    "Image: a prescription form with the surgery stamp",
+    "[Image: a small booklet with a red cover]",
+    "Photo of a woman with Down's syndrome reading a leaflet.",
+    "Image description: infographic showing a hospital building",
+    "woman with letter",
+    "A volunteer adjusting a microphone stand",
+    "2 people talking at a table",
+])
+def test_picture_descriptions_are_recognised(line):
+    assert is_picture_text(line, PictureText())
+
+
+@pytest.mark.parametrize("line", [
+    "A GP is a doctor in your local area.",
+    "We talked about buses.",
+    "Learning Disability Week",
+    "Getting your flu jab this winter",
+    "[picture: bus] The bus is late.",
+    "Figure 1: Uptake of annual health checks by network",
+    "An advocate helps people speak up.",
+])
+def test_sentences_headings_and_our_own_marker_are_not_picture_descriptions(line):
+    assert not is_picture_text(line, PictureText())
+
+
+def test_a_line_inside_a_hard_wrapped_sentence_is_never_taken_for_a_caption():
+    text = "We will work with\nlocal partners across the borough\nto improve things.\n"
+    points, _ = text_to_points(text, PictureText())
+    assert [p.kind for p in points] == ["paragraph"]
+    assert points[0].text == "We will work with local partners across the borough to improve things."
+
+
+def test_picture_lines_are_noted_not_checked_and_do_not_count():
+    text = (
+        "# Getting your medicine\n\n"
+        "Picture of a pharmacist handing a prescription bag across the counter to an elderly gentleman.\n"
+        "A chemist is a shop that gives you medicine.\n"
+        "Image description: infographic juxtaposing multidisciplinary stakeholders\n"
+        "Take your paper to the chemist.\n"
+    )
+    report = _check(text)
+    notes = [p for p in report.problems if p.rule == "ER-PICTURE-TEXT"]
+    assert [(p.line, p.severity.name) for p in notes] == [(3, "INFO"), (5, "INFO")]
+    assert "picture" in notes[0].message.lower()
+    assert _rules(report) == []
+    assert report.counts.sentences == 2
+    assert report.verdict.easy_read
+
+
+def test_picture_markers_are_a_setting():
+    settings = dataclasses.replace(
+        SETTINGS, picture_text=PictureText(markers=("pic>",), heuristic=False))
+    points, _ = text_to_points("pic> a cat on a mat\nPicture of a dog.\n", settings.picture_text)
+    assert [p.kind for p in points] == [PICTURE_TEXT, "paragraph"]
