@@ -9,10 +9,11 @@ and before anything is written, so the site is still written in one swap.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 import jinja2
 
+from ..errors import Problem, SiteError
 from ..site import GeneratedPage, Site
 from .feeds import FEED_PATH, atom_feed
 from .offline import offline_outputs
@@ -52,5 +53,11 @@ def publish_outputs(site: Site, env: jinja2.Environment, outputs: dict,
 def not_found_page(site: Site, env: jinja2.Environment) -> bytes:
     """Return the easy-read 'page not found' page."""
     from ..render import common_context, generated_context
-    context = {**common_context(site), **generated_context(site, NOT_FOUND), "noindex": True}
-    return env.get_template(NOT_FOUND.layout).render(context).encode("utf-8")
+    context = {**common_context(site), **generated_context(site, NOT_FOUND)}
+    try:
+        return env.get_template(NOT_FOUND.layout).render(context).encode("utf-8")
+    except jinja2.TemplateError as exc:
+        raise SiteError(Problem(Path(getattr(exc, "filename", None) or NOT_FOUND.layout), getattr(exc, "lineno", None),
+                                f"The 'page not found' layout could not be filled in: {exc}.",
+                                hint="Check the names and the {% %} tags in your layouts/404.html.",
+                                rule="SITE-LAYOUT")) from exc
