@@ -63,22 +63,61 @@ def load_yaml(text: str, file: Path, first_line: int = 1) -> tuple[Any, LineMap]
         value = _build(node, (), lines, loader, file, first_line - 1)
         return value, LineMap(lines, first_line)
     except yaml.MarkedYAMLError as exc:
-        raise SiteError(_yaml_problem(exc, file, first_line - 1)) from None
+        raise SiteError(_yaml_problem(exc, file, first_line - 1, text)) from None
     finally:
         loader.dispose()
 
 
-def _yaml_problem(exc: yaml.MarkedYAMLError, file: Path, offset: int) -> Problem:
-    mark = exc.problem_mark or exc.context_mark
+_YAML_HINT = ("Check the spaces at the start of the line, that every 'key: value' has a "
+              "space after the colon, and put text with a colon or # inside quotes.")
+
+_LEFT_OPEN = {"quoted scalar": "quote", "flow sequence": "[", "flow mapping": "{"}
+"""What the parser's context says was opened (and never closed), as the author wrote it."""
+
+
+def _yaml_problem(exc: yaml.MarkedYAMLError, file: Path, offset: int, text: str = "") -> Problem:
+    """Return the problem at the line where the mistake starts, saying what was left open.
+
+    The parser's problem mark is where it gave up (often the end of the file);
+    its context mark is where the thing it was reading began.
+    """
+    context, problem = exc.context or "", exc.problem or ""
+    start, end = exc.context_mark, exc.problem_mark
+    opened = next((what for key, what in _LEFT_OPEN.items() if key in context), "")
+    if opened and start is not None:
+        line = start.line + 1 + offset
+        if opened == "quote":
+            quote = _char_at(text, start.line, start.column) or '"'
+            return Problem(file, line, f"The quote ({quote}) opened on line {line} is never closed.",
+                           hint=f"Add the closing {quote} at the end of the words on line {line}, or take the "
+                                f"opening one out.", rule="SITE-YAML")
+        closer = "]" if opened == "[" else "}"
+        return Problem(file, line, f"The '{opened}' opened on line {line} is never closed with '{closer}'.",
+                       hint=f"Add '{closer}' after the last item, or write the list one '- item' per line.",
+                       rule="SITE-YAML")
+    if "simple key" in context and start is not None:
+        line = start.line + 1 + offset
+        return Problem(file, line, f"Line {line} is not a 'key: value' line.",
+                       hint="Write it as 'key: value', or join it to the line above if it belongs to it.",
+                       rule="SITE-YAML")
+    mark = end or start
     line = mark.line + 1 + offset if mark else None
-    what = exc.problem or exc.context or "it could not be read"
-    return Problem(
-        file, line,
-        f"The YAML here is broken: {what}.",
-        hint=("Check the spaces at the start of the line, that every 'key: value' has a "
-              "space after the colon, and put text with a colon or # inside quotes."),
-        rule="SITE-YAML",
-    )
+    if "tab" in problem:
+        return Problem(file, line, "This line is indented with a tab.",
+                       hint="Use spaces, not tabs, at the start of lines in YAML.", rule="SITE-YAML")
+    if "mapping values are not allowed" in problem:
+        return Problem(file, line, "This line has a ':' that YAML cannot read here.",
+                       hint="If the words contain a colon, put them in quotes: title: \"Our plan: the next step\". "
+                            "If not, check the line has no extra spaces at its start.", rule="SITE-YAML")
+    what = problem or context or "it could not be read"
+    return Problem(file, line, f"The YAML here is broken: {what}.", hint=_YAML_HINT, rule="SITE-YAML")
+
+
+def _char_at(text: str, line: int, column: int) -> str:
+    lines = text.splitlines()
+    if 0 <= line < len(lines) and 0 <= column < len(lines[line]):
+        return lines[line][column]
+    return ""
 
 
 def _build(node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int],
