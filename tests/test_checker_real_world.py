@@ -88,3 +88,40 @@ def test_picture_markers_are_a_setting():
         SETTINGS, picture_text=PictureText(markers=("pic>",), heuristic=False))
     points, _ = text_to_points("pic> a cat on a mat\nPicture of a dog.\n", settings.picture_text)
     assert [p.kind for p in points] == [PICTURE_TEXT, "paragraph"]
+
+
+# --- numbers, names and campaigns ------------------------------------------------------------
+
+
+def _rules_in(text: str) -> list[tuple[str, str]]:
+    return [(p.rule, p.message) for p in _check(text).problems if p.severity.name != "INFO"]
+
+
+def test_section_and_minute_numbers_are_not_decimals():
+    text = "# Notes\n\n2.1 Apologies\n\n5 people could not come.\n\n3.2 The notes were right.\n\nWe looked at item 4.2 again.\n"
+    assert [r for r in _rules_in(text) if r[0] == "ER-NUM-PERCENT"] == []
+    assert ("ER-NUM-PERCENT", "'2.5' is a decimal number.") in _rules_in("# Money\n\nWe spent 2.5 times more.\n")
+
+
+def test_a_title_case_campaign_name_is_not_a_passive():
+    text = "# News\n\nWe joined Get Checked Out this year.\nPeople can Be Heard at our meetings.\n"
+    assert [r for r in _rules_in(text) if r[0] == "ER-ACTIVE"] == []
+    assert any(r[0] == "ER-ACTIVE" for r in _rules_in("# News\n\nThe letter was posted on Monday.\n"))
+
+
+def test_a_programmes_plain_long_name_is_not_jargon_but_a_rare_word_in_a_name_still_is():
+    plain = "# Home\n\nWe are part of the Building the Right Support programme.\n"
+    assert [r for r in _rules_in(plain) if r[0] == "ER-HARD-WORD"] == []
+    lower = "# Home\n\nWe talked about building the right support for you.\n"
+    assert [r[1] for r in _rules_in(lower) if r[0] == "ER-HARD-WORD"] == ["'building the right support' is a hard word."]
+
+
+def test_called_a_word_explains_it():
+    text = "# Medicine\n\nThe person at the chemist is called a pharmacist.\nThe pharmacist gives you medicine.\n"
+    assert [r for r in _rules_in(text) if r[0] == "ER-HARD-WORD"] == []
+
+
+def test_a_name_after_a_heading_is_not_taken_for_a_word_inside_a_sentence():
+    """The line break after a heading is not a space inside a sentence (looks_like_name)."""
+    report = _check("# News\n\nZubrowski came to see us.\n")
+    assert any("Zubrowski" in p.message for p in report.problems if p.rule == "ER-HARD-WORD")

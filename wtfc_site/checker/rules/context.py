@@ -193,7 +193,9 @@ class PageContext:
         escaped = re.escape(word)
         capitals = len(re.findall(rf"(?<![\w-]){escaped}(?![\w-])", text))
         lower = re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text) is not None
-        inside = re.search(rf"[a-z0-9,;]\s+{escaped}(?![\w-])", text) is not None
+        # Spaces only: page_text puts each point on its own line, and a heading's last word is not
+        # the word before a name.
+        inside = re.search(rf"[a-z0-9,;][ \t]+{escaped}(?![\w-])", text) is not None
         result = not lower and (inside or capitals >= 2)
         self._name_cache[word] = result
         return result
@@ -307,7 +309,7 @@ _AFTER_CUE = re.compile(
 )
 _BEFORE_CUE = re.compile(
     r"(?:called|named|known\s+as|the\s+words?|we\s+call\s+(?:this|it|them)|this\s+is\s+called)\s+"
-    r"[\"'\u2018\u201c]?$|\(\s*$",
+    r"(?:(?:a|an)\s+)?[\"'\u2018\u201c]?$|\(\s*$",
     re.IGNORECASE,
 )
 _NEXT_SENTENCE_CUE = re.compile(

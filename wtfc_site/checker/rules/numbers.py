@@ -119,6 +119,28 @@ _FRACTION_HINTS = frozenset(
 )
 
 
+_SECTION_LABELS = frozenset(
+    "section sections item items paragraph paragraphs para clause clauses minute part chapter appendix "
+    "annex point points action actions".split()
+)
+_AFTER_SECTION = re.compile(r"\.?\s+[A-Z\u201c\"']")
+
+
+def _section_number(view: PointView, token) -> bool:
+    """Return True when a number like 2.1 numbers a section or minute, not a quantity (issue 15).
+
+    It starts the point or a source line and a capitalised word follows
+    ("2.1 Apologies", "3.2 The minutes were agreed"), or a label such as
+    "item" or "section" comes before it ("see item 4.2").
+    """
+    line_starts = {0, *(offset for offset, _ in view.point.line_starts)}
+    at_start = token.start in line_starts or not view.text[:token.start].strip()
+    if at_start and _AFTER_SECTION.match(view.text, token.end):
+        return True
+    before = view.text[max(0, token.start - 20):token.start].split()
+    return bool(before) and before[-1].lower().strip("(") in _SECTION_LABELS
+
+
 def check_percentages(view: PointView, ctx: PageContext) -> list[Problem]:
     """ER-NUM-PERCENT: percentages, fractions and decimals need help (IE, COGA, Copian; rule 11)."""
     if view.kind not in WORD_KINDS:
@@ -157,6 +179,8 @@ def check_percentages(view: PointView, ctx: PageContext) -> list[Problem]:
                 continue
             if _TIME.match(text) or _MONEY.match(text):
                 continue  # 2.30pm and £5.50 are fine (rule 12 and everyday prices)
+            if _section_number(view, token):
+                continue
             found.append(
                 ctx.problem(
                     "ER-NUM-PERCENT", dec, view, view.sentence_at(token.start),

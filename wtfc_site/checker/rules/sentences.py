@@ -170,6 +170,13 @@ def _participle(word: str, words: WordLists) -> bool:
     return len(word) >= 5 and word.endswith("ed")
 
 
+def _title_case_name(sentence, index: int) -> bool:
+    """Return True when word ``index`` has a capital inside the sentence: part of a name such as a
+    campaign's ("Get Checked Out", "Be Heard Week"), not a passive (issue 15)."""
+    word = sentence.words[index].text if index < len(sentence.words) else ""
+    return index > 0 and word[:1].isupper()
+
+
 def check_active(view: PointView, ctx: PageContext) -> list[Problem]:
     """ER-ACTIVE: a form of 'be' or 'get' then a past participle within 2 words (GOVUK-AF, COGA; rule 3)."""
     if view.kind not in SENTENCE_KINDS:
@@ -191,7 +198,7 @@ def check_active(view: PointView, ctx: PageContext) -> list[Problem]:
                         break
                     if j == i + 2 and not (tokens[i + 1] in _ADVERBS or tokens[i + 1].endswith("ly")):
                         break
-                    if _participle(tokens[j], words):
+                    if _participle(tokens[j], words) and not _title_case_name(sentence, j):
                         hit = " ".join(tokens[i:j + 1])
                         break
             if hit:

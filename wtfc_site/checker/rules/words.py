@@ -204,6 +204,24 @@ def _hard_word_problem(ctx: PageContext, view: PointView, token: Token, word: st
     )
 
 
+def _plain_name(view: PointView, text: str, ctx: PageContext) -> bool:
+    """Return True when a jargon phrase is written as a name made only of everyday words.
+
+    "Building the Right Support" and "Care and Treatment Review" in Title
+    Case inside a sentence are the plain long names of a programme or a
+    meeting (issue 15): the name itself is not the hard part, and the long
+    form is how easy read explains a short form. A Title Case heading says
+    nothing (every word has a capital), and a name with a rare word in it
+    ("Mortality Review") stays hard.
+    """
+    words = [w for w in re.findall(r"[A-Za-z']+", text)]
+    long_words = [w for w in words if len(w) >= 4]
+    if len(words) < 2 or view.title_case or not long_words or not all(w[0].isupper() for w in long_words):
+        return False
+    easy = ctx.settings.zipf.easy
+    return all(word_zipf(w.lower(), ctx.settings.zipf.lang) >= easy for w in long_words)
+
+
 def check_hard_words(ctx: PageContext) -> list[Problem]:
     """ER-HARD-WORD: jargon, rare and long words must be explained, reported at first use on each page (IE 6-7, DH09, COGA; rule 16).
 
@@ -227,6 +245,8 @@ def check_hard_words(ctx: PageContext) -> list[Problem]:
                 continue
             seen.add(key)
             if ctx.is_explained(match.text) or ctx.is_explained(key):
+                continue
+            if _plain_name(view, match.text, ctx):
                 continue
             severity = severity_from(match.term.level) if match.term.level else Severity.ERROR
             if severity is None:
