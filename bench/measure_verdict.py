@@ -151,6 +151,19 @@ def report(title: str, results: list[tuple[Checked, bool]]) -> None:
     print(line("standard", [ok for p, ok in results if not p.easy]))
 
 
+def print_separation(passages: list[Checked], limits: VerdictSettings) -> None:
+    """Print how far apart the classes are on each measure: a small gap means a fragile threshold."""
+    settings = dataclasses.replace(CheckerSettings(), verdict=limits)
+    verdicts = [(p, text_verdict(p.problems, p.words, p.sentences, settings)) for p in passages]
+    print("\nSeparation (easy read: highest; standard: lowest):")
+    for label, value in (("findings per 100 words", lambda v: v.findings_per_100_words),
+                         ("share of long sentences", lambda v: v.long_sentence_share),
+                         ("words a sentence", lambda v: v.average_sentence_words)):
+        easy = max(value(v) for p, v in verdicts if p.easy)
+        hard = min(value(v) for p, v in verdicts if not p.easy)
+        print(f"  {label:<24} easy read up to {easy:g}; standard from {hard:g}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--passages", type=Path, default=ROOT / "tests" / "passages")
@@ -173,6 +186,9 @@ def main(argv: list[str] | None = None) -> int:
             values = sorted(getattr(c, name) for c in chosen)
             print(f"  tuned {name}: median {values[len(values) // 2]:g} (range {values[0]:g} to {values[-1]:g})")
     report("\nShipped defaults on every passage (tuned while looking at them: optimistic):", shipped)
+    baseline = [(p, (p.words / max(p.sentences, 1) <= 13) == p.easy) for p in passages]
+    report("\nFor comparison, the one-line rule 'at most 13 words a sentence on average':", baseline)
+    print_separation(passages, defaults)
     if args.show_wrong:
         settings = dataclasses.replace(CheckerSettings(), verdict=defaults)
         for passage, ok in shipped:
