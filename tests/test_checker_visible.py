@@ -1,0 +1,73 @@
+"""The checker reads what the reader sees: the visible text of a built page (issue 14 part 7)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from wtfc_site.checker import CheckerSettings, check_page, load_wordlists
+from wtfc_site.checker.plaintext import page_from_text
+from wtfc_site.checker.visible import LAYOUT_HINT, check_visible, generated_points, visible_points
+
+SETTINGS = CheckerSettings()
+WORDS = load_wordlists()
+
+PAGE_HTML = """<!doctype html><html><body>
+<nav><a href="/">Home</a> <a href="/about/">About us and all the other things we want you to see</a></nav>
+<main>
+  <h1>Our meeting</h1>
+  <div class="er-row"><p>We met on Monday.<br>Sam ran the meeting.</p>
+    <p class="er-explain"><span class="er-explain-label">Hard word: </span><dfn>minutes</dfn> means the notes.</p></div>
+  <ul><li>Sam Okafor, co-production worker</li></ul>
+  <p>This story is told by Sam, who is a member of the group, and it was written down by the worker in 2026.</p>
+  <blockquote><p>I liked it a lot.</p></blockquote>
+  <div class="honeypot" aria-hidden="true"><label>Leave this empty</label></div>
+  <p hidden>Secret words nobody sees.</p>
+  <section class="page-feedback"><legend>Was this page easy to understand?</legend></section>
+  <script>var x = "not text";</script>
+</main>
+<footer><p>Footer words are not in main.</p></footer>
+</body></html>"""
+
+SOURCE = "# Our meeting\n\nWe met on Monday.\nSam ran the meeting.\n"
+
+
+def test_visible_points_are_the_leaf_blocks_a_reader_sees_in_main():
+    points = visible_points(PAGE_HTML)
+    assert [(p.kind, p.text) for p in points] == [
+        ("heading", "Our meeting"),
+        ("paragraph", "We met on Monday. Sam ran the meeting."),
+        ("table-cell", "Hard word:"),
+        ("paragraph", "minutes means the notes."),
+        ("list-item", "Sam Okafor, co-production worker"),
+        ("paragraph", "This story is told by Sam, who is a member of the group, and it was written down by "
+                      "the worker in 2026."),
+        ("quote", "I liked it a lot."),
+    ]
+
+
+def test_the_blocks_the_author_did_not_write_are_the_generated_ones():
+    page = page_from_text(SOURCE, Path("m.md"))
+    generated = [p.text for p in generated_points(page, visible_points(PAGE_HTML))]
+    assert "We met on Monday. Sam ran the meeting." not in generated
+    assert "This story is told by Sam, who is a member of the group, and it was written down by the worker in 2026." in generated
+
+
+def test_generated_lines_get_the_sentence_rules_at_the_pages_title_line():
+    page = page_from_text(SOURCE, Path("m.md"))
+    authored = check_page(page, SETTINGS, WORDS, text_only=True)
+    extra = check_visible(page, visible_points(PAGE_HTML), authored, SETTINGS, WORDS)
+    long_line = [p for p in extra if p.rule == "ER-SENT-LEN"]
+    assert [(p.line, p.severity.name) for p in long_line] == [(1, "ERROR")]
+    assert long_line[0].hint.endswith(LAYOUT_HINT)
+    assert not any("Monday" in p.excerpt for p in extra)  # the author's own lines are not reported twice
+
+
+def test_page_length_counts_what_the_reader_sees():
+    body = "\n".join(f"We met on day {n}." for n in range(90))  # 450 words written by the author
+    page = page_from_text(f"# Days\n\n{body}\n", Path("d.md"))
+    authored = check_page(page, SETTINGS, WORDS, text_only=True)
+    assert not [p for p in authored if p.rule == "ER-PAGE-WORDS"]
+    shown = "".join(f"<li>Job {n} is for Sam and Priya.</li>" for n in range(20))  # 140 more from the layout, 1 in the title
+    html = f"<main><h1>Days</h1><p>{' '.join(f'We met on day {n}.' for n in range(90))}</p><ul>{shown}</ul></main>"
+    extra = check_visible(page, visible_points(html), authored, SETTINGS, WORDS)
+    assert [p.message for p in extra if p.rule == "ER-PAGE-WORDS"] == ["This page has 591 words."]

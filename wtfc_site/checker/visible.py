@@ -1,0 +1,145 @@
+"""What the reader sees: the visible text of a built page, as Points, and the findings on it.
+
+The page check (``check_page``) reads the points an author wrote, with their
+source lines. A built page also shows text the generator writes: list
+entries, dates, status lines, "Hard word:" notes, form labels. Issue 14
+part 7 asks that page length and the sentence rules see what the reader
+sees, so after rendering we read each page's ``<main>`` back:
+
+- ``visible_points(html)`` gives one Point per leaf block of text (heading,
+  paragraph, list item, label, table cell, quote), skipping anything hidden
+  from readers (``hidden``, ``aria-hidden="true"``, scripts).
+- ``check_visible(page, visible, settings, words)`` runs the text rules on
+  the blocks the author did not write (reported at the page's title line,
+  saying they come from the layout), and the whole-page rules (page length
+  and the verdict) on everything the reader sees.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Iterable
+
+from lxml import html as lxml_html
+
+from ..errors import Problem
+from ..points import NONE, PageText, Point
+from .page import page_verdict, check_page
+from .settings import CheckerSettings
+from .wordlists import WordLists
+
+_KINDS = {
+    "h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading", "h6": "heading",
+    "p": "paragraph", "dd": "paragraph", "li": "list-item", "figcaption": "paragraph",
+    "dt": "table-cell", "td": "table-cell", "th": "table-cell", "caption": "table-cell",
+    "label": "table-cell", "legend": "table-cell", "button": "table-cell", "summary": "table-cell",
+}
+"""Leaf blocks of text and the kind of point each becomes."""
+_SKIP_TAGS = frozenset({"script", "style", "template", "noscript", "svg", "nav"})
+SKIP_CLASSES = frozenset({"page-feedback", "hard-words-box"})
+"""Parts every page repeats, or that repeat the page's own explanations: the feedback form at the
+foot of each page and the hard-words box (each word is explained beside its point too)."""
+LABEL_CLASSES = frozenset({"er-explain-label"})
+"""Short labels in front of a sentence ("Hard word:"): read as their own block, not as part of it."""
+_SPACES = re.compile(r"\s+")
+WHOLE_PAGE_RULES = frozenset({"ER-PAGE-WORDS"})
+"""Rules about the page as a whole, worked out again on everything the reader sees."""
+LAYOUT_HINT = "This text comes from the site's layout, not from your file."
+
+
+def _hidden(element) -> bool:
+    """Return True when the element or one of its parents is hidden from readers."""
+    for node in (element, *element.iterancestors()):
+        if node.tag in _SKIP_TAGS or node.get("hidden") is not None or node.get("aria-hidden") == "true":
+            return True
+        if SKIP_CLASSES.intersection((node.get("class") or "").split()):
+            return True
+    return False
+
+
+def _is_label(node) -> bool:
+    return bool(LABEL_CLASSES.intersection((node.get("class") or "").split()))
+
+
+def _text(element) -> str:
+    """Return the element's text as a reader sees it: hidden parts left out, spaces made single."""
+    parts: list[str] = []
+    for node in element.iter():
+        if node is not element and (node.tag in _SKIP_TAGS or _hidden(node) or _is_label(node)
+                                    or any(_is_label(a) for a in node.iterancestors())):
+            if node.tail and node is not element and _is_label(node):
+                parts.append(node.tail)
+            continue
+        if node.tag == "br":
+            parts.append(" ")
+        if node.text and not _hidden(node):
+            parts.append(node.text)
+        if node is not element and node.tail:
+            parts.append(node.tail)
+    return _SPACES.sub(" ", "".join(parts)).strip()
+
+
+def visible_points(page_html: str, line: int = 1) -> list[Point]:
+    """Return the visible text blocks of a page's ``<main>`` (the whole body if it has none) as Points."""
+    if not page_html.strip():
+        return []
+    root = lxml_html.document_fromstring(page_html)
+    main = next(iter(root.iter("main")), None)
+    if main is None:
+        main = root.find("body")
+    if main is None:
+        return []
+    points = []
+    for element in main.iter(*_KINDS):
+        if any(child.tag in _KINDS for child in element.iterdescendants()) or _hidden(element):
+            continue
+        text = _text(element)
+        if not any(ch.isalnum() for ch in text):
+            continue
+        for label in element.iter():
+            if label is not element and _is_label(label):
+                points.append(Point(line=line, text=_SPACES.sub(" ", label.text_content()).strip(),
+                                    kind="table-cell", picture=NONE))
+        quoted = any(a.tag == "blockquote" for a in element.iterancestors())
+        kind = "quote" if quoted else _KINDS[element.tag]
+        points.append(Point(line=line, text=text, kind=kind, picture=NONE))
+    return points
+
+
+def _key(text: str) -> str:
+    return _SPACES.sub(" ", re.sub(r"[^\w\s]", " ", text.lower())).strip()
+
+
+def generated_points(page: PageText, visible: Iterable[Point]) -> list[Point]:
+    """Return the visible blocks the author did not write (their text is in no authored point)."""
+    authored = {_key(p.text) for p in page.points}
+    authored.add(_key(page.title))
+    return [p for p in visible if _key(p.text) not in authored]
+
+
+def check_visible(page: PageText, visible: list[Point], authored_findings: list[Problem],
+                  settings: CheckerSettings, words: WordLists) -> list[Problem]:
+    """Return findings on what the reader sees that the authored check did not make (see the module docstring)."""
+    line = page.title_line or 1
+    generated = [replace(p, line=line) for p in generated_points(page, visible)]
+    if not generated:
+        return []
+    whole = replace(page, points=(*page.points, *generated))
+    found = check_page(whole, settings, words, text_only=True)
+    generated_text = [p.text for p in generated]
+    authored_text = [p.text for p in page.points]
+    had = {(p.rule, p.message) for p in authored_findings}
+    extra: list[Problem] = []
+    for problem in found:
+        excerpt = problem.excerpt.rstrip("\u2026")
+        from_layout = excerpt and any(excerpt in t for t in generated_text) and not any(excerpt in t for t in authored_text)
+        if from_layout and problem.severity.name != "INFO":
+            extra.append(replace(problem, line=line, hint=f"{problem.hint} {LAYOUT_HINT}".strip()))
+        elif problem.rule in WHOLE_PAGE_RULES and (problem.rule, problem.message) not in had:
+            extra.append(problem)
+    if not any(p.rule == "ER-VERDICT" for p in authored_findings):
+        verdict = page_verdict(whole, [*authored_findings, *extra], settings)
+        if verdict is not None:
+            extra.append(verdict)
+    return extra
