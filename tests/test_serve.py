@@ -80,7 +80,11 @@ def preview(make_site, tmp_path: Path):
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env, cwd=tmp_path)
     base = f"http://127.0.0.1:{port}/our-tcp/"
     try:
-        wait_for(lambda: _answers(base), 60)
+        def started() -> bool:
+            if process.poll() is not None:
+                raise AssertionError("serve stopped:\n" + process.stdout.read())
+            return _answers(base)
+        wait_for(started, 90)
         yield site, base, process, temp
     finally:
         if process.poll() is None:
@@ -135,10 +139,15 @@ def test_a_finding_shows_in_the_panel_of_its_page(preview) -> None:
         found = BeautifulSoup(html, "html.parser").select_one("#wtfc-preview-panel") if status == 200 else None
         text = found.get_text(" ", strip=True) if found else ""
         return text if "ER-" in text else ""
+    home_panel = BeautifulSoup(get(base)[1], "html.parser").select_one("#wtfc-preview-panel").get_text()
     # The page is on disk a moment before the findings are recorded; the reload waits for both.
     assert "content/long.md" in wait_for(panel, 10)
-    assert "[ER-" not in BeautifulSoup(get(base)[1], "html.parser").select_one("#wtfc-preview-panel").get_text(), \
-        "another page's findings are not shown on the home page"
+    process = preview[2]
+    process.send_signal(signal.SIGINT)
+    terminal, _ = process.communicate(timeout=30)
+    assert "content/long.md" in terminal and "ER-" in terminal, "the terminal lists the findings too"
+    assert "content/long.md" not in home_panel, "another page's findings are not shown on the home page"
+
 
 
 def test_a_broken_file_shows_its_problem_and_the_server_keeps_going(preview) -> None:
@@ -170,3 +179,26 @@ def test_stopping_leaves_no_temporary_folder(preview, how) -> None:
     assert process.returncode == 0, output
     assert list(temp.iterdir()) == []
     assert "temporary folder was removed" in output
+
+
+playwright_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+@pytest.mark.browser
+def test_the_open_page_reloads_itself_after_a_save(preview) -> None:
+    if not CHROMIUM.exists():  # pragma: no cover - only where Chromium cannot be installed
+        pytest.skip("Chromium is not installed (bash scripts/test.sh installs it)")
+    site, base, _process, _temp = preview
+    with playwright_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"])
+        try:
+            page = browser.new_page()
+            page.goto(base)
+            assert page.inner_text("h1") == "Welcome"
+            home = site / "content" / "index.md"
+            home.write_text(home.read_text(encoding="utf-8").replace("title: Welcome", "title: Saved just now"),
+                            encoding="utf-8")
+            page.wait_for_function("document.querySelector('h1').textContent === 'Saved just now'", timeout=10000)
+        finally:
+            browser.close()

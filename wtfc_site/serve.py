@@ -203,8 +203,11 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
         state = self.server.state
         with state.lock:
             failed, problems, build_id = state.failed, list(state.problems), state.build_id
+            page_files = set(state.files_by_url.values())
         if not failed:
-            problems = [p for p in problems if page_file and p.file and p.file.as_posix() == page_file]
+            # This page's findings, and those of files that are no page (site.yaml, the glossary).
+            problems = [p for p in problems if (p.file.as_posix() if p.file else None) == page_file
+                        or p.file is None or p.file.as_posix() not in page_files]
         return self.server.panel.render(failed=failed, problems=[problem_dict(p) for p in problems],
                                         page_file=page_file, build_id=build_id, standalone=standalone,
                                         build_id_path=BUILD_ID_PATH)
