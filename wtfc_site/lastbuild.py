@@ -10,8 +10,8 @@ program file or output file means a real build.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from pathlib import Path
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
 
 from .buildcache import SiteInputs, load_pickle, output_manifest, save_pickle
 from .errors import Problem
@@ -39,12 +39,60 @@ def unchanged_build(out_dir: Path, cache_dir: Path, inputs: SiteInputs) -> LastB
 
 
 def remember_build(out_dir: Path, cache_dir: Path, inputs: SiteInputs, problems: list[Problem],
-                   pages: int, chosen: int) -> None:
+                   pages: int, chosen: int, rendered: dict[str, str] | None = None) -> None:
     """Keep what this build was made from and left behind, for the next build."""
     from .buildcache import CACHE_FORMAT
     save_pickle(cache_dir / RECORD, {
         "format": CACHE_FORMAT, "key": inputs.key, "out": str(out_dir.resolve()),
-        "manifest": output_manifest(out_dir), "problems": problems, "pages": pages, "chosen": chosen})
+        "manifest": output_manifest(out_dir), "problems": problems, "pages": pages, "chosen": chosen,
+        "rendered": rendered or {}})
+
+
+@dataclass
+class RenderReuse:
+    """Finds pages whose rendered file in the output folder can be kept as it is.
+
+    A page's render key hashes everything its layout can read: its own
+    file, every page's front matter, the settings, glossary, pictures and
+    data files, the layouts, this program, the build date, and the set of
+    pictures the whole site uses. (A layout may use any page's front
+    matter, but only its own page's body.) When the key is the one the
+    file in the output folder was made with, and the file is untouched
+    since, the file is kept instead of rendering the page again.
+    """
+
+    out_dir: Path
+    keys: dict[str, str]
+    """Page id -> this build's render key."""
+    previous: dict[str, str] = field(default_factory=dict)
+    """Output path -> the render key it was made with."""
+    manifest: dict[str, tuple[int, int]] = field(default_factory=dict)
+    made: dict[str, str] = field(default_factory=dict)
+    """Output path -> render key, for this build's record."""
+
+    def __call__(self, page_id: str, path: PurePosixPath) -> Path | None:
+        """Return the output file to keep for this page, or None to render it."""
+        key, name = self.keys.get(page_id, ""), path.as_posix()
+        if not key:
+            return None
+        self.made[name] = key
+        if self.previous.get(name) != key:
+            return None
+        file = self.out_dir / path
+        try:
+            info = file.stat()
+        except OSError:
+            return None
+        return file if (info.st_size, info.st_mtime_ns) == self.manifest.get(name) else None
+
+
+def render_reuse(out_dir: Path, cache_dir: Path, keys: dict[str, str]) -> RenderReuse:
+    """Return the reuse finder for this build, knowing what the last build left in ``out_dir``."""
+    out_dir = out_dir.resolve()
+    record = load_pickle(cache_dir / RECORD)
+    if record is None or record.get("out") != str(out_dir):
+        return RenderReuse(out_dir, keys)
+    return RenderReuse(out_dir, keys, record.get("rendered", {}), record.get("manifest", {}))
 
 
 def forget_build(cache_dir: Path) -> None:

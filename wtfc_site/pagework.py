@@ -80,6 +80,7 @@ def _work(pages: Sequence[Any], todo: list[int], worker: PageWorker, tick: Calla
             yield index, worker(pages[index])
             tick(1)
         return
+    getattr(worker, "prepare", lambda: None)()  # made once here, inherited by every pool process
     chunks = [todo[start:start + CHUNK] for start in range(0, len(todo), CHUNK)]
     context = multiprocessing.get_context("fork")  # the workers inherit the loaded site; nothing is pickled in
     with context.Pool(workers, initializer=_start_worker, initargs=(pages, worker)) as pool:

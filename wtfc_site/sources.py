@@ -63,9 +63,28 @@ def load_yaml(text: str, file: Path, first_line: int = 1) -> tuple[Any, LineMap]
         value = _build(node, (), lines, loader, file, first_line - 1)
         return value, LineMap(lines, first_line)
     except yaml.MarkedYAMLError as exc:
-        raise SiteError(_yaml_problem(exc, file, first_line - 1, text)) from None
+        raise SiteError(_yaml_problem(_pure_error(text) or exc, file, first_line - 1, text)) from None
     finally:
         loader.dispose()
+
+
+def _pure_error(text: str) -> yaml.MarkedYAMLError | None:
+    """Return the pure-Python loader's error for broken YAML.
+
+    libyaml is used for speed, but only the pure loader's messages and
+    marks are the ones our hints were written against, so a broken file
+    is read once more, slowly, just to report it.
+    """
+    if _Loader is yaml.SafeLoader:
+        return None
+    loader = yaml.SafeLoader(text)
+    try:
+        loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        return exc
+    finally:
+        loader.dispose()
+    return None
 
 
 _YAML_HINT = ("Check the spaces at the start of the line, that every 'key: value' has a "

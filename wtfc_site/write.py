@@ -62,6 +62,9 @@ def write_site(outputs: Outputs, out_dir: Path) -> None:
 def _kept(old: Path, data: bytes | Path, target: Path) -> bool:
     """Link ``target`` to the old site's file when it already holds exactly ``data``; say if it did."""
     try:
+        if data == old:  # a page kept as it was (lastbuild.RenderReuse checked it is untouched)
+            os.link(old, target)
+            return True
         size = old.stat().st_size
         new_size = data.stat().st_size if isinstance(data, Path) else len(data)
         if size != new_size or old.read_bytes() != (data.read_bytes() if isinstance(data, Path) else data):

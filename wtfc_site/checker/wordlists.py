@@ -271,7 +271,8 @@ class WordLists:
 def _read_data(name: str) -> Any:
     """Return the parsed YAML of one built-in data file."""
     text = (resources.files(__package__) / "data" / name).read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    # libyaml (when installed) reads these big built-in lists several times faster; same values.
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 def _phrase_list(name: str, entries: list[dict[str, Any]]) -> PhraseList:
