@@ -121,7 +121,7 @@ def _yaml_problem(exc: yaml.MarkedYAMLError, file: Path, offset: int, text: str 
                        rule="SITE-YAML")
     mark = end or start
     line = mark.line + 1 + offset if mark else None
-    if "tab" in problem:
+    if "tab" in problem or "'\\t'" in problem:
         return Problem(file, line, "This line is indented with a tab.",
                        hint="Use spaces, not tabs, at the start of lines in YAML.", rule="SITE-YAML")
     if "mapping values are not allowed" in problem:
