@@ -137,3 +137,49 @@ def test_choosing_takes_well_under_a_millisecond_a_point(chooser):
         chooser._choose(text, "minutes")
     per_point_ms = (time.perf_counter() - start) / len(texts) * 1000
     assert per_point_ms < 0.5, per_point_ms  # the benchmark measures about 0.1 ms; 0.5 leaves room for a busy machine
+
+
+# -- what the reader and the author see ---------------------------------------------------------
+def _row_pictures(html_file: Path) -> dict[str, str]:
+    """Return each row's visible words -> the picture file beside them, from the built page."""
+    from conftest import read_html
+    rows = {}
+    for row in read_html(html_file).select(".er-row"):
+        img = row.select_one(".er-pic img")
+        rows[" ".join(row.get_text(" ").split())] = Path(img["src"]).stem if img else ""
+    return rows
+
+
+def test_the_built_page_shows_meaning_not_keywords_beside_each_point(make_site, build_site, tmp_path):
+    site = make_site({
+        "content/site.yaml": "name: Riverside Together\narea: Riverside\n"
+                             "contact: {email: hello@example.org, phone: 01632 960 000}\n",
+        "content/index.md": "---\ntitle: Home\n---\n\n"
+                            "We have not tested the form.\n\n"
+                            "Riverside Together meets every month.\n\n"
+                            "It is.\n",
+    })
+    report = build_site(site, out_dir=tmp_path / "out")
+    assert not [p for p in report.problems if p.severity.name == "ERROR"]
+    rows = _row_pictures(tmp_path / "out" / "index.html")
+    shown = {text.split(".")[0]: picture for text, picture in rows.items()}
+    assert shown["We have not tested the form"].split(".")[0] not in YES_PICTURES
+    assert not shown["Riverside Together meets every month"].startswith("together")
+    assert shown["It is"].startswith("information")  # nothing fits: the neutral picture, not none
+
+
+def test_pictures_chosen_lists_the_pictures_on_generated_pages_too(tmp_path, capsys):
+    """The example names every picture in its Markdown, so before this only generated pages were unlisted."""
+    import shutil
+
+    from conftest import REPO
+    from wtfc_site.cli import main
+    site = tmp_path / "site"
+    for folder in ("content", "easyread_images"):
+        shutil.copytree(REPO / folder, site / folder)
+    assert main(["pictures", "--site", str(site), "--chosen", "--today", "2026-12-03"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    generated = [line for line in lines if "(generated)" in line]
+    assert any(line.startswith("content/wtfc/") for line in generated)
+    assert any(line.startswith("content/checklist/") for line in generated)
+    assert not any("(named)" in line for line in lines)

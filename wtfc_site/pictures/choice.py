@@ -68,6 +68,8 @@ class Weights:
     synonym: float = 0.5
     description: float = 0.3
     learned: float = 1.0
+    learned_alone: float = 0.5
+    """How much learned words count for a picture no keyword, synonym or description points to."""
     later_sentences: float = 0.7
     """Words after the first sentence count this much (the first says what the point is about)."""
     minimum: float = 1.0
@@ -206,16 +208,16 @@ class PictureChooser:
 
     def score(self, tokens: list[_Token], negated: set[int], hypothetical: set[int]) -> dict[str, tuple[float, int]]:
         """Return picture -> (score, position of its first cue)."""
-        scores: dict[str, list] = {}
+        scores: dict[str, list] = {}  # picture -> [from meaning, from learned words, first position]
         weights = self.weights
 
-        def add(picture: str, amount: float, token: _Token, at: int) -> None:
+        def add(picture: str, amount: float, token: _Token, at: int, part: int = 0) -> None:
             if picture in self.meaning.affirmative and token.sentence in negated:
                 return
             if picture in self.meaning.finished and token.sentence in hypothetical:
                 return
-            entry = scores.setdefault(picture, [0.0, at])
-            entry[0] += amount * (1.0 if token.sentence == 0 else weights.later_sentences)
+            entry = scores.setdefault(picture, [0.0, 0.0, at])
+            entry[part] += amount * (1.0 if token.sentence == 0 else weights.later_sentences)
 
         stems = [t.stem for t in tokens]
         counted: set[tuple[str, ...]] = set()
@@ -234,8 +236,9 @@ class PictureChooser:
             if token.stem not in learned_counted:
                 learned_counted.add(token.stem)
                 for picture, strength in self.learned.get(token.stem, {}).items():
-                    add(picture, weights.learned * strength, token, start)
-        return {name: (entry[0], entry[1]) for name, entry in scores.items()}
+                    add(picture, weights.learned * strength, token, start, part=1)
+        return {name: (meaning + learned * (1.0 if meaning > 0 else weights.learned_alone), at)
+                for name, (meaning, learned, at) in scores.items()}
 
 
 def _without_capitalised_names(words: list[str], not_names: frozenset[str]) -> list[str]:
@@ -278,7 +281,7 @@ def names_pattern(names: list[str]) -> re.Pattern[str] | None:
 
 def load_meaning(path: Path = DATA / "meaning.yaml") -> Meaning:
     """Return the hand-written meaning lists."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     return Meaning(
         affirmative=frozenset(data["affirmative"]), finished=frozenset(data["finished"]),
         opposites=dict(data["opposites"]), negators=frozenset(data["negators"]),
