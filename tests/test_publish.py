@@ -244,3 +244,43 @@ def test_the_readme_gives_the_same_ready_github_pages_workflow() -> None:
     assert any(u.startswith("actions/upload-pages-artifact@") for u in uses)
     assert any(u.startswith("actions/deploy-pages@") for u in uses)
     assert workflow["permissions"]["pages"] == "write"
+
+
+# -- the pieces, one by one -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("address, page, expected", [
+    ("/my-tcp/", "index.html", "index.html"),
+    ("/my-tcp/minutes/", "index.html", "minutes/index.html"),
+    ("/my-tcp/minutes/", "minutes/2026-01-21-board/index.html", "../index.html"),
+    ("/my-tcp/assets/site.css", "minutes/2026-01-21-board/index.html", "../../assets/site.css"),
+    ("/my-tcp/minutes/2026-01-21-board/#a3", "actions/index.html", "../minutes/2026-01-21-board/index.html#a3"),
+    ("/my-tcp/search/?q=money", "index.html", "search/index.html"),
+    ("https://example.org/my-tcp/", "index.html", "https://example.org/my-tcp/"),
+    ("/elsewhere/", "index.html", "/elsewhere/"),
+    ("#main", "index.html", "#main"),
+])
+def test_relative_addresses_for_the_disk(address: str, page: str, expected: str) -> None:
+    from pathlib import PurePosixPath
+    from wtfc_site.publish.offline import relative_address
+    assert relative_address(address, PurePosixPath(page), "/my-tcp/") == expected
+
+
+def test_a_short_form_is_added_only_where_its_full_words_are_and_it_is_not() -> None:
+    from wtfc_site.search_words import short_forms_spelled_out
+    from wtfc_site.words import Abbreviations
+    short = Abbreviations({"TCP": "Transforming Care Partnership", "PDF": "portable document format, a kind of file"})
+    assert short_forms_spelled_out(short, "Our Transforming Care Partnership meets.") == ["TCP"]
+    assert short_forms_spelled_out(short, "Our TCP (Transforming Care Partnership) meets.") == []
+    assert short_forms_spelled_out(short, "Get it as a portable document format file.") == ["PDF"]
+    assert short_forms_spelled_out(short, "Nothing here.") == []
+
+
+def test_the_feed_and_canonical_links_of_a_sub_folder_site_name_the_folder(tmp_path: Path) -> None:
+    site = example_copy(tmp_path, "/my-tcp/")
+    out = tmp_path / "web" / "my-tcp"
+    build(site, out)
+    feed = etree.parse(out / "feed.xml").getroot()
+    links = [e.find(f"{ATOM}link").get("href") for e in feed.findall(f"{ATOM}entry")]
+    assert links and all(link.startswith(SITE_URL + "/my-tcp/") for link in links)
+    canonical = read_html(out / "minutes" / "index.html").select_one("link[rel=canonical]")["href"]
+    assert canonical == f"{SITE_URL}/my-tcp/minutes/"
