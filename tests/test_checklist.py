@@ -380,7 +380,7 @@ def test_the_example_sites_checklist_passes_the_strict_check() -> None:
     site = loaded.site
     words = load_wordlists({e.word.lower(): e.meaning for e in site.glossary.entries}, site.abbreviations.full)
     found = [f"{p.location} [{p.rule}] {p.excerpt}"
-             for text in site.extra["datasets"]["checklist"].texts
+             for text in site.datasets["checklist"].texts
              for p in check_page(text, site.config.checker, words) if p.severity is not Severity.INFO]
     assert found == []
 

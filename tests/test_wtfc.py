@@ -120,7 +120,7 @@ def problems_of(site_dir: Path, today: dt.date = TODAY):
 
 def wtfc_data(site_dir: Path):
     loaded = load_site(Options(site_dir=site_dir, today=TODAY))
-    return loaded.site.extra["datasets"]["wtfc"].data[0]
+    return loaded.site.datasets["wtfc"].data[0]
 
 
 def rules(problems) -> list[tuple[str, int | None, str]]:
@@ -158,7 +158,7 @@ def test_actions_are_done_to_do_or_late_against_today(make_site) -> None:
 
 def test_the_example_cycle_is_large_enough_and_clean() -> None:
     loaded = load_site(Options(site_dir=REPO, today=TODAY))
-    data = loaded.site.extra["datasets"]["wtfc"].data[0]
+    data = loaded.site.datasets["wtfc"].data[0]
     cycle, numbers = data.cycle, data.numbers
     assert numbers.statements == len(cycle.statements) >= 60
     assert numbers.people >= 25
@@ -360,7 +360,7 @@ def test_every_example_cycle_page_passes_the_strict_checker() -> None:
 
 def test_easy_read_pages_stay_under_500_words() -> None:
     loaded = load_site(Options(site_dir=REPO, today=TODAY))
-    result = loaded.site.extra["datasets"]["wtfc"]
+    result = loaded.site.datasets["wtfc"]
     words: dict[str, int] = {}
     for text in result.texts:
         for point in text.points:
@@ -375,7 +375,7 @@ def test_the_full_reports_own_words_get_the_plain_english_check():
     from wtfc_site.pipeline import Options, load_site
 
     site = load_site(Options(site_dir=Path(__file__).resolve().parent.parent)).site
-    cycle = site.extra["datasets"]["wtfc"].data[0].cycle
+    cycle = site.datasets["wtfc"].data[0].cycle
     [text, *_] = full_report_texts(cycle, "/wtfc/2026/report-full/")
     assert text.easy_read is False and text.file.as_posix() == "content/wtfc/2026/cycle.yaml"
     assert text.points[0].line == 8 and text.points[0].text.startswith("Riverside Together used")

@@ -31,16 +31,16 @@ def check_site(site: Site) -> list[Problem]:
     settings = site.config.checker
     problems: list[Problem] = []
     # Each page's findings are usually made with its conversion (and may come from the build cache).
-    done = site.extra.get("page_findings", {})
+    done = site.page_findings
     for page in site.pages:
-        found = done.get(page.id)  # type: ignore[union-attr]
+        found = done.get(page.id)
         text = page_text(site, page)
         found = list(found) if found is not None else check_page(text, settings, words)
         problems.extend(found)
         verdict = page_verdict(text, found, settings)  # the page as a whole, as check --text judges a file
         if verdict is not None:
             problems.append(verdict)
-    for result in site.extra.get("datasets", {}).values():  # type: ignore[union-attr]
+    for result in site.datasets.values():
         for text in result.texts:
             problems.extend(check_page(text, settings, words))
     for page in site.pages:

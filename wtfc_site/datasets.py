@@ -65,9 +65,3 @@ class DataResult:
 
 Dataset = Callable[["object", tuple[Path, ...]], DataResult]
 
-
-def datasets() -> dict[str, Dataset]:
-    """Return the datasets by the content/ folder each reads (a literal table)."""
-    from .content.checklist import load_checklist
-    from .content.wtfc import load_cycles
-    return {"checklist": load_checklist, "wtfc": load_cycles}  # type: ignore[dict-item]

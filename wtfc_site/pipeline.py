@@ -14,22 +14,43 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
 from . import content as content_types
+from .assets import asset_outputs, picture_outputs, static_outputs
+from .buildcache import SiteInputs, Store, digest, site_inputs
+from .checker import check_page
+from .checks import check_site, page_text, site_wordlists
 from .config import SiteConfig, load_config
 from .content.base import Page
+from .content.checklist import load_checklist
+from .content.wtfc import load_cycles
+from .datasets import Backlink, DataResult, Dataset
 from .defaults import default_pictures
 from .discover import Sources, discover, page_id
 from .errors import Problem, Severity, SiteError, collect, errors_in, sort_problems
-from .buildcache import SiteInputs, Store, digest, site_inputs
+from .lastbuild import remember_build, unchanged_build
 from .markdown import BodyContext, BodyConverter, PictureChoice
 from .pagework import PageResult, page_key, run_pages
 from .pictures.choice import PictureChooser, make_chooser, site_names
-from .pictures.library import PictureLibrary, load_library
+from .pictures.library import PictureLibrary, load_library, unknown_picture
 from .pictures.paths import resolve_site_path
 from .pictures.process import ImageFile, ProcessedImage, process_image
+from .privacy import scan_text
 from .progress import Counter, Progress, stage
-from .site import GENERATED_PAGES, Site, StaticFile, gather_actions, index_pages, known_urls, link_versions, resolver
-from .sources import read_source
+from .publish import PublishOptions, publish_outputs
+from .render import make_environment, render_site
+from .site import (
+    GENERATED_PAGES,
+    Site,
+    StaticFile,
+    gather_actions,
+    index_pages,
+    known_urls,
+    link_versions,
+    reference_exists,
+    resolver,
+)
+from .sources import load_yaml_file, read_source
 from .words import load_abbreviations, load_glossary
+from .write import write_site
 
 PHOTO_WIDTH = 480
 """Photos in a page are shown at most this wide (CSS px); 2x is made for sharp screens."""
@@ -137,7 +158,7 @@ def load_site(options: Options, inputs: SiteInputs | None = None) -> Loaded:
     problems += check_page_pictures(site)
     problems += scan_peoples_words(site)
     problems += _person_photos(site, photos)
-    site.extra["_photo_files"] = photos.files
+    site.photo_files.update(photos.files)
     return Loaded(site, problems, photos)
 
 
@@ -198,12 +219,15 @@ def _static_files(sources: Sources, site_dir: Path) -> tuple[StaticFile, ...]:
     return tuple(StaticFile(p, PurePosixPath(p.relative_to(content).as_posix())) for p in sources.static)
 
 
+DATASETS: dict[str, Dataset] = {"checklist": load_checklist, "wtfc": load_cycles}  # type: ignore[dict-item]
+"""The datasets by the content/ folder each reads (a literal table)."""
+
+
 def load_datasets(site: Site, sources: Sources) -> list[Problem]:
     """Run each dataset (checklist, Working Together for Change) and keep what it adds."""
-    from .datasets import Backlink, datasets
     problems: list[Problem] = []
-    results = {}
-    for name, load in datasets().items():
+    results: dict[str, DataResult] = {}
+    for name, load in DATASETS.items():
         try:
             result = load(site, sources.data.get(name, ()))
         except SiteError as exc:
@@ -211,7 +235,7 @@ def load_datasets(site: Site, sources: Sources) -> list[Problem]:
             continue
         results[name] = result
         problems.extend(result.problems)
-    site.extra["datasets"] = results
+    site.datasets.update(results)
     backlinks: dict[str, list] = {}
     for result in results.values():
         for target, links in result.backlinks.items():
@@ -221,18 +245,13 @@ def load_datasets(site: Site, sources: Sources) -> list[Problem]:
             target = ref.strip().strip("/").partition("#")[0].removesuffix(".md")
             backlinks.setdefault(target, []).append(
                 Backlink(page.title, page.url, "We used this page to answer what people told us.", "feedback"))
-    site.extra["backlinks"] = backlinks
+    site.backlinks.update(backlinks)
     return problems
-
-
-def data_pages(site: Site) -> list:
-    """Return every page the datasets add."""
-    return [page for result in site.extra.get("datasets", {}).values() for page in result.pages]  # type: ignore[union-attr]
 
 
 def link_resolver(site: Site):
     """Return resolve(href) -> final href or None, knowing every page, data page and file."""
-    urls = known_urls(list(site.pages)) | {page.url for page in data_pages(site)}
+    urls = known_urls(list(site.pages)) | {page.url for page in site.data_pages()}
     return resolver(site.by_id, urls, {s.output.as_posix() for s in site.static_files}, site.config.base_url)
 
 
@@ -241,7 +260,7 @@ def convert_bodies(site: Site, photos: Photos, problems: list[Problem], options:
     """Return every page's converted body; link and picture problems go to ``problems``.
 
     Each page's easy-read findings are worked out at the same time and kept
-    in ``site.extra["page_findings"]`` for check_site.
+    in ``site.page_findings`` for check_site.
     """
     results = convert_and_check(site, options or Options(site.site_dir, cache_dir=photos.cache_dir), store, inputs)
     bodies = {}
@@ -249,11 +268,11 @@ def convert_bodies(site: Site, photos: Photos, problems: list[Problem], options:
         problems.extend(result.problems)
         photos.files.update(result.photo_files)
         bodies[page_id] = result.body
-    site.extra["page_findings"] = {page_id: result.findings for page_id, result in results.items()}
+    site.page_findings.update({page_id: result.findings for page_id, result in results.items()})
     chooser = make_chooser(site.library, site_names(site))
-    site.extra["decision_pictures"] = {
+    site.decision_pictures.update({
         page.id: decision_pictures(page, _picture_chooser(site, page, chooser), problems)
-        for page in site.pages_of("minutes")}
+        for page in site.pages_of("minutes")})
     return bodies
 
 
@@ -301,8 +320,6 @@ def _page_keys(site: Site, inputs: SiteInputs | None) -> list[str]:
 
 def page_worker(site: Site, cache_dir: Path):
     """Return work(page) -> PageResult, with its tools made once (before any pool process starts)."""
-    from .checker import check_page
-    from .checks import page_text, site_wordlists
     converter = BodyConverter()
     resolve = link_resolver(site)
     chooser = make_chooser(site.library, site_names(site))
@@ -336,15 +353,6 @@ def _picture_chooser(site: Site, page: Page, chooser: PictureChooser):
         name = chooser.choose(text, page.content_type).name
         return PictureChoice(name, site.picture_url(name) if name else "")
     return choose
-
-
-def unknown_picture(file: Path, line: int | None, name: str, library: PictureLibrary) -> Problem:
-    """Return the problem for a picture name that is not in the library."""
-    import difflib
-    close = difflib.get_close_matches(name, list(library.pictures), n=3)
-    hint = ("Did you mean " + " or ".join(f"'{c}'" for c in close) + "?") if close else \
-        "See the list of pictures on the site's 'Our pictures' page, or add yours to easyread_images/."
-    return Problem(file, line, f"There is no picture called '{name}'.", hint=hint, rule="PIC-UNKNOWN")
 
 
 def _photo_maker(site: Site, page: Page, photos: Photos, problems: list[Problem]):
@@ -389,7 +397,7 @@ def _person_photos(site: Site, photos: Photos) -> list[Problem]:
         except SiteError as exc:
             problems.extend(exc.problems)
             continue
-        site.extra.setdefault("photos", {})[page.id] = image  # type: ignore[union-attr]
+        site.photos[page.id] = image
     return problems
 
 
@@ -432,7 +440,6 @@ def scan_peoples_words(site: Site) -> list[Problem]:
     These are the other places where people's own words are published
     (Working Together for Change scans its own files).
     """
-    from .privacy import scan_text
     problems: list[Problem] = []
     for page in site.pages_of("story"):
         for point in site.bodies[page.id].points:
@@ -452,7 +459,6 @@ def check_page_pictures(site: Site) -> list[Problem]:
 def check_navigation(site: Site) -> list[Problem]:
     """Return problems with the main menu's links and pictures in site.yaml."""
     resolve = link_resolver(site)
-    from .sources import load_yaml_file
     _, lines, file = load_yaml_file(site.site_dir / "content" / "site.yaml", site.site_dir)
     problems = []
     for index, item in enumerate(site.config.navigation):
@@ -464,19 +470,6 @@ def check_navigation(site: Site) -> list[Problem]:
         if item.picture and site.library.get(item.picture) is None:
             problems.append(unknown_picture(file, line, item.picture, site.library))
     return problems
-
-
-def reference_exists(site: Site, ref: str) -> bool:
-    """Return True when ``ref`` names a page, a page's action, or a generated page."""
-    path, _, fragment = ref.strip().strip("/").partition("#")
-    path = path.removesuffix(".md")
-    page = site.by_id.get(path)
-    if page is None:
-        return ("/" + path + "/") in {g.url for g in site.generated} and not fragment
-    if not fragment:
-        return True
-    owner = site.action_owner(page)
-    return any(a.page_id == owner and a.id == fragment for a in site.actions)
 
 
 def stop_problems(problems: list[Problem]) -> list[Problem]:
@@ -512,7 +505,6 @@ def build_inputs(options: Options) -> SiteInputs | None:
 
 def check(options: Options, inputs: SiteInputs | None = None) -> Report:
     """Return every problem in the site, including easy-read findings; write nothing."""
-    from .checks import check_site
     if inputs is None:
         with stage(options.progress, "inputs"):
             inputs = build_inputs(options)
@@ -526,12 +518,7 @@ def check(options: Options, inputs: SiteInputs | None = None) -> Report:
 
 def build(options: Options) -> Report:
     """Build the site into its output folder, or write nothing if anything stops it."""
-    from .assets import asset_outputs, picture_outputs, static_outputs
-    from .publish import PublishOptions, publish_outputs
-    from .render import make_environment, render_site
-    from .write import write_site
 
-    from .lastbuild import remember_build, unchanged_build
 
     with stage(options.progress, "inputs"):
         inputs = build_inputs(options)
@@ -549,8 +536,8 @@ def build(options: Options) -> Report:
             outputs.update(asset_outputs(site))
             outputs.update(picture_outputs(site))
             outputs.update(static_outputs(site))
-            outputs.update({path: f.data for path, f in _photos_of(site).items()})
-            for result in site.extra.get("datasets", {}).values():  # type: ignore[union-attr]
+            outputs.update({path: f.data for path, f in site.photo_files.items()})
+            for result in site.datasets.values():
                 outputs.update(result.outputs)
         with stage(options.progress, "publish"):
             outputs.update(publish_outputs(site, env, outputs, PublishOptions(offline=options.offline)))
@@ -569,7 +556,3 @@ def build(options: Options) -> Report:
         remember_build(options.output, options.cache, inputs, report.problems, pages, chosen)
     return Report(report.problems, written=True, pages=pages, site=site, pictures_chosen=chosen)
 
-
-def _photos_of(site: Site) -> dict:
-    photos = site.extra.get("_photo_files", {})
-    return photos if isinstance(photos, dict) else {}

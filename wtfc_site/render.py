@@ -15,11 +15,17 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from .a_to_z import a_to_z_entries
 from .actions import group_actions
+from .addresses import absolute_url
+from .checked import check_state
 from .content import CONTENT_TYPES
 from .content.base import Page
+from .dates import long_date, short_date
 from .defaults import default_layouts
 from .errors import Problem, SiteError
+from .pagination import list_pages
+from .search_words import short_forms_spelled_out
 from .site import GeneratedPage, Site
 
 
@@ -39,16 +45,6 @@ def make_environment(site_dir: Path) -> jinja2.Environment:
     env.filters["short_date"] = short_date
     env.filters["clock"] = clock
     return env
-
-
-def long_date(value: dt.date | None) -> str:
-    """Return a date people can read aloud, e.g. 'Wednesday 21 January 2026'."""
-    return "" if value is None else f"{value:%A} {value.day} {value:%B %Y}"
-
-
-def short_date(value: dt.date | None) -> str:
-    """Return a date without the weekday, e.g. '21 January 2026'."""
-    return "" if value is None else f"{value.day} {value:%B %Y}"
 
 
 def clock(value: dt.time | None) -> str:
@@ -76,14 +72,12 @@ def render_site(site: Site, env: jinja2.Environment) -> dict[PurePosixPath, byte
         layout = CONTENT_TYPES[page.content_type].layout
         _render_into(outputs, problems, env, layout, output_path(page.url),
                      {**common, **page_context(site, page)})
-    from .pagination import list_pages
     for generated in site.generated:
         context = {**common, **generated_context(site, generated)}
         for list_page in list_pages(generated, context):  # long lists are split into pages of 50
             _render_into(outputs, problems, env, generated.layout, output_path(list_page.url),
                          {**context, **list_page.context})
-    from .pipeline import data_pages
-    for data_page in data_pages(site):
+    for data_page in site.data_pages():
         _render_into(outputs, problems, env, data_page.layout, output_path(data_page.url),
                      {**common, **data_page_context(data_page)})
     if problems:
@@ -132,15 +126,11 @@ def common_context(site: Site) -> dict[str, Any]:
 
 def publishing_context(site: Site) -> dict[str, Any]:
     """Return the helpers the search, A to Z and head metadata parts of the layouts use."""
-    from .a_to_z import a_to_z_entries
-    from .addresses import absolute_url
-    from .pipeline import data_pages
-    from .search_words import short_forms_spelled_out
 
     def search_words(page: Page) -> list[str]:
         return short_forms_spelled_out(site.abbreviations, " ".join((page.title, page.meta.summary, page.body)))
     return {"absolute_url": lambda path: absolute_url(site.config, path),
-            "a_to_z": lambda: a_to_z_entries(site, data_pages(site)), "search_words": search_words}
+            "a_to_z": lambda: a_to_z_entries(site, site.data_pages()), "search_words": search_words}
 
 
 def page_context(site: Site, page: Page) -> dict[str, Any]:
@@ -154,10 +144,10 @@ def page_context(site: Site, page: Page) -> dict[str, Any]:
         "short_forms": body.short_forms if body else (),
         "counterpart": site.counterpart(page),
         "actions": site.actions_of(page) if page.content_type == "minutes" else [],
-        "decision_pictures": site.extra.get("decision_pictures", {}).get(page.id, ()),  # type: ignore[union-attr]
+        "decision_pictures": site.decision_pictures.get(page.id, ()),
         "check_status": checked_status(site, page),
         "easy_read": page.easy_read,
-        "backlinks": site.extra.get("backlinks", {}).get(page.id, ()),  # type: ignore[union-attr]
+        "backlinks": site.backlinks.get(page.id, ()),
     }
 
 
@@ -202,12 +192,11 @@ def used_picture_names(site: Site) -> set[str]:
     names.update(item.picture for item in site.config.navigation if item.picture)
     names.update(entry.picture for entry in site.glossary.entries if entry.picture)
     names.update(FIXED_PICTURES)
-    for chosen in site.extra.get("decision_pictures", {}).values():  # type: ignore[union-attr]
+    for chosen in site.decision_pictures.values():
         names.update(chosen)
-    for links in site.extra.get("backlinks", {}).values():  # type: ignore[union-attr]
+    for links in site.backlinks.values():
         names.update(link.picture for link in links)
-    from .pipeline import data_pages
-    for data_page in data_pages(site):
+    for data_page in site.data_pages():
         names.add(data_page.picture)
         names.update(data_page.context.get("pictures", ()))
     return {n for n in names if n}
@@ -223,5 +212,4 @@ FIXED_PICTURES = ("policy", "feedback", "contact", "happy", "okay", "unhappy", "
 
 def checked_status(site: Site, page: Page) -> dict[str, Any] | None:
     """Return whether people checked this page and if the text is unchanged since."""
-    from .checked import check_state
     return check_state(page)

@@ -9,16 +9,21 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
 from .actions import Action
 from .config import SiteConfig
 from .content import url_for
 from .content.base import Page
 from .content.minutes import MinutesMeta
+from .datasets import Backlink, DataPage, DataResult
 from .errors import Problem
 from .markdown import Body
 from .pictures.library import PictureLibrary
 from .words import Abbreviations, Glossary
+
+if TYPE_CHECKING:  # Pillow is loaded only by the stage that makes pictures
+    from .pictures.process import ImageFile, ProcessedImage
 
 
 @dataclass(frozen=True)
@@ -91,8 +96,26 @@ class Site:
     today: dt.date
     actions: tuple[Action, ...] = ()
     bodies: dict[str, Body] = field(default_factory=dict)
-    extra: dict[str, object] = field(default_factory=dict)
-    """Data from the checklist and Working Together for Change modules."""
+    datasets: dict[str, DataResult] = field(default_factory=dict)
+    """What each dataset (checklist, Working Together for Change) added, by the content/ folder it reads."""
+    backlinks: dict[str, list[Backlink]] = field(default_factory=dict)
+    """Page id -> links shown on that page to the pages that use it (the golden thread, both ways)."""
+    page_findings: dict[str, tuple[Problem, ...]] = field(default_factory=dict)
+    """Page id -> its easy-read findings, made when its body was converted (check_site reads them)."""
+    decision_pictures: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Minutes page id -> the picture beside each decision, in order."""
+    photos: dict[str, ProcessedImage] = field(default_factory=dict)
+    """Person page id -> the person's processed photo (only when they agreed to show it)."""
+    photo_files: dict[PurePosixPath, ImageFile] = field(default_factory=dict)
+    """Every processed photo file to write, by its path in the output."""
+
+    def data_pages(self) -> list[DataPage]:
+        """Return every page the datasets add."""
+        return [page for result in self.datasets.values() for page in result.pages]
+
+    def dataset_actions(self) -> tuple[Action, ...]:
+        """Return the jobs the datasets add (a plan's own steps), to list with the meetings' jobs."""
+        return tuple(action for result in self.datasets.values() for action in result.actions)
 
     def pages_of(self, content_type: str) -> list[Page]:
         """Return the pages of one type, in their list order."""
@@ -254,3 +277,16 @@ def _target(path: str, by_id: dict[str, Page], urls: set[str], static: set[str])
 
 __all__ = ["Site", "GeneratedPage", "GENERATED_PAGES", "StaticFile", "index_pages", "link_versions",
            "gather_actions", "known_urls", "resolver", "url_for"]
+
+
+def reference_exists(site: Site, ref: str) -> bool:
+    """Return True when ``ref`` names a page, a page's action, or a generated page."""
+    path, _, fragment = ref.strip().strip("/").partition("#")
+    path = path.removesuffix(".md")
+    page = site.by_id.get(path)
+    if page is None:
+        return ("/" + path + "/") in {g.url for g in site.generated} and not fragment
+    if not fragment:
+        return True
+    owner = site.action_owner(page)
+    return any(a.page_id == owner and a.id == fragment for a in site.actions)

@@ -8,6 +8,7 @@ default one, so it can add pictures and replace library ones by name.
 
 from __future__ import annotations
 
+import difflib
 import functools
 import re
 from dataclasses import dataclass
@@ -186,3 +187,11 @@ def _keyword_index(pictures: dict[str, Picture]) -> dict[tuple[str, ...], tuple[
             if name not in index.setdefault(key, []):
                 index[key].append(name)
     return {key: tuple(names) for key, names in index.items()}
+
+
+def unknown_picture(file: Path, line: int | None, name: str, library: PictureLibrary) -> Problem:
+    """Return the problem for a picture name that is not in the library."""
+    close = difflib.get_close_matches(name, list(library.pictures), n=3)
+    hint = ("Did you mean " + " or ".join(f"'{c}'" for c in close) + "?") if close else \
+        "See the list of pictures on the site's 'Our pictures' page, or add yours to easyread_images/."
+    return Problem(file, line, f"There is no picture called '{name}'.", hint=hint, rule="PIC-UNKNOWN")

@@ -42,7 +42,7 @@ def picture_rows(site: Any, only_chosen: bool = False) -> Iterator[PictureRow]:
                 yield from _row(page.file.as_posix(), point, "chosen" if point.picture_was_chosen else "named",
                                 only_chosen)
     seen: set[tuple[str, int, str]] = set()
-    for result in site.extra.get("datasets", {}).values():
+    for result in site.datasets.values():
         for text in result.texts:
             for point in text.points:
                 key = (_shown(text.file, site.site_dir), point.line, point.text)

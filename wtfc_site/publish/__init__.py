@@ -14,6 +14,7 @@ from pathlib import Path, PurePosixPath
 import jinja2
 
 from ..errors import Problem, SiteError
+from ..render import common_context, generated_context
 from ..site import GeneratedPage, Site
 from .feeds import FEED_PATH, atom_feed
 from .offline import offline_outputs
@@ -52,7 +53,6 @@ def publish_outputs(site: Site, env: jinja2.Environment, outputs: dict,
 
 def not_found_page(site: Site, env: jinja2.Environment) -> bytes:
     """Return the easy-read 'page not found' page."""
-    from ..render import common_context, generated_context
     context = {**common_context(site), **generated_context(site, NOT_FOUND)}
     try:
         return env.get_template(NOT_FOUND.layout).render(context).encode("utf-8")

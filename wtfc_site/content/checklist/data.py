@@ -17,6 +17,7 @@ from typing import Any
 
 from ...errors import Problem, SiteError
 from ...schema import load_dataclass
+from ...pictures.library import unknown_picture
 from ...sources import LineMap, load_yaml_file, relative_to_site
 
 RATINGS = ("more to do", "getting there", "doing well")
@@ -220,7 +221,6 @@ def picture_problems(name: str, file: Path, line: int, library: Any) -> list[Pro
     """Return a problem when ``name`` is not a picture in the library (an empty name is fine)."""
     if not name or library.get(name) is not None:
         return []
-    from ...pipeline import unknown_picture  # the pipeline imports us late; avoid a cycle
     return [unknown_picture(file, line, name, library)]
 
 

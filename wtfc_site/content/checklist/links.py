@@ -13,6 +13,7 @@ from typing import Any
 from ...actions import Action
 from ...datasets import Backlink
 from ...errors import Problem
+from ...site import reference_exists
 from .data import Checklist, picture_problems
 
 BASE_URL = "/checklist/"
@@ -29,7 +30,6 @@ def is_external(link: str) -> bool:
 
 def check_evidence_links(site: Any, checklist: Checklist) -> list[Problem]:
     """Return a problem for each evidence link that goes nowhere."""
-    from ...pipeline import reference_exists  # the pipeline imports us late; avoid a cycle
     problems = []
     for check in checklist.checks:
         for item_id, result in check.data.ratings.items():

@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from ...errors import Problem, Severity
-from ...pipeline import reference_exists, unknown_picture
+from ...pictures.library import unknown_picture
 from ...privacy import scan_names, scan_text
-from ...site import Site
+from ...site import Site, reference_exists
 from .data import CATEGORIES, STEP_IDS, Cycle, Located
 
 FIRST_PERSON = re.compile(r"\b(?:I|my|me)\b", re.IGNORECASE)

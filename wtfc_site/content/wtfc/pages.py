@@ -15,7 +15,7 @@ from markupsafe import Markup
 from ...charts import bar_chart
 from ...datasets import DataPage
 from ...points import PageText
-from ...render import short_date
+from ...dates import short_date
 from ...site import Site
 from .data import CATEGORIES, STEP_IDS, Cycle, Located, Plan, Theme
 from .numbers import Numbers, ThemeCount

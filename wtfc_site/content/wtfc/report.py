@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from ...datasets import DataPage
 from ...points import NONE, PageText, Point
-from ...render import short_date
+from ...dates import short_date
 from ...site import Site
 from .data import CATEGORIES, STEP_IDS, Cycle
 from .numbers import Numbers

@@ -8,7 +8,7 @@ pages that name the theme.
 
 from __future__ import annotations
 
-from ...render import short_date
+from ...dates import short_date
 from ...site import Site
 from .data import CATEGORIES, VIEWS, Cycle, Located, Plan, Theme
 from .numbers import Numbers
