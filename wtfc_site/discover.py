@@ -1,9 +1,14 @@
-"""Find the site's source files, sorted, and sort them into kinds."""
+"""Find the site's source files, sorted, and sort them into kinds; and
+give each page a clean address (lower-case ASCII words joined by hyphens)."""
 
 from __future__ import annotations
 
+import hashlib
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from urllib.parse import unquote
 
 DATA_FILES = frozenset({"site.yaml", "glossary.yaml", "abbreviations.yaml", "accessibility.yaml"})
 DATA_FOLDERS = frozenset({"checklist", "wtfc"})
@@ -51,3 +56,45 @@ def discover(site_dir: Path) -> Sources:
             static.append(path)
     return Sources(tuple(pages), tuple(static), tuple(photos),
                    {k: tuple(v) for k, v in data.items()})
+
+
+_APOSTROPHES = re.compile(r"['\u2019\u2018`]")
+_NOT_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def slugify(name: str) -> str:
+    """Return ``name`` as an address part: lower-case ASCII words joined by hyphens.
+
+    Accents are folded (Llŷr gives llyr), apostrophes dropped (People's gives
+    peoples), anything else between words becomes one hyphen. The same name
+    always gives the same part, so addresses are stable from build to build.
+    A name with no Latin letters or digits at all gets a short fixed code.
+    """
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    words = _NOT_WORD.sub("-", _APOSTROPHES.sub("", folded).lower()).strip("-")
+    return words or "page-" + hashlib.sha256(name.encode("utf-8")).hexdigest()[:8]
+
+
+def page_address(page_id: str, slug: str = "") -> str:
+    """Return the site path of a page id: 'index' is '/', 'Our News/Trip To Sea' is '/our-news/trip-to-sea/'.
+
+    ``slug`` (from the page's front matter) replaces the file name's part.
+    """
+    parts = list(PurePosixPath(page_id).parts)
+    if parts and parts[-1].lower() == "index" and not slug:
+        parts = parts[:-1]
+    elif parts and slug:
+        parts[-1] = slug
+    return "/" + "".join(slugify(p) + "/" for p in parts)
+
+
+def link_keys(written: str) -> list[str]:
+    """Return the ways to look up a link as written, best first: as it is, unquoted, any case, as an address.
+
+    So '/updates/Our%20Trip%20To%20The%20Sea.md', '/updates/our trip to the sea'
+    and '/updates/our-trip-to-the-sea/' all find one page.
+    """
+    path = unquote(written).strip().strip("/")
+    path = path[:-3] if path.lower().endswith(".md") else path
+    keys = [path, path.lower(), page_address(path).strip("/") if path else ""]
+    return list(dict.fromkeys(keys))

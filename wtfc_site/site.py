@@ -10,12 +10,14 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
+from urllib.parse import unquote
 
 from .actions import Action
 from .config import SiteConfig
 from .content import url_for
 from .content.base import Page
 from .content.minutes import MinutesMeta
+from .discover import link_keys
 from .datasets import Backlink, DataPage, DataResult
 from .errors import Problem
 from .markdown import Body
@@ -177,11 +179,15 @@ def index_pages(pages: list[Page]) -> tuple[dict[str, Page], dict[str, Page], li
         by_id[page.id] = page
         if page.url in by_url or page.url in generated:
             first = by_url.get(page.url)
-            where = f"as {first.file.as_posix()}" if first else "as a page the build makes itself"
+            if first:
+                message = (f"{first.file.as_posix()} and {page.file.as_posix()} would both have the address "
+                           f"{page.url}.")
+            else:
+                message = f"This page would have the address {page.url}, which the build uses for its own page."
             problems.append(Problem(
-                page.file, 1, f"This page would have the address {page.url}, {where}.",
-                hint="Rename one of the files so each page has its own address.",
-                rule="LINK-DUPLICATE-URL"))
+                page.file, page.line_of("slug") if page.meta.slug else 1, message,
+                hint="Rename one of the files, or give one a 'slug:' in its front matter, so each page has "
+                     "its own address.", rule="LINK-DUPLICATE-URL"))
             continue
         by_url[page.url] = page
     return by_id, by_url, problems
@@ -253,26 +259,48 @@ def known_urls(pages: list[Page]) -> set[str]:
 
 
 def resolver(by_id: dict[str, Page], urls: set[str], static: set[str], base_url: str):
-    """Return resolve(href) -> final href or None, for links written by authors."""
+    """Return resolve(href) -> final href or None, for links written by authors.
+
+    A link may name a page by its file (with or without .md, spaces or %20,
+    in any case) or by its address.
+    """
+    pages = _page_lookup(by_id)
+    static_lower = {s.lower(): s for s in static}
+
     def resolve(href: str) -> str | None:
         path, hash_, fragment = href.partition("#")
         path = path.split("?", 1)[0].strip()
         fragment = hash_ + fragment
-        target = _target(path.lstrip("/"), by_id, urls, static)
+        target = _target(path.lstrip("/"), pages, urls, static, static_lower)
         return None if target is None else base_url + target.lstrip("/") + fragment
     return resolve
 
 
-def _target(path: str, by_id: dict[str, Page], urls: set[str], static: set[str]) -> str | None:
-    if path.endswith(".md"):
-        page = by_id.get(path[:-3])
-        return page.url if page else None
+def _page_lookup(by_id: dict[str, Page]) -> dict[str, str]:
+    """Return every way of naming a page (id, id in lower case, address) -> its address."""
+    lookup: dict[str, str] = {}
+    for page_id, page in by_id.items():
+        for key in (page.url.strip("/"), page_id.lower(), page_id):
+            lookup[key] = page.url
+    return lookup
+
+
+def _target(path: str, pages: dict[str, str], urls: set[str], static: set[str],
+            static_lower: dict[str, str]) -> str | None:
     if path in static:
         return "/" + path
-    if path.rstrip("/") in by_id:
-        return by_id[path.rstrip("/")].url
-    candidate = "/" + path.rstrip("/") + "/" if path.strip("/") else "/"
-    return candidate if candidate in urls else None
+    written = unquote(path)
+    if written in static or written.lower() in static_lower:
+        return "/" + static_lower.get(written.lower(), written)
+    if not path.strip("/"):
+        return "/" if "/" in urls else None
+    for key in link_keys(path):
+        if key in pages:
+            return pages[key]
+        candidate = "/" + key + "/"
+        if key and candidate in urls:
+            return candidate
+    return None
 
 
 __all__ = ["Site", "GeneratedPage", "GENERATED_PAGES", "StaticFile", "index_pages", "link_versions",

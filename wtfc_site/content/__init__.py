@@ -12,8 +12,9 @@ from typing import Callable
 
 from ..errors import Problem, SiteError
 from ..schema import load_dataclass
+from ..discover import page_address
 from ..sources import RawDoc
-from . import answer, minutes, page, person, plan, policy, story, update
+from . import accessibility, answer, minutes, page, person, plan, policy, story, update
 from .base import CommonMeta, Page
 
 
@@ -31,6 +32,7 @@ class ContentType:
 
 CONTENT_TYPES: dict[str, ContentType] = {
     "page": ContentType("page", page.PageMeta, page.LAYOUT),
+    "accessibility": ContentType("accessibility", accessibility.AccessibilityMeta, accessibility.LAYOUT),
     "policy": ContentType("policy", policy.PolicyMeta, policy.LAYOUT),
     "plan": ContentType("plan", plan.PlanMeta, plan.LAYOUT),
     "minutes": ContentType("minutes", minutes.MinutesMeta, minutes.LAYOUT, minutes.validate,
@@ -54,15 +56,13 @@ def type_from_path(page_id: str) -> str:
     parts = PurePosixPath(page_id).parts
     if len(parts) == 1:
         return "page"
-    return FOLDER_TYPES.get(parts[0], parts[0])
+    folder = parts[0].lower()
+    return FOLDER_TYPES.get(folder, folder)
 
 
-def url_for(page_id: str) -> str:
-    """Return the site path of a page id: 'index' is '/', 'a/b' is '/a/b/'."""
-    parts = list(PurePosixPath(page_id).parts)
-    if parts and parts[-1] == "index":
-        parts = parts[:-1]
-    return "/" + "".join(p + "/" for p in parts)
+def url_for(page_id: str, slug: str = "") -> str:
+    """Return the site path of a page id (clean: lower-case ASCII with hyphens; see discover.page_address)."""
+    return page_address(page_id, slug)
 
 
 def parse(raw: RawDoc, page_id: str) -> Page:
@@ -74,12 +74,12 @@ def parse(raw: RawDoc, page_id: str) -> Page:
         line = raw.lines.line_of(("type",)) if declared else raw.lines.first_line
         raise SiteError(Problem(
             raw.file, line, f"'{name}' is not a type of page we know.",
-            hint="Move the file into one of the folders "
-                 + ", ".join(sorted(set(CONTENT_TYPES) | set(FOLDER_TYPES)))
-                 + ", or add 'type: page' to its front matter.",
+            hint=(f"Change 'type: {name}' to one of " + ", ".join(sorted(CONTENT_TYPES)) + "." if declared else
+                  "Move the file into one of the folders " + ", ".join(sorted(set(CONTENT_TYPES) | set(FOLDER_TYPES)))
+                  + ", or add 'type: page' to its front matter."),
             rule="SITE-UNKNOWN-TYPE"))
     meta = load_dataclass(content_type.meta, raw.meta, raw.lines, raw.file)
-    page_obj = Page(id=page_id, file=raw.file, path=raw.path, url=url_for(page_id),
+    page_obj = Page(id=page_id, file=raw.file, path=raw.path, url=url_for(page_id, meta.slug),
                     content_type=name, meta=meta, lines=raw.lines, body=raw.body,
                     body_line=raw.body_line)
     problems = content_type.validate(page_obj) if content_type.validate else []

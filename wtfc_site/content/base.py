@@ -43,6 +43,8 @@ class CommonMeta:
     """One short sentence saying what the page is about, shown at the top."""
     type: str = ""
     """The content type; normally taken from the folder the file is in."""
+    slug: str = ""
+    """The last part of the page's address, instead of one made from its file name."""
     version: Literal["easy-read", "standard"] = EASY_READ
     """easy-read (the default) or standard, the full version."""
     full_version: str = ""
