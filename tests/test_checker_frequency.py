@@ -48,3 +48,48 @@ def test_check_text_loads_neither_wordfreq_nor_the_site_pipeline():
     )
     assert "wtfc_site.checker.rules" in loaded
     assert not {"wordfreq", "wtfc_site.pipeline", "jinja2", "markdown"} & loaded
+
+
+def test_our_word_splitting_agrees_with_pyphen_on_every_passage_word(tmp_path, monkeypatch):
+    import pyphen
+
+    from wtfc_site.checker import hyphenation
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    hyphenation.patterns.cache_clear()
+    reference = pyphen.Pyphen(lang="en_US")
+    words: set[str] = set()
+    for path in (ROOT / "tests" / "passages").glob("*/*.md"):
+        words.update(w.lower() for w in re.findall(r"[^\W\d_]+", path.read_text(encoding="utf-8")))
+    assert len(words) > 1500
+    assert [w for w in sorted(words) if hyphenation.split_points(w) != list(reference.positions(w))] == []
+    [cache] = (tmp_path / "wtfc_site").glob("hyphenation-en_US-*.pickle")  # kept for the next run
+    hyphenation.patterns.cache_clear()
+    assert hyphenation.split_points("communication") == list(reference.positions("communication"))
+    hyphenation.patterns.cache_clear()
+
+
+def test_an_unwritable_cache_folder_still_splits_words(tmp_path, monkeypatch):
+    from wtfc_site.checker import hyphenation
+
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    hyphenation.patterns.cache_clear()
+    assert hyphenation.split_points("communication") == [3, 5, 7, 9]
+    hyphenation.patterns.cache_clear()
+
+
+def test_check_text_on_a_short_file_is_fast():
+    """Issue 15 part 5: at most 0.25 s wall on an idle machine; here, with other work running, the
+    CPU time of the whole command is measured (best of 3), with a little room for a slow machine."""
+    import resource
+
+    best = 10.0
+    for _ in range(3):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        subprocess.run([sys.executable, "build.py", "check", "--text", "tests/passages/easy/01-board-meeting.md"],
+                       cwd=ROOT, capture_output=True, check=False)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        best = min(best, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime))
+    assert best < 0.3, best

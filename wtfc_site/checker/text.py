@@ -8,8 +8,9 @@ a number is one word ("2.30pm", "£1,200", "01/03/2025"), a phone number or a
 postcode is one word, and web addresses and e-mail addresses are not words
 at all (the text rules strip them, easyread-rules.md section 1).
 
-Syllables come from ``pyphen`` (textstat downloads data at run time, see the
-warning at the top of easyread-rules.md). Hyphenation dictionaries never
+Syllables come from ``pyphen``'s dictionaries (textstat downloads data at run
+time, see the warning at the top of easyread-rules.md), read through
+``hyphenation.py`` so a short check starts fast. Hyphenation dictionaries never
 split one or two letters off the ends of a word, so pyphen alone says
 "area" and "people" have one syllable; we take the larger of pyphen's count
 and a simple vowel-group count.
@@ -23,7 +24,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, NamedTuple, Sequence
 
-import pyphen
+from .hyphenation import split_points
+
 
 # --- tokens -----------------------------------------------------------------
 
@@ -251,12 +253,6 @@ def sentence_at(sentences: Sequence[Sentence], offset: int) -> Sentence | None:
 # --- syllables and readability ----------------------------------------------
 
 
-@functools.lru_cache(maxsize=4)
-def _hyphenator(lang: str) -> pyphen.Pyphen:
-    """Return the (cached) pyphen dictionary for ``lang``."""
-    return pyphen.Pyphen(lang=lang)
-
-
 _VOWEL_GROUPS = re.compile(r"[aeiouy]+")
 
 
@@ -283,7 +279,7 @@ def syllables(word: str, lang: str = "en_US") -> int:
         letters = "".join(ch for ch in part if ch.isalpha())
         if not letters:
             continue
-        by_pyphen = len(_hyphenator(lang).positions(letters)) + 1
+        by_pyphen = len(split_points(letters, lang)) + 1
         total += max(by_pyphen, _vowel_groups(letters))
     return max(1, total)
 
