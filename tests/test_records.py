@@ -96,6 +96,8 @@ def test_each_decision_has_its_own_picture(minutes_site):
     assert pictures[1].endswith("autism.svg") or "autism" in pictures[1]
     assert pictures[0] and "decide" not in pictures[0] and pictures[0] != pictures[1]
     assert pictures[2] is None
+    for src in pictures[:2]:  # the chosen pictures are written too
+        assert (out / src.lstrip("/")).is_file(), src
 
 
 def test_an_unknown_decision_picture_stops_the_build(make_site, build_site):
@@ -286,3 +288,35 @@ def test_a_meaning_written_as_a_sentence_is_shown_as_written(make_site, build_si
     assert "An advocate is someone who helps you say what you want." in page
     assert "Advocate means" not in page
     assert "GP means NHS doctor you see near your home." in page
+
+
+# -- part 7: generated lines are short plain sentences with a picture --------------------------
+
+import re  # noqa: E402
+
+INTERNAL_ID = re.compile(r"\b(?:Job|job|action|Action) [a-z]+\d+\b|#|\b[a-z]\d+\b")
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s]
+
+
+def test_linked_to_this_page_lines_are_short_plain_sentences_with_a_picture(built_example):
+    seen = 0
+    for file in built_example.pages:
+        box = read_html(file).select_one(".backlinks")
+        if box is None:
+            continue
+        for item in box.select("li"):
+            seen += 1
+            assert item.find("img") is not None, f"{file}: a linked line has no picture"
+            words = [p.get_text(" ", strip=True) for p in item.select(".er-text p") if p.find("a") is None]
+            assert words, f"{file}: a linked line says nothing about why"
+            for line in words:
+                for sentence in _sentences(line):
+                    assert len(sentence.split()) <= 15, f"{file}: {sentence!r}"
+                    assert sentence[-1] in ".!?", f"{file}: {sentence!r}"
+                    assert not INTERNAL_ID.search(sentence), f"{file}: {sentence!r} shows an internal id"
+            link = item.find("a")
+            assert link is not None and link.get_text(strip=True)
+    assert seen >= 10

@@ -37,6 +37,9 @@ class Action:
     done_on: dt.date | None = None
     checklist: str = ""
     note: str = ""
+    kind: str = "meeting"
+    """meeting (agreed at a meeting) or plan (a step of a Working Together for Change plan,
+    whose page_url is the plan's theme page and meeting_title the plan's title)."""
 
     def state(self, today: dt.date) -> str:
         """Return done, late (past its date and not done) or to do."""

@@ -61,6 +61,8 @@ class DataResult:
     """Extra files to write (e.g. a printable report)."""
     data: Any = None
     """The dataset's own parsed data, for other datasets and tests."""
+    actions: tuple[Any, ...] = ()
+    """Jobs the dataset adds (a plan's own steps): shown with the meetings' jobs and on people's pages."""
 
 
 Dataset = Callable[["object", tuple[Path, ...]], DataResult]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, Callable
 
 import jinja2
 from markupsafe import Markup
@@ -27,6 +27,7 @@ from .errors import Problem, SiteError
 from .pagination import list_pages
 from .search_words import short_forms_spelled_out
 from .site import GeneratedPage, Site
+from .words import in_sentence
 
 
 def make_environment(site_dir: Path) -> jinja2.Environment:
@@ -44,6 +45,7 @@ def make_environment(site_dir: Path) -> jinja2.Environment:
     env.filters["long_date"] = long_date
     env.filters["short_date"] = short_date
     env.filters["clock"] = clock
+    env.filters["in_sentence"] = in_sentence  # a title inside a generated sentence, without its capital
     return env
 
 
@@ -63,12 +65,21 @@ def output_path(url: str) -> PurePosixPath:
     return PurePosixPath(url.strip("/")) / "index.html" if url.strip("/") else PurePosixPath("index.html")
 
 
-def render_site(site: Site, env: jinja2.Environment) -> dict[PurePosixPath, bytes]:
-    """Return every page of the site as {output path: bytes}; raise SiteError on template errors."""
-    outputs: dict[PurePosixPath, bytes] = {}
+def render_site(site: Site, env: jinja2.Environment,
+                keep: Callable[[str, PurePosixPath], Path | None] | None = None) -> dict[PurePosixPath, bytes | Path]:
+    """Return every page of the site as {output path: bytes}; raise SiteError on template errors.
+
+    ``keep(page id, output path)`` may name an already written file whose
+    inputs are unchanged (see lastbuild.RenderReuse); it is used instead.
+    """
+    outputs: dict[PurePosixPath, bytes | Path] = {}
     problems: list[Problem] = []
     common = common_context(site)
     for page in site.pages:
+        kept = keep(page.id, output_path(page.url)) if keep else None
+        if kept is not None:
+            outputs[output_path(page.url)] = kept
+            continue
         layout = CONTENT_TYPES[page.content_type].layout
         _render_into(outputs, problems, env, layout, output_path(page.url),
                      {**common, **page_context(site, page)})

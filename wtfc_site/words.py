@@ -44,6 +44,24 @@ class GlossaryEntry:
         return f"{self.word[:1].upper()}{self.word[1:]} means {meaning}"
 
 
+def in_sentence(text: str, names: tuple[str, ...] | frozenset[str] = ()) -> str:
+    """Return ``text`` ready to go inside a generated sentence: 'People who…' becomes 'people who…'.
+
+    A sentence never has a capital in the middle unless it is a name: the
+    site's names ('Riverside Library …'), 'I' and short forms in capitals (NHS) keep theirs.
+    """
+    words = text.split(maxsplit=1)
+    if not words:
+        return text
+    first = words[0]
+    if not first[:1].isupper() or first.isupper() or first == "I":
+        return text
+    if any(text == name or text.startswith(name + " ") for name in names):
+        return text
+    start = len(text) - len(text.lstrip())
+    return text[:start] + text[start].lower() + text[start + 1:]
+
+
 @dataclass(frozen=True)
 class Glossary:
     """Every hard word the site explains, with one pattern to find them."""

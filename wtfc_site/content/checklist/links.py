@@ -95,13 +95,13 @@ def make_backlinks(site: Any, checklist: Checklist) -> dict[str, tuple[Backlink,
             for evidence in result.evidence:
                 page_id = evidence.link.strip().strip("/").partition("#")[0].removesuffix(".md")
                 if page_id in site.by_id and not is_external(evidence.link):
-                    _add(links, page_id, Backlink(f"Our co-production check: {titles[item_id]}", url,
-                                                  f"this page shows how we were doing in {check.label}"))
+                    _add(links, page_id, Backlink(titles[item_id], url,
+                                                  f"Our co-production check in {check.label} used this page.", "check"))
     for action in site.actions:
         item_id = item_of(action)
         if item_id in titles:
-            _add(links, action.page_id, Backlink(f"Our co-production check: {titles[item_id]}", item_url(item_id),
-                                                 "a job agreed at this meeting is a next step from our check"))
+            _add(links, action.page_id, Backlink(titles[item_id], item_url(item_id),
+                                                 "A job from this meeting is a next step from our check.", "check"))
     return {page_id: tuple(found) for page_id, found in links.items()}
 
 

@@ -18,6 +18,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from ...actions import Action
 from ...datasets import Backlink, DataPage, DataResult
 from ...errors import Problem
 from ...site import Site
@@ -68,7 +69,22 @@ def load_cycles(site: Site, files: tuple[Path, ...]) -> DataResult:
         pages.append(index)
         texts += index_texts
     return DataResult(pages=tuple(pages), texts=tuple(texts), backlinks=backlinks(site, cycles, related),
-                      problems=tuple(problems), data=tuple(cycles))
+                      problems=tuple(problems), data=tuple(cycles),
+                      actions=tuple(a for data in cycles for a in plan_step_actions(data.cycle)))
+
+
+def plan_step_actions(cycle: Cycle) -> list[Action]:
+    """Return each plan's own steps as jobs, so the jobs page and people's pages list them too."""
+    found = []
+    for located in cycle.plans:
+        plan = located.item
+        for index, step in enumerate(plan.steps):
+            found.append(Action(
+                ref=f"wtfc/{cycle.id}#{plan.id}-step-{index + 1}", id=f"plan-{plan.id}", what=step.what,
+                who=step.who, by=step.by, status="done" if step.done else "to do", page_id="",
+                page_url=cycle.theme_url(plan.theme), meeting_title=plan.title, meeting_date=None,
+                file=located.file, line=located.line("steps", index), done_on=step.done_on, kind="plan"))
+    return found
 
 
 def _misplaced(path: Path, site: Site) -> Problem:
@@ -126,16 +142,16 @@ def backlinks(site: Site, cycles: list[CycleData], related: dict[str, dict[str, 
             title = f"{titles[plan.theme]}: {plan.title}"
             if plan.agreed_at:
                 _add(links, site, plan.agreed_at.split("#")[0].strip("/"),
-                     Backlink(title, target, "This meeting agreed this Working Together for Change plan."))
+                     Backlink(title, target, "This meeting agreed a plan.", "plan"))
             for ref in plan.actions:
                 _add(links, site, ref.split("#")[0].strip("/"),
-                     Backlink(title, target, f"Job {ref.split('#')[-1]} from this meeting is part of this plan."))
+                     Backlink(title, target, "A job from this meeting is part of a plan.", "plan"))
         for theme_id, pages in related.get(cycle.id, {}).items():
             for page in pages:
                 page_id = next((p.id for p in site.pages if p.url == page.url), None)
                 if page_id:
                     _add(links, site, page_id, Backlink(titles[theme_id], cycle.theme_url(theme_id),
-                                                        "A Working Together for Change theme this page is about."))
+                                                        "This page is about a theme people told us about.", "theme"))
     return {key: tuple(value) for key, value in links.items()}
 
 
@@ -150,8 +166,8 @@ def _add(links: dict[str, list[Backlink]], site: Site, page_id: str, link: Backl
         if same is None:
             links[target].append(link)
         elif link.why not in links[target][same].why:
-            old = links[target][same]
-            links[target][same] = Backlink(old.title, old.url, f"{old.why} {link.why}")
+            old = links[target][same]  # one reason a line, each its own short sentence
+            links[target][same] = Backlink(old.title, old.url, f"{old.why}\n{link.why}", old.picture)
 
 
 def index_page(site: Site, cycles: list[Cycle]) -> tuple[DataPage, tuple]:

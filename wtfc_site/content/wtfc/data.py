@@ -174,6 +174,22 @@ class Indicator:
 
 
 @dataclass(frozen=True, kw_only=True)
+class PlanStep:
+    """One step of an action plan, with its own date: grouped late, to do or done like meeting jobs."""
+
+    what: str
+    """What will be done, in one short sentence."""
+    who: str
+    """Who will do it. Their page lists it with their other jobs."""
+    by: dt.date
+    """When it should be done by."""
+    done: bool = False
+    """yes when it is done."""
+    done_on: dt.date | None = None
+    """The day it was done."""
+
+
+@dataclass(frozen=True, kw_only=True)
 class Plan:
     """An action plan (steps 6 and 7)."""
 
@@ -189,8 +205,12 @@ class Plan:
     """Who leads it (a role or a group, not a private person's name)."""
     by: dt.date
     """When it should be done by."""
-    status: Literal["not started", "doing", "done"] = "not started"
-    """not started, doing or done."""
+    status: Literal["not started", "doing", "behind", "done"] = "not started"
+    """not started, doing, behind or done. A plan past its date is late; one with a late step is behind."""
+    steps: tuple[PlanStep, ...] = ()
+    """The plan's own steps: what, who, by and done."""
+    intro: tuple[str, ...] = ()
+    """Short sentences shown at the start of the plan, before what it will do."""
     baseline: str = ""
     """Where things were when the plan started, in words."""
     indicators: tuple[Indicator, ...] = ()

@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ...actions import DONE, LATE, TO_DO, Action
+from ...actions import Action
 from .data import CATEGORIES, Cycle, Plan, Statement
+from .status import plan_status
 
 TOP_COUNT = 3
 """How many themes the 'top themes' of a category list."""
@@ -49,7 +50,7 @@ class Numbers:
     top: dict[str, tuple[ThemeCount, ...]]
     """Category -> the themes most often named in it (most first; none with 0)."""
     plan_states: dict[str, str]
-    """Plan id -> done, to do or late."""
+    """Plan id -> done, late, behind, doing or not started (``status.plan_status``)."""
     action_states: dict[str, str]
     """Action reference -> done, to do or late, for every action a plan names."""
 
@@ -66,7 +67,7 @@ class Numbers:
         return sum(1 for s in self.action_states.values() if s == state)
 
     def plans_in(self, state: str) -> int:
-        """Return how many plans are done, to do or late."""
+        """Return how many plans are in one state (done, late, behind, doing or not started)."""
         return sum(1 for s in self.plan_states.values() if s == state)
 
 
@@ -90,10 +91,8 @@ def compute(cycle: Cycle, actions: tuple[Action, ...], today: dt.date) -> Number
 
 
 def plan_state(plan: Plan, today: dt.date) -> str:
-    """Return done, late (past its date and not done) or to do."""
-    if plan.status == "done":
-        return DONE
-    return LATE if plan.by < today else TO_DO
+    """Return the plan's state (done, late, behind, doing or not started): see ``status.plan_status``."""
+    return plan_status(plan, today).state
 
 
 def _theme_count(theme: str, statements: list[Statement]) -> ThemeCount:

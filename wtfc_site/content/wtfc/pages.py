@@ -19,8 +19,18 @@ from ...dates import short_date
 from ...site import Site
 from .data import CATEGORIES, STEP_IDS, Cycle, Located, Plan, Theme
 from .numbers import Numbers, ThemeCount
-from .text import (CATEGORY_TEXT, STATE_PICTURE, STATE_TEXT, STATUS_TEXT, STEP_TEXT, VIEW_TEXT, Line, Src,
-                        Writer)
+from .status import PlanStatus
+from .text import (
+    CATEGORY_TEXT,
+    STATE_PICTURE,
+    STATE_TEXT,
+    STATUS_TEXT,
+    STEP_TEXT,
+    VIEW_TEXT,
+    Line,
+    Src,
+    Writer,
+)
 
 CHART_TITLE = "What people said about each theme"
 
@@ -118,10 +128,11 @@ def _numbers_rows(w: Writer, cycle: Cycle, numbers: Numbers, src: Src) -> list:
                    Line(f"We found {plural(len(cycle.themes), 'theme', 'themes')}.", f"{cycle.url}themes/")],
                   src, "people", cls="counts")]
     if cycle.plans:
-        rows.append(w.row([f"We made {plural(len(cycle.plans), 'plan', 'plans')}.",
-                           f"{plural(numbers.plans_in('done'), 'plan is', 'plans are')} done.",
-                           f"{plural(numbers.plans_in('late'), 'plan is', 'plans are')} late."],
-                          src, "plan", cls="counts"))
+        lines = [f"We made {plural(len(cycle.plans), 'plan', 'plans')}.",
+                 f"{plural(numbers.plans_in('done'), 'plan is', 'plans are')} done."]
+        lines += [f"{plural(numbers.plans_in(state), 'plan is', 'plans are')} {state}."
+                  for state in ("late", "behind") if numbers.plans_in(state)]
+        rows += w.rows(lines, src, "plan", cls="counts")
     if numbers.action_states:
         rows.append(w.row([f"{plural(numbers.actions_in('done'), 'job is', 'jobs are')} done.",
                            f"{plural(numbers.actions_in('to do'), 'job is', 'jobs are')} still to do.",
@@ -280,12 +291,10 @@ def report(cycle: Cycle, numbers: Numbers, site: Site):
                    counterpart=f"{cycle.url}report-full/")
 
 
-def plan_lines(plan: Plan, state: str) -> list[str]:
-    """Return the easy-read lines about a plan's owner, date and state."""
+def plan_lines(plan: Plan, status: PlanStatus) -> list[str]:
+    """Return the easy-read lines about a plan's owner, date and status (worded by ``plan_status``)."""
     when = f"It should be done by {short_date(plan.by)}."
-    state_line = {"done": "This plan is done.", "late": "This plan is late.",
-                  "to do": "We are doing this plan now." if plan.status == "doing" else "This plan has not started yet."}
-    return [f"Who: {plan.who}.", when, state_line[state]]
+    return [f"Who: {plan.who}.", when, status.sentence]
 
 
 __all__ = ["make_pages", "Made", "Related", "chart_table", "chart_figure", "plan_lines", "step_url", "plural",

@@ -15,10 +15,12 @@ from ...datasets import DataPage
 from ...points import NONE, PageText, Point
 from ...dates import short_date
 from ...site import Site
+from ...words import in_sentence
 from .data import CATEGORIES, STEP_IDS, Cycle
 from .numbers import Numbers
 from .pages import chart_figure, plural
-from .text import STATE_PICTURE, STATE_TEXT, STEP_TEXT, VIEW_FULL, Line, Src, Writer
+from .status import plan_status, step_state, steps_sentence
+from .text import STATE_TEXT, STEP_TEXT, VIEW_FULL, Line, Src, Writer
 
 
 def easy_report_blocks(w: Writer, cycle: Cycle, numbers: Numbers, site: Site) -> list:
@@ -31,20 +33,24 @@ def easy_report_blocks(w: Writer, cycle: Cycle, numbers: Numbers, site: Site) ->
                          f"{plural(numbers.statements, 'thing', 'things')}.",
                          Line("See what people said", f"{cycle.url}what-people-said/")], src, "collect"))
     titles = {t.item.id: t.item.title for t in cycle.themes}
+    names = tuple(site.config.checker.names)
+
+    def about(theme_id: str) -> str:  # a theme's name inside a sentence: 'about getting out and about'
+        return in_sentence(titles[theme_id], names)
     tops = {c: numbers.top[c][0] for c in CATEGORIES if numbers.top[c]}
     lines = []
     if "working" in tops:
-        lines.append(Line(f"Most things that work are about {titles[tops['working'].theme]}",
+        lines.append(Line(f"Most things that work are about {about(tops['working'].theme)}",
                           cycle.theme_url(tops["working"].theme)))
     if "not working" in tops:
-        lines.append(Line(f"Most things that do not work are about {titles[tops['not working'].theme]}",
+        lines.append(Line(f"Most things that do not work are about {about(tops['not working'].theme)}",
                           cycle.theme_url(tops["not working"].theme)))
     if "future" in tops:
-        lines.append(Line(f"Most wishes for the future are about {titles[tops['future'].theme]}",
+        lines.append(Line(f"Most wishes for the future are about {about(tops['future'].theme)}",
                           cycle.theme_url(tops["future"].theme)))
     if lines:
         blocks.append(w.row(lines, src, "theme"))
-    blocks += _plan_rows(w, cycle, numbers)
+    blocks += _plan_rows(w, cycle, site)
     if cycle.review:
         review = cycle.review
         blocks.append(w.heading("What we found when we checked", Src(review.file, review.line("summary"))))
@@ -57,16 +63,17 @@ def easy_report_blocks(w: Writer, cycle: Cycle, numbers: Numbers, site: Site) ->
     return blocks
 
 
-def _plan_rows(w: Writer, cycle: Cycle, numbers: Numbers) -> list:
+def _plan_rows(w: Writer, cycle: Cycle, site: Site) -> list:
     if not cycle.plans:
         return []
     first = cycle.plans[0]
     blocks: list = [w.heading("What we did", Src(first.file, first.line()))]
     for p in cycle.plans:
-        state = numbers.plan_states[p.item.id]
-        blocks.append(w.row([Line(f"{p.item.title}: {STATE_TEXT[state].lower()}",
-                                  f"{cycle.theme_url(p.item.theme)}#plan-{p.item.id}")],
-                            Src(p.file, p.line("title")), STATE_PICTURE[state]))
+        status = plan_status(p.item, site.today)  # the same words as on the plan's theme page
+        lines = [Line(p.item.title, f"{cycle.theme_url(p.item.theme)}#plan-{p.item.id}"), status.sentence,
+                 steps_sentence(p.item, site.today)]
+        blocks.append(w.row(lines, Src(p.file, p.line("title")), status.picture,
+                            cls=f"plan-state state-{status.state.replace(' ', '-')}"))
     return blocks
 
 
@@ -130,12 +137,12 @@ def _theme_section(cycle: Cycle, located, numbers: Numbers, site: Site) -> str:
 
 
 def _plan_section(cycle: Cycle, plan, numbers: Numbers, site: Site) -> str:
-    state = numbers.plan_states[plan.id]
+    status = plan_status(plan, site.today)
     meeting = site.by_id.get(plan.agreed_at.split("#")[0].strip("/")) if plan.agreed_at else None
     agreed = (f' Agreed at the <a href="{escape(site.url(meeting.url))}">{escape(meeting.title)}</a>.'
               if meeting else "")
     body = (f"<p>{escape(plan.what)} Lead: {escape(plan.who)}. Due: {short_date(plan.by)}. "
-            f"Status: {escape(plan.status)} ({escape(STATE_TEXT[state].lower())}).{agreed}</p>")
+            f"Status: {escape(status.label.lower())}.{agreed}</p>")
     if plan.baseline:
         body += _p(f"Baseline: {plan.baseline}")
     if plan.indicators:
@@ -154,6 +161,8 @@ def _plan_section(cycle: Cycle, plan, numbers: Numbers, site: Site) -> str:
                         for a in actions)
         body += f"<p>Actions:</p><ul>{items}</ul>"
     body += _list("Progress", plan.progress)
+    body += _list("Steps", [f"{s.what} Lead: {s.who}. Due: {short_date(s.by)}. "
+                            f"Status: {step_state(s, site.today)}." for s in plan.steps])
     return f'<section class="wtfc-plan" id="plan-{escape(plan.id)}"><h3>Action plan: {escape(plan.title)}</h3>{body}</section>'
 
 

@@ -171,7 +171,8 @@ class Writer:
     @staticmethod
     def _explanation(entry: GlossaryEntry) -> str:
         return (f'<p class="er-explain"><span class="er-explain-label">Hard word: </span>'
-                f"<dfn>{escape(entry.word)}</dfn> means {escape(entry.meaning.rstrip())}</p>")
+                f"<dfn>{escape(entry.word)}</dfn>{'. ' if entry.stands_alone else ' means '}"
+                f"{escape(entry.meaning.rstrip())}</p>")
 
 
 def _sentence(text: str) -> str:

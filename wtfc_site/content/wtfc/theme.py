@@ -10,12 +10,16 @@ from __future__ import annotations
 
 from ...dates import short_date
 from ...site import Site
+from ...words import in_sentence
 from .data import CATEGORIES, VIEWS, Cycle, Located, Plan, Theme
 from .numbers import Numbers
 from .pages import Related, plan_lines, plural
+from .status import plan_status, step_state
 from .text import CATEGORY_TEXT, STATE_PICTURE, STATE_TEXT, VIEW_TEXT, Line, Src, Writer
 
 CATEGORY_PICTURE = {"working": "working", "not working": "not-working", "future": "future"}
+CAUSE_PICTURE = {True: "goal", False: "not-working"}
+"""A main reason (agreed most important to change) and any other reason things are not working."""
 VIEW_PICTURE = {"person": "person", "family": "family", "staff": "support-worker", "commissioner": "council"}
 
 
@@ -71,9 +75,11 @@ def _causes(w: Writer, cycle: Cycle, theme: str) -> list:
     if not causes:
         return []
     blocks: list = [w.heading("Why things are not working", Src(causes[0].file, causes[0].line()), id="causes")]
+    # The pictures say what they show: a target for a main reason (what we aim to change),
+    # thumbs down for any other reason things are not working. Never a star ('best') or a question mark.
     for c in sorted(causes, key=lambda c: not c.item.important):
-        lines = [c.item.text] + (["People agreed this is one of the most important reasons."] if c.item.important else [])
-        blocks.append(w.row(lines, Src(c.file, c.line("text")), "star" if c.item.important else "question",
+        lines = [c.item.text] + (["People agreed this is one of the main reasons."] if c.item.important else [])
+        blocks.append(w.row(lines, Src(c.file, c.line("text")), CAUSE_PICTURE[c.item.important],
                             cls="cause important" if c.item.important else "cause"))
     return blocks
 
@@ -105,24 +111,57 @@ def _ideas(w: Writer, cycle: Cycle, theme: str) -> list:
 def plan_blocks(w: Writer, cycle: Cycle, located: Located[Plan], numbers: Numbers, site: Site) -> list:
     """Return a plan's rows: what, who, when, state, where we started, numbers, meetings and jobs."""
     plan, file = located.item, located.file
-    state = numbers.plan_states[plan.id]
+    status = plan_status(plan, site.today)
     blocks: list = [w.heading(f"Our plan: {plan.title}", Src(file, located.line("title")), id=f"plan-{plan.id}")]
+    if plan.intro:
+        blocks += w.rows(list(plan.intro), Src(file, located.line("intro")), "plan", cls="plan-intro")
     blocks.append(w.row([plan.what], Src(file, located.line("what")), "plan", cls="plan-what"))
-    blocks.append(w.row(plan_lines(plan, state), Src(file, located.line("by")), STATE_PICTURE[state],
-                        cls=f"plan-state state-{_cls(state)}"))
+    blocks.append(w.row(plan_lines(plan, status), Src(file, located.line("by")), status.picture,
+                        cls=f"plan-state state-{_cls(status.state)}"))
     if plan.baseline:
         blocks.append(w.row([f"Where we started: {plan.baseline}"], Src(file, located.line("baseline")), "goal"))
+    names = tuple(site.config.checker.names)
     for index, ind in enumerate(plan.indicators):
-        blocks.append(w.row(_indicator_lines(ind), Src(file, located.line("indicators", index)), "numbers",
+        blocks.append(w.row(_indicator_lines(ind, names), Src(file, located.line("indicators", index)), "numbers",
                             cls="indicator"))
     if plan.progress:
         blocks += w.rows(list(plan.progress), Src(file, located.line("progress")), "doing-well", cls="progress")
+    blocks += _plan_steps(w, located, site.today)
     blocks += _meetings(w, plan, located, site)
     return blocks
 
 
-def _indicator_lines(ind) -> list[str]:
-    lines = [f"We count {ind.what}."]
+STEP_GROUPS = (("late", "Steps that are late"), ("to do", "Steps still to do"), ("done", "Steps that are done"))
+
+
+def _plan_steps(w: Writer, located: Located[Plan], today) -> list:
+    """Return the plan's own steps, grouped late, to do and done (judged against --today)."""
+    steps = list(enumerate(located.item.steps))
+    if not steps:
+        return []
+    blocks: list = []
+    for state, heading in STEP_GROUPS:
+        mine = [(i, s) for i, s in steps if step_state(s, today) == state]
+        if not mine:
+            continue
+        blocks.append(w.heading(heading, Src(located.file, located.line("steps")), level=3,
+                                id=f"plan-{located.item.id}-{_cls(state)}"))
+        for index, step in sorted(mine, key=lambda pair: pair[1].by):
+            blocks.append(w.row([step.what, _step_line(step, state)], Src(located.file, located.line("steps", index)),
+                                STATE_PICTURE[state], cls=f"plan-step state-{_cls(state)}"))
+    return blocks
+
+
+def _step_line(step, state: str) -> str:
+    if state == "done":
+        return f"{step.who} did it on {short_date(step.done_on)}." if step.done_on else f"{step.who} did it."
+    if state == "late":
+        return f"{step.who} should have done it by {short_date(step.by)}."
+    return f"{step.who} will do it by {short_date(step.by)}."
+
+
+def _indicator_lines(ind, names: tuple[str, ...]) -> list[str]:
+    lines = [f"We count {in_sentence(ind.what, names)}."]
     if ind.baseline is not None:
         lines.append(f"We started at {ind.baseline} and want to get to {ind.target}.")
     else:
@@ -136,7 +175,8 @@ def _meetings(w: Writer, plan: Plan, located: Located[Plan], site: Site) -> list
     blocks = []
     meeting = site.by_id.get(plan.agreed_at.split("#")[0].strip("/"))
     if meeting is not None:
-        blocks.append(w.row([Line(f"We agreed this plan at the {meeting.title}", meeting.url)],
+        names = tuple(site.config.checker.names)
+        blocks.append(w.row([Line(f"We agreed this plan at the {in_sentence(meeting.title, names)}", meeting.url)],
                             Src(located.file, located.line("agreed_at")), "meeting", cls="agreed-at"))
     by_ref = {a.ref: a for a in site.actions}
     for index, ref in enumerate(plan.actions):
