@@ -9,6 +9,7 @@ from .content.minutes import MinutesMeta
 from .errors import Problem, Severity
 from .points import PageText
 from .site import Site
+from .statement import check_statement
 
 
 def page_text(site: Site, page: Page, body=None) -> PageText:
@@ -47,6 +48,7 @@ def check_site(site: Site) -> list[Problem]:
         problems.extend(_checked_by(page))
         problems.extend(_versions_agree(site, page))
         problems.extend(consent_reviews_due(page, site.today))
+    problems.extend(check_statement(site))  # the law's parts of the accessibility statement
     return _once_each(problems)
 
 
