@@ -115,7 +115,8 @@ def test_a_statement_that_contradicts_itself_or_is_late_is_warned(make_site, tmp
 
 
 def test_a_complete_statement_has_no_findings_and_shows_its_own_settings(make_site, build_site, tmp_path):
-    site = make_site({"content/accessibility.md": STATEMENT.replace("tested_on: 2026-10-27",
+    site = make_site({"content/index.md": "---\ntitle: Welcome\n---\n\nHello.\n",
+                      "content/accessibility.md": STATEMENT.replace("tested_on: 2026-10-27",
                                                                      "tested_on: 2026-10-27\nenforcement: northern-ireland")})
     assert statement_findings(site, tmp_path) == []
     report = build_site(site)
