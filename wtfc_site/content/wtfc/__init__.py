@@ -23,10 +23,11 @@ from ...datasets import Backlink, DataPage, DataResult
 from ...errors import Problem
 from ...site import Site
 from .checks import check_cycle, scan_cycle
-from .data import Cycle, read_cycle
+from .data import STEP_IDS, Cycle, read_cycle
 from .numbers import Numbers, compute
-from .pages import Related, make_pages
-from .report import full_report, full_report_texts
+from .pages import Made, Related, overview, step_page, themes_list, what_people_said
+from .report import full_report, full_report_texts, report_page
+from .theme import theme_page
 from .text import Line, Src, Writer
 
 
@@ -36,6 +37,17 @@ class CycleData:
 
     cycle: Cycle
     numbers: Numbers
+
+
+def make_pages(cycle: Cycle, numbers: Numbers, site: Site, related: dict[str, list[Related]]) -> Made:
+    """Return every page of the cycle."""
+    made = [overview(cycle, numbers, site), what_people_said(cycle, numbers, site), themes_list(cycle, numbers, site)]
+    made += [step_page(cycle, step_id, numbers, site) for step_id in STEP_IDS]
+    made += [theme_page(cycle, t, numbers, site, related.get(t.item.id, [])) for t in cycle.themes]
+    made.append(report_page(cycle, numbers, site))
+    pages = tuple(page for page, _ in made)
+    texts = tuple(text for _, texts in made for text in texts)
+    return Made(pages, texts)
 
 
 def load_cycles(site: Site, files: tuple[Path, ...]) -> DataResult:

@@ -17,7 +17,7 @@ from ...datasets import DataPage
 from ...points import PageText
 from ...dates import short_date
 from ...site import Site
-from .data import CATEGORIES, STEP_IDS, Cycle, Located, Plan, Theme
+from .data import CATEGORIES, STEP_IDS, Cycle, Plan
 from .numbers import Numbers, ThemeCount
 from .status import PlanStatus
 from .text import (
@@ -60,17 +60,6 @@ def step_url(cycle: Cycle, step_id: str) -> str:
 def plural(count: int, one: str, many: str) -> str:
     """Return '1 person' or '3 people'."""
     return f"{count} {one if count == 1 else many}"
-
-
-def make_pages(cycle: Cycle, numbers: Numbers, site: Site, related: dict[str, list[Related]]) -> Made:
-    """Return every page of the cycle."""
-    made = [overview(cycle, numbers, site), what_people_said(cycle, numbers, site), themes_list(cycle, numbers, site)]
-    made += [step_page(cycle, step_id, numbers, site) for step_id in STEP_IDS]
-    made += [theme_page(cycle, t, numbers, site, related.get(t.item.id, [])) for t in cycle.themes]
-    made.append(report(cycle, numbers, site))
-    pages = tuple(page for page, _ in made)
-    texts = tuple(text for _, texts in made for text in texts)
-    return Made(pages, texts)
 
 
 def cycle_links(cycle: Cycle) -> list[tuple[str, str]]:
@@ -267,35 +256,11 @@ def themes_list(cycle: Cycle, numbers: Numbers, site: Site):
                    src, blocks)
 
 
-def theme_page(cycle: Cycle, located: Located[Theme], numbers: Numbers, site: Site, related: list[Related]):
-    """Return one theme's page: the whole golden thread for that theme."""
-    from .theme import theme_blocks
-    w = _writer(site)
-    theme = located.item
-    src = Src(located.file, located.line("title"))
-    blocks = theme_blocks(w, cycle, located, numbers, site, related)
-    summary = f"A theme of {cycle.meta.item.title}."
-    return _finish(w, cycle, cycle.theme_url(theme.id), theme.title, summary, theme.picture, src, blocks,
-                   theme_id=theme.id)
-
-
-# --- the report -----------------------------------------------------------------------------
-
-def report(cycle: Cycle, numbers: Numbers, site: Site):
-    """Return the easy-read report (step 8); its full version is made by report."""
-    from .report import easy_report_blocks
-    w, src = _writer(site), _title_src(cycle)
-    blocks = easy_report_blocks(w, cycle, numbers, site)
-    return _finish(w, cycle, f"{cycle.url}report/", f"Our report: {cycle.meta.item.title}",
-                   "What people told us, what we did and what changed.", "review", src, blocks,
-                   counterpart=f"{cycle.url}report-full/")
-
-
 def plan_lines(plan: Plan, status: PlanStatus) -> list[str]:
     """Return the easy-read lines about a plan's owner, date and status (worded by ``plan_status``)."""
     when = f"It should be done by {short_date(plan.by)}."
     return [f"Who: {plan.who}.", when, status.sentence]
 
 
-__all__ = ["make_pages", "Made", "Related", "chart_table", "chart_figure", "plan_lines", "step_url", "plural",
+__all__ = ["Made", "Related", "chart_table", "chart_figure", "plan_lines", "step_url", "plural",
            "STATE_TEXT", "STATE_PICTURE", "VIEW_TEXT", "ThemeCount"]

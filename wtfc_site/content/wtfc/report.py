@@ -18,7 +18,7 @@ from ...site import Site
 from ...words import in_sentence
 from .data import CATEGORIES, STEP_IDS, Cycle
 from .numbers import Numbers
-from .pages import chart_figure, plural
+from .pages import chart_figure, _finish, plural, _title_src, _writer
 from .status import plan_status, step_state, steps_sentence
 from .text import STATE_TEXT, STEP_TEXT, VIEW_FULL, Line, Src, Writer
 
@@ -200,3 +200,12 @@ def full_report_texts(cycle: Cycle, url: str) -> tuple[PageText, ...]:
             texts.append(PageText(file=item.file, url=url, title=meta.item.title, title_line=0,
                                   content_type="wtfc", easy_read=False, points=points))
     return tuple(texts)
+
+
+def report_page(cycle: Cycle, numbers: Numbers, site: Site):
+    """Return the easy-read report (step 8); its full version is ``full_report``."""
+    w, src = _writer(site), _title_src(cycle)
+    blocks = easy_report_blocks(w, cycle, numbers, site)
+    return _finish(w, cycle, f"{cycle.url}report/", f"Our report: {cycle.meta.item.title}",
+                   "What people told us, what we did and what changed.", "review", src, blocks,
+                   counterpart=f"{cycle.url}report-full/")

@@ -13,7 +13,7 @@ from ...site import Site
 from ...words import in_sentence
 from .data import CATEGORIES, VIEWS, Cycle, Located, Plan, Theme
 from .numbers import Numbers
-from .pages import Related, plan_lines, plural
+from .pages import _finish, plan_lines, plural, Related, _writer
 from .status import plan_status, step_state
 from .text import CATEGORY_TEXT, STATE_PICTURE, STATE_TEXT, VIEW_TEXT, Line, Src, Writer
 
@@ -210,3 +210,14 @@ def _related(w: Writer, related: list[Related], src: Src) -> list:
     blocks: list = [w.heading("More about this theme", src, id="related")]
     blocks += w.rows([Line(r.title, r.url) for r in related], src, "news", cls="related")
     return blocks
+
+
+def theme_page(cycle: Cycle, located: Located[Theme], numbers: Numbers, site: Site, related: list[Related]):
+    """Return one theme's page: the whole golden thread for that theme."""
+    w = _writer(site)
+    theme = located.item
+    src = Src(located.file, located.line("title"))
+    blocks = theme_blocks(w, cycle, located, numbers, site, related)
+    summary = f"A theme of {cycle.meta.item.title}."
+    return _finish(w, cycle, cycle.theme_url(theme.id), theme.title, summary, theme.picture, src, blocks,
+                   theme_id=theme.id)
