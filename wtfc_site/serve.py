@@ -29,6 +29,7 @@ from .defaults import default_layouts
 from .errors import Problem, Severity, SiteError
 from .output import print_problems, problem_dict, summary_line
 from .pipeline import Options, build, stop_problems
+from .render import make_environment
 
 BUILD_ID_PATH = "/__preview__/build-id"
 """The address the reload script asks for the number of the latest build."""
@@ -228,7 +229,6 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
 
 
 def _panel_template(site_dir: Path) -> jinja2.Template:
-    from .render import make_environment
     try:
         return make_environment(site_dir).get_template("preview_panel.html")
     except jinja2.TemplateError:
