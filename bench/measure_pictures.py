@@ -91,8 +91,10 @@ def site_folders() -> list[Path]:
 
 def load_samples(folder: Path) -> SiteData | None:
     """Return the author-named points of one site, or None when it does not load."""
-    report = check(Options(site_dir=folder.resolve(), out_dir=None, include_drafts=False,
-                           today=dt.date(2026, 12, 3)))
+    options = Options(site_dir=folder.resolve(), out_dir=None, include_drafts=False, today=dt.date(2026, 12, 3))
+    if hasattr(options, "use_cache"):
+        options = replace(options, use_cache=False)  # every page's points, not only the changed pages'
+    report = check(options)
     site = report.site
     if site is None:
         first = next((p for p in report.problems if p.severity.name == "ERROR"), None)
