@@ -29,4 +29,21 @@ if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   fi
 fi
 
+# axe-core (the accessibility rules engine the browser tests inject) from the npm registry.
+if ! command -v npm >/dev/null 2>&1; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing Node.js and npm for axe-core (apt-get)..."
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null) \
+      || echo "WARNING: could not install npm: the axe-core browser tests will FAIL."
+  else
+    echo "WARNING: npm is missing and cannot be installed here: the axe-core browser tests will FAIL."
+  fi
+fi
+if command -v npm >/dev/null 2>&1 && [ ! -f .cache/axe/node_modules/axe-core/axe.min.js ]; then
+  echo "Installing axe-core 4 into .cache/axe (npm)..."
+  mkdir -p .cache/axe
+  (cd .cache/axe && npm install --no-audit --no-fund --silent axe-core@4 >/dev/null) \
+    || echo "WARNING: could not install axe-core: the axe-core browser tests will FAIL."
+fi
+
 exec .venv/bin/python -m pytest -q -p no:cacheprovider "$@"
