@@ -17,8 +17,24 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "wtfc_site"
 
+_CLI_FAST = "the command line loads a stage only for the command that needs it, so --help starts fast"
 LAZY_IMPORTS: dict[tuple[str, str], str] = {
     # (importing module, imported module): why it is imported late.
+    ("wtfc_site.cli", "wtfc_site.pipeline"): _CLI_FAST,
+    ("wtfc_site.cli", "wtfc_site.progress"): _CLI_FAST,
+    ("wtfc_site.cli", "wtfc_site.textcheck"): _CLI_FAST,
+    ("wtfc_site.cli", "wtfc_site.dryrun"): _CLI_FAST,
+    ("wtfc_site.cli", "wtfc_site.checked"): _CLI_FAST,
+    ("wtfc_site.cli", "wtfc_site.pictures.listing"): _CLI_FAST,
+    ("wtfc_site.cli", "wtfc_site.serve"): _CLI_FAST,
+    ("wtfc_site.cli", "wtfc_site.new"): _CLI_FAST,
+    ("wtfc_site.cli", "wtfc_site.feedback.cli"): _CLI_FAST,
+    ("wtfc_site.feedback.database", "wtfc_site.feedback.postgres_store"):
+        "psycopg is loaded only when --db names a PostgreSQL database",
+    ("wtfc_site.feedback.site", "wtfc_site.pipeline"):
+        "only 'feedback serve --site' renders the form with the site's layouts; the receiver starts without the builder",
+    ("wtfc_site.feedback.site", "wtfc_site.render"):
+        "only 'feedback serve --site' renders the form with the site's layouts; the receiver starts without the builder",
 }
 """Imports inside functions that are allowed, with the reason (start-up speed only)."""
 

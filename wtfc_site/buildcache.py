@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 from typing import Any, Iterable
+from .defaults import default_layouts, default_pictures
 
 CACHE_FORMAT = 1
 """Bump when the shape of what is stored changes."""
@@ -75,7 +76,6 @@ def combine(hashes: dict[str, str]) -> str:
 
 def generator_key() -> str:
     """Return the hash of this program and the libraries that shape its output."""
-    from .defaults import default_layouts, default_pictures
     package = Path(__file__).resolve().parent
     parts = [f"format {CACHE_FORMAT}"]
     for label, folder in (("code", package), ("layouts", default_layouts()), ("pictures", default_pictures())):

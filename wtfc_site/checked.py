@@ -15,6 +15,7 @@ from typing import Any
 
 from .content.base import Page
 from .errors import Problem, SiteError
+from .sources import read_source
 
 HASH_LENGTH = 16
 
@@ -37,7 +38,6 @@ def check_state(page: Page) -> dict[str, Any] | None:
 def record_check(path: Path, site_dir: Path, group: str, date: dt.date, method: str = "",
                  people: tuple[str, ...] = (), show_names: bool = False) -> str:
     """Add a 'checked_by' record to a page's front matter; return the fingerprint written."""
-    from .sources import read_source
     raw = read_source(path, site_dir)
     title = str(raw.meta.get("title", ""))
     fingerprint = text_hash(title, raw.body)

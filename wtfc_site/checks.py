@@ -10,6 +10,8 @@ from .errors import Problem, Severity
 from .points import PageText
 from .site import Site
 from .statement import check_statement
+from .checker import check_page, page_verdict
+from .checker.wordlists import load_wordlists
 
 
 def page_text(site: Site, page: Page, body=None) -> PageText:
@@ -26,7 +28,6 @@ def page_text(site: Site, page: Page, body=None) -> PageText:
 
 def check_site(site: Site) -> list[Problem]:
     """Return every easy-read finding and cross-page warning for the site."""
-    from .checker import check_page, page_verdict
 
     words = site_wordlists(site)
     settings = site.config.checker
@@ -77,7 +78,6 @@ def consent_reviews_due(page: Page, today) -> list[Problem]:
 
 def site_wordlists(site: Site):
     """Return the checker's word lists with this site's glossary, short forms and proper names."""
-    from .checker.wordlists import load_wordlists
     return load_wordlists({e.word.lower(): e.meaning for e in site.glossary.entries}, site.abbreviations.full,
                           checker_names(site))
 

@@ -15,6 +15,7 @@ from pathlib import Path, PurePosixPath
 
 from .buildcache import SiteInputs, load_pickle, output_manifest, save_pickle
 from .errors import Problem
+from .buildcache import CACHE_FORMAT
 
 RECORD = "last-build.pickle"
 
@@ -41,7 +42,6 @@ def unchanged_build(out_dir: Path, cache_dir: Path, inputs: SiteInputs) -> LastB
 def remember_build(out_dir: Path, cache_dir: Path, inputs: SiteInputs, problems: list[Problem],
                    pages: int, chosen: int, rendered: dict[str, str] | None = None) -> None:
     """Keep what this build was made from and left behind, for the next build."""
-    from .buildcache import CACHE_FORMAT
     save_pickle(cache_dir / RECORD, {
         "format": CACHE_FORMAT, "key": inputs.key, "out": str(out_dir.resolve()),
         "manifest": output_manifest(out_dir), "problems": problems, "pages": pages, "chosen": chosen,

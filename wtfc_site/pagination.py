@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any, Callable, Sequence
+from .a_to_z import Letter
 
 PER_PAGE = 50
 """Items on one page of a list: enough to scan, few enough to stay light on a phone."""
@@ -113,7 +114,6 @@ def list_pages(generated: Any, context: dict[str, Any], per_page: int | None = N
         return _grouped(generated, group_pages(groups, per_page),
                         lambda page, where: {"page_groups": {state: page.get(state, []) for state in JOB_STATES}})
     if generated.layout == A_TO_Z_LAYOUT:
-        from .a_to_z import Letter
         letters = context["a_to_z"]()
         pages = group_pages([(letter.letter, letter.entries) for letter in letters], per_page)
         return _grouped(generated, pages, lambda page, where: {

@@ -15,6 +15,9 @@ from typing import Mapping
 from .errors import Problem
 from .points import PageText
 from .site import Site
+from .checker.visible import check_visible, visible_points
+from .checks import page_text, site_wordlists
+from .render import output_path
 
 
 def _html(output: bytes | Path | str | None) -> str:
@@ -30,9 +33,6 @@ def _html(output: bytes | Path | str | None) -> str:
 
 def check_visible_text(site: Site, outputs: Mapping[PurePosixPath, bytes | Path | str]) -> list[Problem]:
     """Return findings on the built pages' visible text that the authored check did not make."""
-    from .checker.visible import check_visible, visible_points
-    from .checks import page_text, site_wordlists
-    from .render import output_path
 
     settings = site.config.checker
     words = site_wordlists(site)

@@ -18,6 +18,7 @@ from ...datasets import DataPage
 from .data import (RATINGS, SYMBOLS, Check, Checklist, Evidence, IdeaDefinition, ItemDefinition,
                              ItemResult, TookPart)
 from .links import BASE_URL, anchor, is_external, item_of
+from ...charts import step_chart
 
 CHANGE_WORDS = {"better": "Better than", "same": "The same as", "worse": "Worse than"}
 EVIDENCE_PICTURES = {"minutes": "minutes", "policy": "policy", "plan": "plan", "updates": "news",
@@ -199,7 +200,6 @@ def history(checklist: Checklist, idea: IdeaDefinition) -> list[str]:
 
 def chart(title: str, checklist: Checklist, ideas: tuple[IdeaDefinition, ...]) -> Markup:
     """Return the step chart of the big ideas' ratings over time (one line per big idea)."""
-    from ...charts import step_chart  # another issue's module; imported when a page needs it
     series = [(idea.title, [RATINGS.index(r) for r in history(checklist, idea)]) for idea in ideas]
     return Markup(step_chart(title, [c.label for c in checklist.checks], series, list(RATINGS)))
 
