@@ -183,3 +183,26 @@ def test_pictures_chosen_lists_the_pictures_on_generated_pages_too(tmp_path, cap
     assert any(line.startswith("content/wtfc/") for line in generated)
     assert any(line.startswith("content/checklist/") for line in generated)
     assert not any("(named)" in line for line in lines)
+
+
+def test_the_measurement_script_reruns_on_any_site_and_prints_its_figures(make_site):
+    """bench/measure_pictures.py is how the README's figures are made: it must keep working."""
+    import subprocess
+    import sys
+
+    from conftest import REPO
+    pages = {
+        f"content/page-{i}.md": f"---\ntitle: Page {i}\n---\n\n"
+                                f"[picture: meeting] We meet every month.\n\n"
+                                f"[picture: bus] You can come by bus.\n\n"
+                                f"[picture: pay] We pay you for your time.\n"
+        for i in range(6)
+    }
+    site = make_site(pages)
+    result = subprocess.run([sys.executable, str(REPO / "bench" / "measure_pictures.py"), str(site)],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert "18 author-chosen points in 1 site(s)" in result.stdout
+    chooser_line = next(line for line in result.stdout.splitlines() if line.startswith("Chooser, 5-fold"))
+    assert "equal to the author's 18 (100%)" in chooser_line
+    assert "ms a point" in result.stdout
