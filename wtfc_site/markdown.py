@@ -33,7 +33,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 from .errors import Problem
-from .points import AUTO, NONE, PICTURE_MARKER, Point, Silence
+from .points import AUTO, NONE, PICTURE_MARKER, Point, Silence, quiet_comments
 from .words import Abbreviations, Glossary, GlossaryEntry
 
 MARK, MARK_END = "\ue000", "\ue001"
@@ -41,7 +41,6 @@ MARK_RE = re.compile(MARK + r"(\d+)" + MARK_END)
 STASH_RE = re.compile("\x02[^\x03]*\x03")
 _PREFIX_RE = re.compile(r"^(\s*(?:(?:[-*+]|\d+[.)])\s+|>\s?|#{1,6}\s+)*)")
 _SKIP_LINE_RE = re.compile(r"^\s*(?:<|\[[^\]]+\]:|[-=*_ ]+$|\|)")
-_QUIET_RE = re.compile(r"<!--\s*quiet\s+([A-Z][A-Z0-9-]+)\s*:\s*(.*?)\s*-->")
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _NO_WORDS_INSIDE = ("a", "code", "pre", "abbr")
 _EXTERNAL = ("http://", "https://", "mailto:", "tel:", "sms:")
@@ -133,8 +132,7 @@ class _LineMarkers(Preprocessor):
 
     @staticmethod
     def _take_quiets(line: str) -> tuple[str, list[tuple[str, str]]]:
-        quiets = [(m.group(1), m.group(2)) for m in _QUIET_RE.finditer(line)]
-        return (_QUIET_RE.sub("", line).rstrip() if quiets else line), quiets
+        return quiet_comments(line)  # the same syntax check --text reads (points.QUIET_COMMENT)
 
 
 @dataclass
@@ -540,7 +538,8 @@ class BodyConverter:
         self._converters = {easy: self._make(easy) for easy in (True, False)}
 
     def _make(self, easy_read: bool) -> markdown.Markdown:
-        extensions: list = ["tables", "sane_lists", "toc", _Extension(self._state)]
+        # fenced_code: a ``` block is code on the page, as check --text already reads it (issue 12 part 3)
+        extensions: list = ["tables", "sane_lists", "toc", "fenced_code", _Extension(self._state)]
         if easy_read:
             extensions.append("nl2br")  # one sentence per line, as authors write it
         return markdown.Markdown(extensions=extensions, output_format="html")

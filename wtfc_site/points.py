@@ -24,6 +24,15 @@ NONE = "none"
 PICTURE_MARKER = re.compile(r"^\s*\[picture:\s*([A-Za-z0-9_./-]*)\s*\]\s*", re.IGNORECASE)
 """``[picture: name]`` at the start of a paragraph or list item."""
 
+QUIET_COMMENT = re.compile(r"<!--\s*quiet\s+([A-Za-z][A-Za-z0-9-]*|\*)\s*:\s*(.*?)\s*-->", re.IGNORECASE)
+"""``<!-- quiet ER-RULE: reason -->``: the one syntax the page renderer and ``check --text`` both read."""
+
+
+def quiet_comments(line: str) -> tuple[str, list[tuple[str, str]]]:
+    """Return ``line`` without its quiet comments, and each comment's (RULE in capitals, reason)."""
+    found = [(m.group(1).upper(), m.group(2)) for m in QUIET_COMMENT.finditer(line)]
+    return (QUIET_COMMENT.sub("", line).rstrip() if found else line), found
+
 
 @dataclass(frozen=True)
 class Silence:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from ..errors import Problem, Severity, sort_problems
 from ..points import PageText, Silence
-from .plaintext import page_from_text
+from .plaintext import front_matter_problems, page_from_text
 from .rules import (
     RULES,
     SENTENCE_KINDS,
@@ -135,7 +135,7 @@ def check_document(
     describe a picture (``settings.picture_text``) are noted, not checked.
     """
     page = page_from_text(text, file, easy_read=easy_read, picture_text=settings.picture_text)
-    problems = check_page(page, settings, words, text_only=True)
+    problems = sort_problems([*front_matter_problems(text, file), *check_page(page, settings, words, text_only=True)])
     counts = page_counts(page, settings)
     verdict = text_verdict(problems, counts.words, counts.sentences, settings)
     return DocumentReport(page, tuple(problems), counts, verdict)

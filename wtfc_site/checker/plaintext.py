@@ -37,7 +37,8 @@ from pathlib import Path
 
 import yaml
 
-from ..points import AUTO, NONE, PICTURE_MARKER, PageText, Point, Silence
+from ..errors import Problem
+from ..points import AUTO, NONE, PICTURE_MARKER, PageText, Point, Silence, quiet_comments
 from .settings import PictureText
 
 PICTURE_TEXT = "picture-text"
@@ -52,7 +53,6 @@ _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _RULE_LINE = re.compile(r"^\s{0,3}([-*_])(?:\s*\1){2,}\s*$")
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
-_QUIET = re.compile(r"<!--\s*quiet\s+([A-Za-z0-9*-]+)\s*:?\s*(.*?)\s*-->", re.IGNORECASE)
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
@@ -186,6 +186,30 @@ def _point(block: _Block) -> Point | None:
     )
 
 
+def front_matter_problems(text: str, file: Path) -> list[Problem]:
+    """Return what is wrong with a document's front matter, with the line: it is reported, never ignored."""
+    lines = text.splitlines()
+    if not lines or lines[0].strip() != "---":
+        return []
+    end = next((i for i in range(1, len(lines)) if _FRONT_MATTER_END.match(lines[i])), None)
+    if end is None:
+        return [Problem(file, 1, "The front matter that starts on line 1 with '---' is never closed.",
+                        hint="Add a line with only '---' after the last setting.", rule="SITE-FRONT-MATTER")]
+    try:
+        data = yaml.safe_load("\n".join(lines[1:end]))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 2
+        what = getattr(exc, "problem", None) or "it is not valid YAML"
+        return [Problem(file, line, f"The front matter cannot be read: {what}.",
+                        hint="Write each setting as 'name: value' on its own line; put quotes around a value "
+                             "with a colon in it, and close every quote you open.", rule="SITE-FRONT-MATTER")]
+    if data is not None and not isinstance(data, dict):
+        return [Problem(file, 2, "The front matter should be settings written as 'name: value'.",
+                        hint="For example 'title: Our meeting'.", rule="SITE-FRONT-MATTER")]
+    return []
+
+
 def _front_matter(lines: list[str]) -> tuple[int, dict]:
     """Return how many lines the front matter takes, and its data."""
     if not lines or lines[0].strip() != "---":
@@ -246,8 +270,8 @@ def text_to_points(text: str, picture_text: PictureText | None = None) -> tuple[
             close()
             fence = fenced.group(1)
             continue
-        for rule, reason in _QUIET.findall(raw):
-            silences.append(Silence(line=line_no, rule=rule.upper(), reason=reason))
+        for rule, reason in quiet_comments(raw)[1]:  # the renderer's syntax (points.QUIET_COMMENT)
+            silences.append(Silence(line=line_no, rule=rule, reason=reason))
         raw = _COMMENT.sub("", raw)
         if not raw.strip():
             close()

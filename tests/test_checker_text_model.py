@@ -1,0 +1,64 @@
+"""One text model (issue 12 part 3, in part): check --text and the page renderer read the same quiet
+comments and code blocks, and broken front matter is reported with its line, never ignored."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from wtfc_site.checker import CheckerSettings, check_document, load_wordlists
+from wtfc_site.checker.plaintext import text_to_points
+from wtfc_site.markdown import BodyContext, BodyConverter, PictureChoice
+from wtfc_site.words import Abbreviations, Glossary
+
+SETTINGS = CheckerSettings()
+WORDS = load_wordlists()
+
+
+def _rendered(text: str):
+    ctx = BodyContext(file=Path("p.md"), body_line=1, easy_read=True, glossary=Glossary(),
+                      abbreviations=Abbreviations({}), choose_picture=lambda m, t, n: PictureChoice(None),
+                      resolve_link=lambda href: href)
+    return BodyConverter().convert(text, ctx)
+
+
+@pytest.mark.parametrize("comment", [
+    "<!-- quiet ER-SENT-LEN: the law's full name -->",
+    "<!-- quiet er-sent-len: lower case works in both -->",
+    "<!--quiet ER-SENT-LEN:no spaces-->",
+])
+def test_check_text_and_the_renderer_read_the_same_quiet_comments(comment):
+    text = f"We met. {comment}\n"
+    _, loose = text_to_points(text)
+    page = _rendered(text).silences
+    assert [(s.rule, s.reason) for s in loose] == [(s.rule, s.reason) for s in page] == [
+        ("ER-SENT-LEN", comment.split(":", 1)[1].removesuffix("-->").strip())]
+
+
+def test_a_quiet_comment_without_a_reason_is_not_read_by_either():
+    text = "We met. <!-- quiet ER-SENT-LEN -->\n"
+    assert text_to_points(text)[1] == [] and _rendered(text).silences == ()
+
+
+def test_fenced_code_is_not_checked():
+    text = "# Code\n\nWe met.\n\n```\nThe commissioning trajectory is predicated on mobilisation.\n```\n"
+    report = check_document(text, Path("c.md"), SETTINGS, WORDS)
+    assert not [p for p in report.problems if p.rule == "ER-HARD-WORD"]
+    assert "commissioning" not in " ".join(p.text for p in _rendered(text).points)
+
+
+@pytest.mark.parametrize("front, line, words", [
+    ("---\ntitle: 'Our meeting\nversion: standard\n---\n", 2, "cannot be read"),
+    ("---\ntitle: Our meeting\n", 1, "never closed"),
+    ("---\n- a list\n---\n", 2, "'name: value'"),
+])
+def test_broken_front_matter_is_reported_with_its_line(front, line, words):
+    report = check_document(front + "\nWe met on Monday.\n", Path("f.md"), SETTINGS, WORDS)
+    [problem] = [p for p in report.problems if p.rule == "SITE-FRONT-MATTER"]
+    assert problem.line == line and words in problem.message and problem.severity.name == "ERROR"
+
+
+def test_good_front_matter_gives_no_problem():
+    report = check_document("---\ntitle: Our meeting\n---\n\nWe met on Monday.\n", Path("f.md"), SETTINGS, WORDS)
+    assert not [p for p in report.problems if p.rule == "SITE-FRONT-MATTER"]
