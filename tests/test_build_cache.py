@@ -243,3 +243,22 @@ def test_pages_done_by_a_pool_of_processes_give_the_same_site(tmp_path: Path,
     workers = set(pids.read_text(encoding="utf-8").split())
     assert len(workers) >= 2 and str(os.getpid()) not in workers
     assert snapshot(tmp_path / "pooled") == serial
+
+
+def test_after_one_page_changes_only_that_page_and_the_lists_are_rendered_again(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from wtfc_site import render
+    site = new_site(tmp_path / "site", FILES)
+    cached_build(site, tmp_path)
+    rendered: list[str] = []
+    original = render._render_into
+
+    def counting(outputs, problems, env, layout, path, context):
+        rendered.append(path.as_posix())
+        return original(outputs, problems, env, layout, path, context)
+    monkeypatch.setattr(render, "_render_into", counting)
+    edit_page(site)
+    cached_build(site, tmp_path)
+    written_pages = {"index.html", "updates/2026-01-05-new-bus/index.html", "updates/2026-02-09-cafe/index.html"}
+    assert written_pages & set(rendered) == {"updates/2026-02-09-cafe/index.html"}
+    assert "updates/index.html" in rendered  # lists are always made again

@@ -14,6 +14,7 @@ from wtfc_site import cli, pagination, progress
 from wtfc_site.pipeline import Options, build
 
 PER_PAGE = 2
+HOME = "---\ntitle: Welcome\n---\n[picture: meeting] Hello. Read [our news](/updates/).\n"
 
 
 def update(number: int) -> str:
@@ -24,6 +25,9 @@ def update(number: int) -> str:
         ---
         [picture: news] We have news number {number}.
         """
+
+
+SMALL = {"content/index.md": HOME, "content/updates/2026-03-01-news.md": update(1)}
 
 
 def minutes(jobs: int) -> str:
@@ -49,7 +53,7 @@ def built(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A site with 5 news pages and 5 jobs, built with lists of 2 a page."""
     monkeypatch.setattr(pagination, "PER_PAGE", PER_PAGE)
     files = {f"content/updates/2026-03-{n:02d}-news.md": update(n) for n in range(1, 6)}
-    files["content/index.md"] = "---\ntitle: Welcome\n---\n[picture: meeting] Hello.\n"
+    files["content/index.md"] = HOME
     site = new_site(tmp_path / "site", files)
     (site / "content/minutes").mkdir(parents=True)
     (site / "content/minutes/2026-01-01-board.md").write_text(minutes(5), encoding="utf-8")
@@ -113,7 +117,7 @@ def test_every_a_to_z_letter_link_leads_to_a_page_with_that_letter(built: Path) 
 
 
 def test_a_short_list_has_no_page_links(tmp_path: Path) -> None:
-    site = new_site(tmp_path / "site", {"content/updates/2026-03-01-news.md": update(1)})
+    site = new_site(tmp_path / "site", SMALL)
     build(Options(site_dir=site, out_dir=tmp_path / "out", today=TODAY, cache_dir=tmp_path / "cache"))
     soup = read_html(tmp_path / "out/updates/index.html")
     assert soup.select("nav.pager") == []
@@ -156,7 +160,7 @@ def test_a_build_into_a_log_prints_only_its_summary(tmp_path: Path, monkeypatch:
                                                     capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setattr(progress, "QUIET_FOR", 0.0)  # as if the build were long
     monkeypatch.setattr(progress, "EVERY", 0.0)
-    site = new_site(tmp_path / "site", {"content/updates/2026-03-01-news.md": update(1)})
+    site = new_site(tmp_path / "site", SMALL)
     assert build_command(site, tmp_path) == 0
     captured = capsys.readouterr()
     assert captured.err == ""
@@ -171,13 +175,13 @@ def test_the_same_build_on_a_terminal_shows_progress(tmp_path: Path, monkeypatch
     monkeypatch.setattr(progress, "EVERY", 0.0)
     screen = FakeTerminal()
     monkeypatch.setattr(sys, "stderr", screen)
-    site = new_site(tmp_path / "site", {"content/updates/2026-03-01-news.md": update(1)})
+    site = new_site(tmp_path / "site", SMALL)
     assert build_command(site, tmp_path) == 0
     assert "Making and checking pages" in screen.getvalue()
 
 
 def test_timings_prints_one_line_a_stage(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    site = new_site(tmp_path / "site", {"content/updates/2026-03-01-news.md": update(1)})
+    site = new_site(tmp_path / "site", SMALL)
     assert build_command(site, tmp_path, "--timings", "--no-cache") == 0
     lines = [line.split() for line in capsys.readouterr().out.splitlines() if line.startswith("timing ")]
     assert {line[1] for line in lines} >= {"load", "convert", "check", "render", "write"}

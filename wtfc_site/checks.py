@@ -10,6 +10,7 @@ from .errors import Problem, Severity
 from .points import PageText
 from .site import Site
 from .statement import check_statement
+from .checker import check_page
 from .checker import check_page, page_verdict
 from .checker.wordlists import load_wordlists
 
@@ -36,12 +37,7 @@ def check_site(site: Site) -> list[Problem]:
     done = site.page_findings
     for page in site.pages:
         found = done.get(page.id)
-        text = page_text(site, page)
-        found = list(found) if found is not None else check_page(text, settings, words)
-        problems.extend(found)
-        verdict = page_verdict(text, found, settings)  # the page as a whole, as check --text judges a file
-        if verdict is not None:
-            problems.append(verdict)
+        problems.extend(found if found is not None else page_findings(site, page, settings, words))
     for result in site.datasets.values():
         for text in result.texts:
             problems.extend(check_page(text, settings, words))
@@ -74,6 +70,14 @@ def consent_reviews_due(page: Page, today) -> list[Problem]:
                  "if not, take the page down.",
             rule="SITE-CONSENT-REVIEW", severity=Severity.WARNING))
     return problems
+
+
+def page_findings(site: Site, page: Page, settings, words, body=None) -> list[Problem]:
+    """Return one page's easy-read findings and its verdict as a whole, as check --text judges a file."""
+    text = page_text(site, page, body)
+    found = check_page(text, settings, words)
+    verdict = page_verdict(text, found, settings)
+    return found + [verdict] if verdict is not None else found
 
 
 def site_wordlists(site: Site):

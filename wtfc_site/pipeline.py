@@ -15,9 +15,8 @@ from pathlib import Path, PurePosixPath
 
 from . import content as content_types
 from .assets import asset_outputs, picture_outputs, static_outputs
-from .buildcache import SiteInputs, Store, digest, site_inputs
-from .checker import check_page
-from .checks import check_site, page_text, site_wordlists
+from .buildcache import SiteInputs, Store, combine, digest, site_inputs
+from .checks import check_site, page_findings, site_wordlists
 from .config import SiteConfig, load_config
 from .content.base import Page
 from .content.checklist import load_checklist
@@ -26,7 +25,7 @@ from .datasets import Backlink, DataResult, Dataset
 from .defaults import default_pictures
 from .discover import Sources, discover, page_id
 from .errors import Problem, Severity, SiteError, collect, errors_in, sort_problems
-from .lastbuild import remember_build, unchanged_build
+from .lastbuild import remember_build, render_reuse, unchanged_build
 from .markdown import BodyContext, BodyConverter, PictureChoice
 from .pagework import PageResult, page_key, run_pages
 from .pictures.choice import PictureChooser, make_chooser, site_names
@@ -35,19 +34,11 @@ from .pictures.paths import resolve_site_path
 from .pictures.process import ImageFile, ProcessedImage, process_image
 from .privacy import scan_text
 from .progress import Counter, Progress, stage
+from .reach import reach_site, unreachable_pages
 from .publish import PublishOptions, publish_outputs
-from .render import make_environment, render_site
-from .site import (
-    GENERATED_PAGES,
-    Site,
-    StaticFile,
-    gather_actions,
-    index_pages,
-    known_urls,
-    link_versions,
-    reference_exists,
-    resolver,
-)
+from .render import make_environment, render_site, used_picture_names
+from .site import (GENERATED_PAGES, Site, StaticFile, gather_actions, index_pages, known_urls, link_versions,
+                   reference_exists, resolver)
 from .sources import load_yaml_file, read_source
 from .words import load_abbreviations, load_glossary
 from .write import write_site
@@ -148,6 +139,7 @@ def load_site(options: Options, inputs: SiteInputs | None = None) -> Loaded:
         static_files=_static_files(sources, site_dir), generated=GENERATED_PAGES, today=options.today or build_date(),
         actions=tuple(actions))
     problems += load_datasets(site, sources)
+    site = replace(site, actions=site.actions + site.dataset_actions())
     with stage(options.progress, "convert"):
         bodies = convert_bodies(site, photos, problems, options, store, inputs)
     site = replace(site, bodies=bodies)
@@ -159,7 +151,8 @@ def load_site(options: Options, inputs: SiteInputs | None = None) -> Loaded:
     problems += scan_peoples_words(site)
     problems += _person_photos(site, photos)
     site.photo_files.update(photos.files)
-    return Loaded(site, problems, photos)
+    site, reach = reach_site(site)  # the menu (made from the sections if site.yaml has none), a home page
+    return Loaded(site, problems + reach, photos)
 
 
 def _picture_folders(site_dir: Path) -> list[tuple[Path, bool]]:
@@ -318,15 +311,32 @@ def _page_keys(site: Site, inputs: SiteInputs | None) -> list[str]:
     return keys
 
 
-def page_worker(site: Site, cache_dir: Path):
-    """Return work(page) -> PageResult, with its tools made once (before any pool process starts)."""
-    converter = BodyConverter()
-    resolve = link_resolver(site)
-    chooser = make_chooser(site.library, site_names(site))
-    words = site_wordlists(site)
+def page_worker(site: Site, cache_dir: Path) -> "PageWorker":
+    """Return work(page) -> PageResult, converting and checking one page."""
+    return PageWorker(site, cache_dir)
 
-    def work(page: Page) -> PageResult:
-        photos = Photos(site.site_dir, cache_dir)
+
+@dataclass
+class PageWorker:
+    """Converts and checks one page; its tools are made on first use, so a build whose
+    pages all come from the cache never makes them, and a pool's processes inherit them."""
+
+    site: Site
+    cache_dir: Path
+    _tools: tuple | None = None
+
+    def prepare(self) -> tuple:
+        """Make the Markdown converter, link resolver, picture chooser and word lists, once."""
+        if self._tools is None:
+            site = self.site
+            self._tools = (BodyConverter(), link_resolver(site), make_chooser(site.library, site_names(site)),
+                           site_wordlists(site))
+        return self._tools
+
+    def __call__(self, page: Page) -> PageResult:
+        converter, resolve, chooser, words = self.prepare()
+        site = self.site
+        photos = Photos(site.site_dir, self.cache_dir)
         problems: list[Problem] = []
         ctx = BodyContext(
             file=page.file, body_line=page.body_line, easy_read=page.easy_read,
@@ -337,9 +347,8 @@ def page_worker(site: Site, cache_dir: Path):
         body = converter.convert(page.body, ctx)
         problems.extend(body.problems)
         problems.extend(_broken_links(page, body))
-        findings = check_page(page_text(site, page, body), site.config.checker, words)
+        findings = page_findings(site, page, site.config.checker, words, body)
         return PageResult(body, tuple(problems), tuple(findings), dict(photos.files))
-    return work
 
 
 def _picture_chooser(site: Site, page: Page, chooser: PictureChooser):
@@ -532,13 +541,15 @@ def build(options: Options) -> Report:
     try:
         with stage(options.progress, "render"):
             env = make_environment(options.site_dir)
-            outputs: dict = dict(render_site(site, env))
+            keep = _render_reuse(options, inputs, site)
+            outputs: dict = dict(render_site(site, env, keep))
             outputs.update(asset_outputs(site))
             outputs.update(picture_outputs(site))
             outputs.update(static_outputs(site))
             outputs.update({path: f.data for path, f in site.photo_files.items()})
             for result in site.datasets.values():
                 outputs.update(result.outputs)
+            report = replace(report, problems=report.problems + unreachable_pages(site, outputs))
         with stage(options.progress, "publish"):
             outputs.update(publish_outputs(site, env, outputs, PublishOptions(offline=options.offline)))
         with stage(options.progress, "write"):
@@ -553,6 +564,18 @@ def build(options: Options) -> Report:
     pages = sum(1 for p in outputs if p.name == "index.html")
     chosen = sum(p.picture_was_chosen for body in site.bodies.values() for p in body.points)
     if inputs is not None:
-        remember_build(options.output, options.cache, inputs, report.problems, pages, chosen)
+        remember_build(options.output, options.cache, inputs, report.problems, pages, chosen,
+                       keep.made if keep else None)
     return Report(report.problems, written=True, pages=pages, site=site, pictures_chosen=chosen)
 
+
+
+def _render_reuse(options: Options, inputs: SiteInputs | None, site: Site):
+    """Return what finds pages that need no rendering again (None with no cache, or --offline)."""
+    if inputs is None or options.offline:  # offline pages are rewritten after rendering
+        return None
+    layouts = combine({name: value for name, value in inputs.files.items() if name.startswith("layouts/")})
+    pictures = digest(*sorted(used_picture_names(site)))  # the credits part of any layout
+    keys = {page.id: digest("render", key, layouts, pictures)
+            for page, key in zip(site.pages, _page_keys(site, inputs)) if key}
+    return render_reuse(options.output, options.cache, keys)
