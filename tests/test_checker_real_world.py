@@ -125,3 +125,9 @@ def test_a_name_after_a_heading_is_not_taken_for_a_word_inside_a_sentence():
     """The line break after a heading is not a space inside a sentence (looks_like_name)."""
     report = _check("# News\n\nZubrowski came to see us.\n")
     assert any("Zubrowski" in p.message for p in report.problems if p.rule == "ER-HARD-WORD")
+
+
+def test_page_numbers_left_by_a_pasted_pdf_are_not_words():
+    text = "# Our plan\n\nWe will meet every month.\n\n3\n\nPage 4 of 12\n\nYou can come too.\n"
+    points, _ = text_to_points(text, PictureText())
+    assert [p.text for p in points] == ["Our plan", "We will meet every month.", "You can come too."]

@@ -17,6 +17,8 @@ It is deliberately simple:
 - Table rows (``| a | b |``) give one table-cell point per cell.
 - Code blocks (fenced with ``` or ~~~) are skipped.
 - ``[picture: name]`` at the start of a paragraph or item sets its picture.
+- A line that is only a page number ("12", "Page 3 of 12"), left when a PDF
+  is pasted, is skipped.
 - A line that describes a picture (alt text or a caption pasted with the
   words: "Picture of a nurse", "Image: a calendar", "woman with letter")
   becomes a "picture-text" point, which no sentence or word rule reads
@@ -68,6 +70,8 @@ _CODE = re.compile(r"`([^`]*)`")
 _TAG = re.compile(r"</?[A-Za-z][^>]*>")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 _SPACES = re.compile(r"\s+")
+_PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?\s*$", re.IGNORECASE)
+"""A line that is only a page number ("12", "Page 3", "Page 3 of 12"), left behind when a PDF is pasted."""
 _CAPTION_WORD = re.compile(r"[A-Za-z\u00c0-\u024f']+|\d+")
 _CAPTION_STARTS = frozenset({"a", "an", "two", "some"})
 # A caption names what a picture shows; it has no verb that tells the reader
@@ -308,6 +312,9 @@ def text_to_points(text: str, picture_text: PictureText | None = None) -> tuple[
         if item:
             close()
             block = _Block("list-item", [(line_no, item.group(2))])
+            continue
+        if _PAGE_NUMBER.match(raw) and block is None or _PAGE_NUMBER.match(raw) and block.kind == "paragraph":
+            close()  # a page number from a pasted PDF: not words for the reader
             continue
         if picture_text is not None and is_picture_text(raw, picture_text, alone=_stands_alone(block, lines, index)):
             close()
