@@ -30,7 +30,13 @@ def can_build_wheels() -> str:
 
 
 @pytest.fixture(scope="module")
-def wheel(tmp_path_factory: pytest.TempPathFactory) -> zipfile.ZipFile:
+def wheel(built: tuple[zipfile.ZipFile, str]) -> zipfile.ZipFile:
+    return built[0]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[zipfile.ZipFile, str]:
+    """Return the wheel built from a clean copy, and everything setuptools printed while building it."""
     why = can_build_wheels()
     if why:
         pytest.skip(f"PACKAGING NOT TESTED: {why}, so no wheel can be built offline "
@@ -47,11 +53,11 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> zipfile.ZipFile:
     out = tmp_path_factory.mktemp("wheel")
     result = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--no-cache-dir",
-         "-q", "-w", str(out), str(source)],
+         "-v", "-w", str(out), str(source)],
         capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
-    [built] = out.glob("wtfc_site-*.whl")
-    return zipfile.ZipFile(built)
+    [made] = out.glob("wtfc_site-*.whl")
+    return zipfile.ZipFile(made), result.stdout + result.stderr
 
 
 def names(wheel: zipfile.ZipFile) -> set[str]:
@@ -104,3 +110,17 @@ def test_the_wheel_declares_the_command(wheel):
     [entry_points] = [n for n in names(wheel) if n.endswith(".dist-info/entry_points.txt")]
     text = wheel.read(entry_points).decode()
     assert "wtfc-site = wtfc_site.cli:main" in text.splitlines()
+
+
+def test_setuptools_builds_the_wheel_without_a_warning(built):
+    """Every folder of files is a listed package, so setuptools neither guesses nor warns (issue 12)."""
+    log = built[1]
+    assert "would be ignored" not in log and "SetuptoolsDeprecationWarning" not in log, log[-3000:]
+
+
+def test_the_version_is_written_once(wheel):
+    """pyproject.toml reads the version from wtfc_site/__init__.py, so the wheel and --version agree."""
+    from wtfc_site import __version__
+
+    assert f"wtfc_site-{__version__}.dist-info/METADATA" in names(wheel)
+    assert 'version = "' not in (REPO / "pyproject.toml").read_text(encoding="utf-8").split("[project.optional")[0]
