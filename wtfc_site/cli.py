@@ -46,10 +46,10 @@ def make_parser(command: str | None = None) -> argparse.ArgumentParser:
     _add_pictures(commands)
     _add_serve(commands)
     _add_new(commands)
-    if command in (None, "feedback"):
+    if command == "feedback":
         from .feedback.cli import add_feedback_parser
         feedback = add_feedback_parser(commands)
-    else:  # its parser loads the receiver (a web server); other commands only need its name listed
+    else:  # its parser loads the receiver (a web server); --help and other commands only need its name listed
         feedback = commands.add_parser("feedback", help="Run the feedback receiver, or export the feedback it has kept.")
     feedback.set_defaults(run=_run_feedback)
     return parser
