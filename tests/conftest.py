@@ -24,6 +24,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from wtfc_site import pipeline
+from wtfc_site.errors import format_problem
 from wtfc_site.pipeline import Options, Report
 
 # The feedback tests' real PostgreSQL server (one per session) and their SQLite/PostgreSQL database.
@@ -207,14 +208,19 @@ class BuiltExample:
 
 @pytest.fixture(scope="session")
 def built_example(tmp_path_factory: pytest.TempPathFactory) -> BuiltExample:
-    """Build the repository's own example site (content/) once, with today 2026-11-23."""
-    if not (REPO / "content" / "site.yaml").is_file():
-        pytest.skip("The example site (content/site.yaml) is not there yet.")
+    """Build the repository's own example site (content/) once, with today 2026-11-23.
+
+    A build that writes nothing fails every test that uses it, loudly: a test
+    looping over the pages of an empty folder would otherwise pass (issue 12).
+    """
     out = tmp_path_factory.mktemp("example") / "_site"
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("SOURCE_DATE_EPOCH", SOURCE_DATE_EPOCH)
         mp.setenv("NO_COLOR", "1")
         report = run_build(REPO, tmp_path_factory.mktemp("example-cache"), out_dir=out)
+    if not report.written or not html_pages(out):
+        pytest.fail("The example site did not build:\n" + "\n".join(format_problem(p) for p in report.problems),
+                    pytrace=False)
     return BuiltExample(out, report)
 
 
