@@ -217,7 +217,9 @@ FIXED_PICTURES = ("policy", "feedback", "contact", "happy", "okay", "unhappy", "
                   "document", "tick", "check", "done", "to-do", "late", "people", "minutes", "news",
                   "story", "action", "date", "decide", "question", "warning", "phone", "email", "letter",
                   "chair", "calendar", "person", "speak-up", "write", "thank-you", "photo-consent",
-                  "search", "welcome", "plan", "theme")
+                  "search", "welcome", "plan", "theme",
+                  # the accessibility statement (accessibility.html)
+                  "rules", "goal", "getting-there", "not-working", "rights", "help", "computer")
 """Pictures the default layouts always use, so they are always copied."""
 
 
