@@ -206,3 +206,9 @@ def test_the_measurement_script_reruns_on_any_site_and_prints_its_figures(make_s
     chooser_line = next(line for line in result.stdout.splitlines() if line.startswith("Chooser, 5-fold"))
     assert "equal to the author's 18 (100%)" in chooser_line
     assert "ms a point" in result.stdout
+
+
+def test_a_capitalised_title_that_is_a_keyword_still_counts(library):
+    chooser = make_chooser(library, [], Learned(Weights(), {}))
+    assert chooser.choose("Come to Time to Talk on Friday.", "page").name == "time-to-talk"
+    assert chooser.choose("Come to Happy Days on Friday.", "page").name != "happy"

@@ -26,7 +26,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Collection
 
 import yaml
 
@@ -36,7 +36,7 @@ DATA = Path(__file__).parent / "data"
 _TOKEN_RE = re.compile(r"[A-Za-z0-9£']+(?:-[A-Za-z0-9]+)*|[.!?;:,]|·")
 _CLAUSE_END = frozenset(".!?;:,") | {"but"}
 _SENTENCE_END = frozenset(".!?")
-_NAME_GLUE = frozenset({"of", "for", "and", "the", "in", "on"})
+_NAME_GLUE = frozenset({"of", "for", "and", "the", "in", "on", "to"})
 """Small words that may sit inside a name: 'Working Together for Change'."""
 _SIGNS = {
     "quote": re.compile(r'["“”]'),
@@ -165,7 +165,7 @@ class PictureChooser:
         text = _ADDRESSES.sub(_BARRIER, text)
         if self.names is not None:
             text = self.names.sub(_BARRIER, text)
-        words = _without_capitalised_names(_TOKEN_RE.findall(text), self.meaning.not_names)
+        words = _without_capitalised_names(_TOKEN_RE.findall(text), self.meaning.not_names, self.keyword_pictures)
         tokens: list[_Token] = [_Token(sign, 0, False) for sign in signs]
         negated_sentences: set[int] = set()
         hypothetical_sentences: set[int] = set()
@@ -241,22 +241,33 @@ class PictureChooser:
                 for name, (meaning, learned, at) in scores.items()}
 
 
-def _without_capitalised_names(words: list[str], not_names: frozenset[str]) -> list[str]:
+def _without_capitalised_names(words: list[str], not_names: frozenset[str],
+                               keywords: Collection[tuple[str, ...]] = ()) -> list[str]:
     """Return ``words`` with a barrier in place of each name-like run of capitalised words.
 
     A run of two or more capitalised words ('Speak Up Riverside') is a name
     wherever it is; one capitalised word is a name unless it starts a
-    sentence. Words in ``not_names`` (months, 'I', 'NHS') are kept.
+    sentence. Words in ``not_names`` (months, 'I', 'NHS') are kept, and so is
+    a run that is exactly a picture's keyword ('Time to Talk', 'Easy Read'):
+    the capitals are there because it is the meeting's or the format's title.
     """
     out: list[str] = []
     i, sentence_start = 0, True
     while i < len(words):
+        if sentence_start and i + 1 < len(words) and words[i + 1] in _NAME_GLUE:
+            out.append(words[i])  # 'Come to Time to Talk': the first word only starts the sentence
+            i, sentence_start = i + 1, False
+            continue
         j = i
         while j < len(words) and (_capitalised(words[j], not_names)
                                   or (j > i and words[j] in _NAME_GLUE and j + 1 < len(words)
                                       and _capitalised(words[j + 1], not_names))):
             j += 1
         run = j - i
+        if run and tuple(stem(w) for w in words[i:j]) in keywords:
+            out.extend(words[i:j])
+            i, sentence_start = j, False
+            continue
         if run >= 2 or (run == 1 and not sentence_start):
             out.append(_BARRIER)
             i, sentence_start = j, False
