@@ -141,3 +141,27 @@ def test_a_page_that_is_not_easy_read_as_a_whole_gets_the_verdict_warning(make_s
     verdicts = [p for p in _findings(site) if p.rule == "ER-VERDICT"]
     assert [(p.file.name, p.severity.name) for p in verdicts] == [("plans.md", "WARNING")]
     assert "errors and warnings per 100 words" in verdicts[0].message
+
+
+LONG_MEANING_GLOSSARY = """\
+- word: partnership
+  meaning: a group of people from the council, the health service, local charities and families who meet every month to plan and check the support in our town.
+"""
+
+
+def test_with_visible_text_on_check_reads_the_lines_the_build_adds(make_site):
+    files = {
+        "content/index.md": "---\ntitle: Home\nsummary: Our home page.\n---\n\n[picture: home]\n"
+                            "We are a partnership in Wrexford.\n",
+        "content/glossary.yaml": LONG_MEANING_GLOSSARY,
+    }
+    plain = make_site(files, name="plain")
+    seeing = make_site({**files, "content/site.yaml": SITE_YAML + "checker:\n  visible_text: yes\n"}, name="seeing")
+    assert not [p for p in _findings(plain) if p.rule == "ER-SENT-LEN"]
+    long_lines = [p for p in _findings(seeing) if p.rule == "ER-SENT-LEN"]
+    # beside the point on the home page, and on the hard-words page the build makes
+    assert {"content/index.md", "layouts/hard_words.html"} <= {p.file.as_posix() for p in long_lines}
+    [long_line] = [p for p in long_lines if p.file.as_posix() == "content/index.md"]
+    assert long_line.line == 2
+    assert "a group of people from the council" in long_line.excerpt
+    assert "The build adds this text" in long_line.hint

@@ -41,6 +41,7 @@ from .site import (GENERATED_PAGES, Site, StaticFile, gather_actions, index_page
                    reference_exists, resolver)
 from .sources import load_yaml_file, read_source
 from .words import load_abbreviations, load_glossary
+from .visiblecheck import check_visible_text
 from .write import write_site
 
 PHOTO_WIDTH = 480
@@ -300,15 +301,14 @@ def _page_keys(site: Site, inputs: SiteInputs | None) -> list[str]:
     """Return each page's cache key: its file, plus everything the other pages and files give it."""
     if inputs is None:
         return [""] * len(site.pages)
-    page_files = {p.path.resolve().relative_to(site.site_dir.resolve()).as_posix() for p in site.pages}
-    # Any page's front matter (titles, addresses, people's names) can change links and pictures elsewhere.
-    shape = digest(*(f"{p.id}\0{p.url}\0{p.content_type}\0{p.meta!r}" for p in site.pages))
-    shared = digest(inputs.shared_key(page_files), shape, site.today.isoformat())
-    keys = []
-    for page in site.pages:
-        source = inputs.of(page.path, site.site_dir)
-        keys.append(page_key(shared, page.id, source) if source else "")
-    return keys
+    site_dir = site.site_dir.resolve()
+    names = [page.path.resolve().relative_to(site_dir).as_posix() for page in site.pages]
+    # Any page's front matter (titles, addresses, people's names) can change links and pictures elsewhere;
+    # its front matter and its file name are all a page's meta and address are made from.
+    shape = digest(*(f"{name}\0{inputs.heads.get(name) or inputs.files.get(name, '')}" for name in names))
+    shared = digest(inputs.shared_key(set(names)), shape, site.today.isoformat())
+    return [page_key(shared, page.id, inputs.files[name]) if inputs.files.get(name) else ""
+            for page, name in zip(site.pages, names)]
 
 
 def page_worker(site: Site, cache_dir: Path) -> "PageWorker":
@@ -512,17 +512,28 @@ def build_inputs(options: Options) -> SiteInputs | None:
                                                today.isoformat(), options.offline)))
 
 
-def check(options: Options, inputs: SiteInputs | None = None) -> Report:
-    """Return every problem in the site, including easy-read findings; write nothing."""
+def check(options: Options, inputs: SiteInputs | None = None, *, visible: bool = True) -> Report:
+    """Return every problem in the site, including easy-read findings; write nothing.
+
+    ``visible``: with ``checker: visible_text`` on, also render the pages in
+    memory and check what the reader sees (build does that after its own render).
+    """
     if inputs is None:
         with stage(options.progress, "inputs"):
             inputs = build_inputs(options)
     loaded = load_site(options, inputs)
     problems = list(loaded.problems)
-    if loaded.site is not None:
+    site = loaded.site
+    if site is not None:
         with stage(options.progress, "check"):
-            problems += check_site(loaded.site)
-    return Report(sort_problems(problems), written=False, site=loaded.site)
+            problems += check_site(site)
+        if visible and site.config.checker.visible_text and not stop_problems(problems):
+            with stage(options.progress, "check what readers see"):
+                try:
+                    problems += check_visible_text(site, render_site(site, make_environment(options.site_dir)))
+                except SiteError as exc:
+                    problems += list(exc.problems)
+    return Report(sort_problems(problems), written=False, site=site)
 
 
 def build(options: Options) -> Report:
@@ -534,7 +545,7 @@ def build(options: Options) -> Report:
         last = unchanged_build(options.output, options.cache, inputs) if inputs else None
     if last is not None:
         return Report(last.problems, written=True, pages=last.pages, pictures_chosen=last.chosen, unchanged=True)
-    report = check(options, inputs)
+    report = check(options, inputs, visible=False)
     site = report.site
     if site is None or stop_problems(report.problems):
         return report
@@ -550,6 +561,8 @@ def build(options: Options) -> Report:
             for result in site.datasets.values():
                 outputs.update(result.outputs)
             report = replace(report, problems=report.problems + unreachable_pages(site, outputs))
+            if site.config.checker.visible_text:  # what the reader sees, layouts' lines included
+                report = replace(report, problems=sort_problems(report.problems + check_visible_text(site, outputs)))
         with stage(options.progress, "publish"):
             outputs.update(publish_outputs(site, env, outputs, PublishOptions(offline=options.offline)))
         with stage(options.progress, "write"):

@@ -45,7 +45,7 @@ LABEL_CLASSES = frozenset({"er-explain-label"})
 _SPACES = re.compile(r"\s+")
 WHOLE_PAGE_RULES = frozenset({"ER-PAGE-WORDS"})
 """Rules about the page as a whole, worked out again on everything the reader sees."""
-LAYOUT_HINT = "This text comes from the site's layout, not from your file."
+LAYOUT_HINT = "The build adds this text to the page (from a layout, the glossary or the settings); it is not in this file."
 
 
 def _hidden(element) -> bool:
