@@ -98,7 +98,8 @@ def _rules_in(text: str) -> list[tuple[str, str]]:
 
 
 def test_section_and_minute_numbers_are_not_decimals():
-    text = "# Notes\n\n2.1 Apologies\n\n5 people could not come.\n\n3.2 The notes were right.\n\nWe looked at item 4.2 again.\n"
+    text = ("# Notes\n\n2.1 Apologies\n\n5 people could not come.\n\n3.2 The notes were right.\n\n"
+            "We looked at item 4.2 again.\nWe use version 2.2 of the rules.\n")
     assert [r for r in _rules_in(text) if r[0] == "ER-NUM-PERCENT"] == []
     assert ("ER-NUM-PERCENT", "'2.5' is a decimal number.") in _rules_in("# Money\n\nWe spent 2.5 times more.\n")
 

@@ -121,7 +121,7 @@ _FRACTION_HINTS = frozenset(
 
 _SECTION_LABELS = frozenset(
     "section sections item items paragraph paragraphs para clause clauses minute part chapter appendix "
-    "annex point points action actions".split()
+    "annex point points action actions version versions release".split()
 )
 _AFTER_SECTION = re.compile(r"\.?\s+[A-Z\u201c\"']")
 
