@@ -78,7 +78,7 @@ _CAPTION_STARTS = frozenset({"a", "an", "two", "some"})
 # something and no pronoun that speaks to them. Any of these words means the
 # line is a sentence, not a caption.
 _NOT_CAPTION = frozenset(
-    "i you we they he she it me us them my your our their his her its this that these those "
+    "i you we they he she it me us them my your our this that these those "
     "is are was were be been am will would can could should shall may might must do does did done "
     "have has had not no yes please if when because so but or then there here what why how who where "
     "came went said got made told gave took saw met ran sat won began left felt knew thought "
