@@ -6,6 +6,8 @@ import datetime as dt
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from wtfc_site.checked import check_state, record_check, text_hash, unchecked_report
 from wtfc_site.content import parse
 from wtfc_site.discover import page_id
@@ -72,3 +74,50 @@ def test_a_second_check_is_added_and_the_latest_counts(tmp_path):
 def test_never_checked_pages_are_reported(tmp_path):
     page = load(tmp_path, write_page(tmp_path))
     assert [(p.id, why) for p, why in unchecked_report([page])] == [("plan/our-plan", "never checked")]
+
+
+# --- 'checked' edits the front matter as YAML (issue 12 part 7) -------------------------------
+
+SHAPES = {
+    "missing": "",
+    "empty": "checked_by:\n",
+    "empty list": "checked_by: []\n",
+    "block list": "checked_by:\n  - group: First group\n    date: 2026-01-01\n    text_hash: 0123456789abcdef\n",
+    "list at the key's column": "checked_by:\n- group: First group\n  date: 2026-01-01\n  text_hash: 0123456789abcdef\n",
+}
+
+AUTHORED = textwrap.dedent("""\
+    ---
+    # Our plan for the year: agreed at the board.
+    title: "Our plan"   # the quotes are the author's
+    summary: What we will do.
+    {shape}themes: [money, friends]
+    ---
+
+    [picture: plan] We will meet every month.
+    """)
+
+
+@pytest.mark.parametrize("shape", SHAPES, ids=list(SHAPES))
+def test_a_check_is_added_to_every_shape_of_checked_by(tmp_path, shape):
+    path = write_page(tmp_path, AUTHORED.format(shape=SHAPES[shape]))
+    record_check(path, tmp_path, "Speak Up Riverside", dt.date(2026, 3, 4), method="read aloud",
+                 people=("Sam", "Priya"))
+    page = load(tmp_path, path)
+    before = ["First group"] if "First group" in SHAPES[shape] else []
+    assert [r.group for r in page.meta.checked_by] == [*before, "Speak Up Riverside"]
+    latest = page.meta.checked_by[-1]
+    assert (latest.date, latest.method, tuple(latest.people)) == (dt.date(2026, 3, 4), "read aloud", ("Sam", "Priya"))
+    assert check_state(page)["current"] is True
+
+
+@pytest.mark.parametrize("shape", SHAPES, ids=list(SHAPES))
+def test_the_rest_of_the_front_matter_stays_as_written(tmp_path, shape):
+    path = write_page(tmp_path, AUTHORED.format(shape=SHAPES[shape]))
+    record_check(path, tmp_path, "Speak Up Riverside", dt.date(2026, 3, 4))
+    text = path.read_text(encoding="utf-8")
+    for line in ("# Our plan for the year: agreed at the board.\n", 'title: "Our plan"   # the quotes are the author\'s\n',
+                 "summary: What we will do.\n", "themes: [money, friends]\n", "[picture: plan] We will meet every month.\n"):
+        assert line in text
+    assert text.startswith("---\n# Our plan") and text.count("\n---\n") == 1
+    assert "  - group: Speak Up Riverside\n    date: 2026-03-04\n" in text

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import re
+import io
 from pathlib import Path
 from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from .content.base import Page
 from .errors import Problem, SiteError
@@ -37,40 +40,52 @@ def check_state(page: Page) -> dict[str, Any] | None:
 
 def record_check(path: Path, site_dir: Path, group: str, date: dt.date, method: str = "",
                  people: tuple[str, ...] = (), show_names: bool = False) -> str:
-    """Add a 'checked_by' record to a page's front matter; return the fingerprint written."""
+    """Add a 'checked_by' record to a page's front matter; return the fingerprint written.
+
+    The front matter is edited as YAML, not as text (ruamel.yaml's round trip),
+    so comments, key order and quotes stay as the author wrote them, and every
+    shape of ``checked_by`` works: missing, empty (``checked_by:`` or ``[]``),
+    or a list already.
+    """
     raw = read_source(path, site_dir)
-    title = str(raw.meta.get("title", ""))
-    fingerprint = text_hash(title, raw.body)
+    fingerprint = text_hash(str(raw.meta.get("title", "")), raw.body)
     text = path.read_text(encoding="utf-8")
-    if not text.startswith("---"):
+    lines = text.splitlines(keepends=True)
+    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
+    if not text.startswith("---") or end is None:
         raise SiteError(Problem(raw.file, 1, "This file has no front matter.",
                                 hint="Add a title between two '---' lines first.", rule="SITE-YAML"))
-    entry = _entry_yaml(group, date, fingerprint, method, people, show_names)
-    lines = text.splitlines(keepends=True)
-    end = next(i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "..."))
-    has_key = any(re.match(r"^checked_by\s*:", ln) for ln in lines[1:end])
-    insert = entry if has_key else "checked_by:\n" + entry
-    if has_key:
-        key_line = next(i for i in range(1, end) if re.match(r"^checked_by\s*:", lines[i]))
-        stop = next((i for i in range(key_line + 1, end) if lines[i][:1] not in (" ", "-", "\t")), end)
-        lines.insert(stop, insert)
-    else:
-        lines.insert(end, insert)
-    path.write_text("".join(lines), encoding="utf-8")
+    yaml = _round_trip_yaml()
+    meta = yaml.load("".join(lines[1:end])) or CommentedMap()
+    records = meta.get("checked_by")
+    if not isinstance(records, CommentedSeq):
+        records = CommentedSeq()
+        meta["checked_by"] = records
+    records.fa.set_block_style()  # 'checked_by: []' becomes a list people can read and add to
+    records.append(_entry(group, date, fingerprint, method, people, show_names))
+    out = io.StringIO()
+    yaml.dump(meta, out)
+    path.write_text(lines[0] + out.getvalue() + "".join(lines[end:]), encoding="utf-8")
     return fingerprint
 
 
-def _entry_yaml(group: str, date: dt.date, fingerprint: str, method: str, people: tuple[str, ...],
-                show_names: bool) -> str:
-    import yaml
-    item: dict[str, Any] = {"group": group, "date": date, "text_hash": fingerprint}
+def _round_trip_yaml() -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.width = 4096  # never re-wrap a long line the author wrote on one line
+    yaml.indent(mapping=2, sequence=4, offset=2)  # "checked_by:\n  - group: ..." as the README shows
+    return yaml
+
+
+def _entry(group: str, date: dt.date, fingerprint: str, method: str, people: tuple[str, ...],
+           show_names: bool) -> CommentedMap:
+    item = CommentedMap(group=group, date=date, text_hash=fingerprint)
     if method:
         item["method"] = method
     if people:
-        item["people"] = list(people)
+        item["people"] = CommentedSeq(people)
         item["show_names"] = show_names
-    dumped = yaml.safe_dump([item], sort_keys=False, allow_unicode=True)
-    return "".join("  " + line + "\n" for line in dumped.splitlines())
+    return item
 
 
 def unchecked_report(pages: list[Page]) -> list[tuple[Page, str]]:
