@@ -34,6 +34,13 @@ area: Benchshire
 contact: {email: hello@example.org, phone: 01632 960 000}
 """
 
+HOME_PAGE = """\
+---
+title: Welcome to Bench Partnership
+---
+[picture: meeting] We work together. Read [our news](/updates/).
+"""
+
 
 def make_site(pages: int, folder: Path) -> Path:
     """Generate the corpus and lay it out as a site folder."""
@@ -46,6 +53,7 @@ def make_site(pages: int, folder: Path) -> Path:
     updates = site / "content" / "updates"
     updates.mkdir(parents=True)
     (site / "content" / "site.yaml").write_text(SITE_YAML, encoding="utf-8")
+    (site / "content" / "index.md").write_text(HOME_PAGE, encoding="utf-8")  # a site must have a home page
     for number in range(1, pages + 1):
         (updates / f"page-{number:05d}.md").write_text(corpus.page(number, 1), encoding="utf-8")
     images = site / "content" / "images"

@@ -57,16 +57,43 @@ def files_under(folder: Path) -> list[Path]:
     return found
 
 
-def hash_files(paths: Iterable[Path], relative_to: Path) -> dict[str, str]:
-    """Return {path relative to the folder: hash of its bytes}."""
+def hash_files(paths: Iterable[Path], relative_to: Path, heads: dict[str, str] | None = None) -> dict[str, str]:
+    """Return {path relative to the folder: hash of its bytes}.
+
+    With ``heads``, also put there the hash of each Markdown file's front
+    matter (see ``front_matter_bytes``).
+    """
     hashes = {}
     for path in paths:
         try:
             data = path.read_bytes()
         except OSError:
             continue  # vanished while we looked: the build itself will say so
-        hashes[path.relative_to(relative_to).as_posix()] = digest(data)
+        name = path.relative_to(relative_to).as_posix()
+        hashes[name] = digest(data)
+        if heads is not None and path.suffix in (".md", ".markdown"):
+            heads[name] = digest(front_matter_bytes(data))
     return hashes
+
+
+def front_matter_bytes(data: bytes) -> bytes:
+    """Return the start of a page file up to the end of its front matter (the whole file if unsure).
+
+    Never shorter than the front matter sources.split_front_matter reads,
+    so equal hashes always mean equal front matter.
+    """
+    if not data.startswith(b"---"):
+        return data
+    start = data.find(b"\n") + 1
+    while 0 < start < len(data):
+        end = data.find(b"\n", start)
+        line = data[start:] if end < 0 else data[start:end]
+        if line.rstrip() in (b"---", b"..."):
+            return data[:start + len(line)]
+        if end < 0:
+            break
+        start = end + 1
+    return data
 
 
 def combine(hashes: dict[str, str]) -> str:
@@ -97,6 +124,8 @@ class SiteInputs:
     """Path relative to the site folder -> hash of its bytes."""
     options: str
     generator: str
+    heads: dict[str, str] = field(default_factory=dict)
+    """Markdown file -> hash of its front matter only (a body edit leaves it the same)."""
 
     @property
     def key(self) -> str:
@@ -125,10 +154,11 @@ def site_inputs(site_dir: Path, options: str) -> SiteInputs:
     """Return the hashes of the site's input files and the build options."""
     site_dir = site_dir.resolve()
     files: dict[str, str] = {}
+    heads: dict[str, str] = {}
     for folder in SITE_FOLDERS:
         if (site_dir / folder).is_dir():
-            files.update(hash_files(files_under(site_dir / folder), site_dir))
-    return SiteInputs(files, options, generator_key())
+            files.update(hash_files(files_under(site_dir / folder), site_dir, heads if folder == "content" else None))
+    return SiteInputs(files, options, generator_key(), heads)
 
 
 @dataclass
