@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from wtfc_site.cli import main
 from wtfc_site.content import CONTENT_TYPES, type_from_path
@@ -21,11 +22,17 @@ README_FOLDERS = {"policy": "policy", "plan": "plan", "minutes": "minutes", "upd
 """The folders the README's 'The types' section names, written out by hand."""
 
 
-def test_every_type_has_a_folder_and_it_reads_back_as_that_type() -> None:
+def test_every_type_has_a_folder_and_a_new_page_reads_back_as_that_type(make_site) -> None:
     assert set(FOLDER_OF_TYPE) == set(CONTENT_TYPES)
-    for content_type, folder in FOLDER_OF_TYPE.items():
-        page_id = f"{folder}/x" if folder else "x"
-        assert type_from_path(page_id) == content_type
+    site = make_site()
+    for content_type in CONTENT_TYPES:
+        assert main(["new", content_type, f"new-{content_type}", "--site", str(site)]) == 0
+    made = {}
+    for path in (site / "content").rglob("new-*.md"):
+        front = yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1]) or {}
+        page_id = path.relative_to(site / "content").with_suffix("").as_posix()
+        made[path.stem] = front.get("type") or type_from_path(page_id)  # as the build decides a page's type
+    assert made == {f"new-{t}": t for t in CONTENT_TYPES}
 
 
 @pytest.mark.parametrize("content_type, folder", sorted(README_FOLDERS.items()))

@@ -15,9 +15,10 @@ from .errors import Problem, SiteError
 
 FOLDER_OF_TYPE: dict[str, str] = {
     "page": "", "policy": "policy", "plan": "plan", "minutes": "minutes", "update": "updates",
-    "story": "stories", "person": "people", "answer": "you-said-we-did",
+    "story": "stories", "person": "people", "answer": "you-said-we-did", "accessibility": "",
 }
-"""The folder in content/ that the README and the example site use for each type."""
+"""The folder in content/ that the README and the example site use for each type.
+A type that lives at the top of content/ other than 'page' says its type in the file."""
 
 _TEMPLATES = {
     "minutes": "meeting_date: {date}\ngroup: Partnership board\nchairs:\n  - \nattended:\n  - name: \n    role: \n"
@@ -26,6 +27,7 @@ _TEMPLATES = {
     "story": "told_by: \nconsent: no\n",
     "person": "role: \nlived_experience: no\n",
     "answer": "date: {date}\nyou_said: \nwe_did: \nevidence: []\n",
+    "accessibility": "type: accessibility\nstatus: partly\nknown_problems: []\ntested_by: \nupdated: {date}\n",
 }
 
 _DATE_IN_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})(?!\d)")
