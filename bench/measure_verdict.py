@@ -162,6 +162,11 @@ def print_separation(passages: list[Checked], limits: VerdictSettings) -> None:
         easy = max(value(v) for p, v in verdicts if p.easy)
         hard = min(value(v) for p, v in verdicts if not p.easy)
         print(f"  {label:<24} easy read up to {easy:g}; standard from {hard:g}")
+    short = [v.findings_per_100_words for p, v in verdicts if not p.easy
+             and v.long_sentence_share <= limits.max_long_sentence_share
+             and v.average_sentence_words <= limits.max_average_sentence_words]
+    if short:
+        print(f"  standard texts with short sentences ({len(short)}) have {min(short):g} or more findings per 100 words")
 
 
 def main(argv: list[str] | None = None) -> int:
