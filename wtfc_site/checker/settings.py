@@ -105,28 +105,6 @@ class Abbreviations:
 
     allow: tuple[str, ...] = ("NHS", "GP")
     """Short forms most people know, which never need explaining."""
-    require_expansion_per_page: bool = True
-    """Ask for the full words at the first use on each page (not just once on the site)."""
-
-
-@dataclass(frozen=True, kw_only=True)
-class Typography:
-    """Limits for the rendered page (rules 29, 31, 33, 34; used by the page checks, not the text checks)."""
-
-    min_font_px: float = 18.67
-    """Error when body text is smaller than this many CSS pixels (14 pt)."""
-    warn_font_px: float = 21.33
-    """Warn when body text is smaller than this (16 pt)."""
-    min_line_height: float = 1.5
-    """Smallest line height as a multiple of the font size (WCAG 1.4.8)."""
-    max_line_chars: int = 70
-    """Warn when a line of text can be longer than this many characters."""
-    error_line_chars: int = 80
-    """Error when a line of text can be longer than this (WCAG 1.4.8)."""
-    contrast_min: float = 4.5
-    """Smallest contrast between text and background (WCAG 1.4.3)."""
-    contrast_aim: float = 7.0
-    """Contrast we aim for (WCAG 1.4.6)."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -135,16 +113,6 @@ class Pictures:
 
     required_per_row: bool = True
     """Every easy-read point needs a picture unless the author wrote [picture: none] (ER-PIC-PER-IDEA)."""
-    position: str = "left"
-    """Where the picture goes: 'left' of the text."""
-    min_px_mobile: int = 96
-    """Warn when a picture is narrower than this on a 360px-wide screen."""
-    error_px: int = 64
-    """Error when a picture is narrower than this."""
-    max_sentences_per_row: int = 3
-    """Most sentences beside one picture."""
-    index_required: bool = True
-    """Every picture needs an entry in the picture index (ER-PIC-LICENCE)."""
 
 
 def _picture_text_markers() -> tuple[str, ...]:
@@ -183,18 +151,6 @@ class Readability:
     """Warn when the Flesch-Kincaid grade is above this."""
     fre_warn_below: float = 80.0
     """Warn when the Flesch reading ease is below this."""
-
-
-@dataclass(frozen=True, kw_only=True)
-class CheckedBy:
-    """The 'checked by people' record (section 2; used by the build, not the text checks)."""
-
-    required_for_badge: bool = True
-    """Show the 'checked' badge only when a record exists."""
-    hash_must_match: bool = True
-    """... and only when the text has not changed since the check."""
-    stale_months: int = 12
-    """Warn when the check is older than this many months."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -274,16 +230,12 @@ class CheckerSettings:
     """Numbers, dates and Roman numerals."""
     abbreviations: Abbreviations = field(default_factory=Abbreviations)
     """Short forms of words (ER-ABBR)."""
-    typography: Typography = field(default_factory=Typography)
-    """Rendered page limits (used by the page checks)."""
     pictures: Pictures = field(default_factory=Pictures)
     """Pictures beside the text."""
     navigation_max_items: int = 5
     """Most items in the main menu (ER-FEW-CHOICES, COGA)."""
     readability: Readability = field(default_factory=Readability)
     """Flesch scores (ER-READABILITY)."""
-    checked_by: CheckedBy = field(default_factory=CheckedBy)
-    """The 'checked by people' record."""
     bold: Bold = field(default_factory=Bold)
     """Bold text (ER-BOLD-ONLY-FOR-HARD-WORDS)."""
     names: tuple[str, ...] = ()

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Callable, Iterable, Iterator, Mapping
 
-from ...errors import Problem, Severity
+from ...errors import Problem
 from .common import apply_severity_overrides, severity_from, word_zipf  # noqa: F401
 from .context import (  # noqa: F401
     ALL,
@@ -82,10 +82,9 @@ PAGE = "page"
 
 @dataclass(frozen=True)
 class Rule:
-    """One rule: its id, usual severity, which pages it applies to and its check."""
+    """One rule: its id, which pages it applies to and its check (each finding carries its own severity)."""
 
     id: str
-    default_severity: Severity
     applies_to: str
     """"easy-read" (easy-read pages only) or "all" (standard pages too)."""
     check: Callable[..., list[Problem]]
@@ -97,40 +96,38 @@ class Rule:
     """Kinds of point a point rule reads (people's own words, "quote", get only ER-QUOTED)."""
 
 
-E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
-
 RULES: tuple[Rule, ...] = (
-    Rule("ER-SENT-LEN", E, ALL, check_sentence_length, kinds=SENTENCE_KINDS),
-    Rule("ER-ONE-IDEA", W, EASY_READ, check_one_idea, kinds=SENTENCE_KINDS),
-    Rule("ER-ACTIVE", W, EASY_READ, check_active, kinds=SENTENCE_KINDS),
-    Rule("ER-NEGATIVE", W, EASY_READ, check_negative, kinds=SENTENCE_KINDS),
-    Rule("ER-CONTRACTION", W, ALL, check_contraction),
-    Rule("ER-PARA-LEN", W, EASY_READ, check_paragraph_length, kinds=SENTENCE_KINDS),
-    Rule("ER-LIST", I, EASY_READ, check_list, kinds=SENTENCE_KINDS),
-    Rule("ER-NUM-DIGITS", W, EASY_READ, check_number_words),
-    Rule("ER-NUM-BIG", W, EASY_READ, check_big_numbers),
-    Rule("ER-NUM-PERCENT", W, EASY_READ, check_percentages),
-    Rule("ER-DATE", E, ALL, check_dates),
-    Rule("ER-ROMAN", E, ALL, check_roman),
-    Rule("ER-SYMBOLS", W, EASY_READ, check_symbols),
-    Rule("ER-ABBR", W, ALL, check_abbreviations, per=PAGE),
-    Rule("ER-HARD-WORD", E, EASY_READ, check_hard_words, per=PAGE),
-    Rule("ER-JARGON", W, ALL, check_jargon),
-    Rule("ER-IDIOM", W, ALL, check_idioms),
-    Rule("ER-CONSISTENT", W, EASY_READ, check_consistent, per=PAGE),
-    Rule("ER-FOREIGN", W, ALL, check_foreign),
-    Rule("ER-PREFERRED-TERMS", I, ALL, check_preferred_terms),
-    Rule("ER-NO-ITALIC", E, ALL, check_no_italic),
-    Rule("ER-NO-UNDERLINE", E, ALL, check_no_underline),
-    Rule("ER-NO-CAPS", W, ALL, check_no_caps),
-    Rule("ER-BOLD-ONLY-FOR-HARD-WORDS", I, EASY_READ, check_bold_share, per=PAGE),
-    Rule("ER-NO-HYPHEN-BREAK", E, ALL, check_soft_hyphen),
-    Rule("ER-ONE-SENTENCE-PER-LINE", I, EASY_READ, check_one_sentence_per_line, kinds=SENTENCE_KINDS),
-    Rule("ER-PIC-PER-IDEA", E, EASY_READ, check_picture, text=False, kinds=SENTENCE_KINDS),
-    Rule("ER-PAGE-WORDS", E, EASY_READ, check_page_words, per=PAGE),
-    Rule("ER-READABILITY", I, ALL, check_readability, per=PAGE),
-    Rule("ER-QUOTED", I, ALL, check_quoted, kinds=frozenset({QUOTE})),
-    Rule("ER-PICTURE-TEXT", I, ALL, check_picture_text, kinds=frozenset({PICTURE_TEXT})),
+    Rule("ER-SENT-LEN", ALL, check_sentence_length, kinds=SENTENCE_KINDS),
+    Rule("ER-ONE-IDEA", EASY_READ, check_one_idea, kinds=SENTENCE_KINDS),
+    Rule("ER-ACTIVE", EASY_READ, check_active, kinds=SENTENCE_KINDS),
+    Rule("ER-NEGATIVE", EASY_READ, check_negative, kinds=SENTENCE_KINDS),
+    Rule("ER-CONTRACTION", ALL, check_contraction),
+    Rule("ER-PARA-LEN", EASY_READ, check_paragraph_length, kinds=SENTENCE_KINDS),
+    Rule("ER-LIST", EASY_READ, check_list, kinds=SENTENCE_KINDS),
+    Rule("ER-NUM-DIGITS", EASY_READ, check_number_words),
+    Rule("ER-NUM-BIG", EASY_READ, check_big_numbers),
+    Rule("ER-NUM-PERCENT", EASY_READ, check_percentages),
+    Rule("ER-DATE", ALL, check_dates),
+    Rule("ER-ROMAN", ALL, check_roman),
+    Rule("ER-SYMBOLS", EASY_READ, check_symbols),
+    Rule("ER-ABBR", ALL, check_abbreviations, per=PAGE),
+    Rule("ER-HARD-WORD", EASY_READ, check_hard_words, per=PAGE),
+    Rule("ER-JARGON", ALL, check_jargon),
+    Rule("ER-IDIOM", ALL, check_idioms),
+    Rule("ER-CONSISTENT", EASY_READ, check_consistent, per=PAGE),
+    Rule("ER-FOREIGN", ALL, check_foreign),
+    Rule("ER-PREFERRED-TERMS", ALL, check_preferred_terms),
+    Rule("ER-NO-ITALIC", ALL, check_no_italic),
+    Rule("ER-NO-UNDERLINE", ALL, check_no_underline),
+    Rule("ER-NO-CAPS", ALL, check_no_caps),
+    Rule("ER-BOLD-ONLY-FOR-HARD-WORDS", EASY_READ, check_bold_share, per=PAGE),
+    Rule("ER-NO-HYPHEN-BREAK", ALL, check_soft_hyphen),
+    Rule("ER-ONE-SENTENCE-PER-LINE", EASY_READ, check_one_sentence_per_line, kinds=SENTENCE_KINDS),
+    Rule("ER-PIC-PER-IDEA", EASY_READ, check_picture, text=False, kinds=SENTENCE_KINDS),
+    Rule("ER-PAGE-WORDS", EASY_READ, check_page_words, per=PAGE),
+    Rule("ER-READABILITY", ALL, check_readability, per=PAGE),
+    Rule("ER-QUOTED", ALL, check_quoted, kinds=frozenset({QUOTE})),
+    Rule("ER-PICTURE-TEXT", ALL, check_picture_text, kinds=frozenset({PICTURE_TEXT})),
 )
 """Every text rule, in the order findings are made."""
 
