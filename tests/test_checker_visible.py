@@ -71,3 +71,12 @@ def test_page_length_counts_what_the_reader_sees():
     html = f"<main><h1>Days</h1><p>{' '.join(f'We met on day {n}.' for n in range(90))}</p><ul>{shown}</ul></main>"
     extra = check_visible(page, visible_points(html), authored, SETTINGS, WORDS)
     assert [p.message for p in extra if p.rule == "ER-PAGE-WORDS"] == ["This page has 591 words."]
+
+
+def test_words_the_generator_writes_are_its_own_to_explain():
+    page = page_from_text("# Sam Okafor\n\nSam works with us.\n", Path("sam.md"))
+    html = "<main><h1>Sam Okafor</h1><p>Sam works with us.</p><p>Sam brings lived experience to our work.</p></main>"
+    extra = check_visible(page, visible_points(html), [], SETTINGS, WORDS)
+    assert not [p for p in extra if p.rule == "ER-HARD-WORD"]
+    authored = page_from_text("# Sam Okafor\n\nSam brings lived experience to our work.\n", Path("sam.md"))
+    assert [p for p in check_page(authored, SETTINGS, WORDS) if p.rule == "ER-HARD-WORD"]  # an author's words

@@ -27,7 +27,7 @@ from ..errors import Problem
 from ..points import NONE, PageText, Point
 from .page import page_verdict, check_page
 from .settings import CheckerSettings
-from .wordlists import WordLists
+from .wordlists import WordLists, with_generated_words
 
 _KINDS = {
     "h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading", "h6": "heading",
@@ -126,7 +126,8 @@ def check_visible(page: PageText, visible: list[Point], authored_findings: list[
     if not generated:
         return []
     whole = replace(page, points=(*page.points, *generated))
-    found = check_page(whole, settings, words, text_only=True)
+    # Words the generator writes ("brings lived experience") are the generator's to explain, not the author's.
+    found = check_page(whole, settings, with_generated_words(words), text_only=True)
     generated_text = [p.text for p in generated]
     authored_text = [p.text for p in page.points]
     had = {(p.rule, p.message) for p in authored_findings}

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from types import MappingProxyType
 from typing import Any, Iterator, Mapping, Sequence
@@ -328,6 +328,18 @@ def _builtin() -> Mapping[str, Any]:
         everyday=frozenset(str(w).lower() for w in _read_data("everyday.yaml")["words"]),
         acronyms=MappingProxyType({str(k): str(v) for k, v in _read_data("acronyms.yaml").items()}),
     ))
+
+
+@functools.lru_cache(maxsize=1)
+def generated_meanings() -> Mapping[str, str]:
+    """Return the words the generator writes in the lines it adds, with their meanings (data/generated.yaml)."""
+    data = _read_data("generated.yaml") or {}
+    return MappingProxyType({phrase_key(str(k)): str(v) for k, v in data.items()})
+
+
+def with_generated_words(words: WordLists) -> WordLists:
+    """Return ``words`` with the generator's own words explained (for the lines the build adds)."""
+    return replace(words, glossary=MappingProxyType({**generated_meanings(), **words.glossary}))
 
 
 def load_wordlists(
