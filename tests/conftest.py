@@ -48,6 +48,14 @@ contact:
 """
 """The smallest valid content/site.yaml."""
 
+MINIMAL_HOME = """\
+---
+title: Home
+---
+[picture: welcome] Welcome to our website.
+"""
+"""The home page every test site gets unless it brings its own: a site without one stops the build."""
+
 MakeSite = Callable[..., Path]
 BuildSite = Callable[..., Report]
 
@@ -64,11 +72,14 @@ def write_files(folder: Path, files: dict[str, str | bytes]) -> Path:
     return folder
 
 
-def new_site(folder: Path, files: dict[str, str | bytes] | None = None, *, site_yaml: bool = True) -> Path:
-    """Return ``folder`` made into a site: a minimal site.yaml (unless given or refused) plus ``files``."""
+def new_site(folder: Path, files: dict[str, str | bytes] | None = None, *, site_yaml: bool = True,
+             home: bool = True) -> Path:
+    """Return ``folder`` made into a site: a minimal site.yaml and home page (unless given or refused) plus ``files``."""
     files = dict(files or {})
     if site_yaml and "content/site.yaml" not in files:
         files = {"content/site.yaml": MINIMAL_SITE_YAML, **files}
+    if site_yaml and home and not any(name.startswith("content/index.") for name in files):
+        files = {"content/index.md": MINIMAL_HOME, **files}
     folder.mkdir(parents=True, exist_ok=True)
     return write_files(folder, files)
 
@@ -170,8 +181,9 @@ def _pinned_environment(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytes
 @pytest.fixture
 def make_site(tmp_path: Path) -> MakeSite:
     """Return make(files, *, name='site', site_yaml=True) -> site folder in tmp_path."""
-    def make(files: dict[str, str | bytes] | None = None, *, name: str = "site", site_yaml: bool = True) -> Path:
-        return new_site(tmp_path / name, files, site_yaml=site_yaml)
+    def make(files: dict[str, str | bytes] | None = None, *, name: str = "site", site_yaml: bool = True,
+             home: bool = True) -> Path:
+        return new_site(tmp_path / name, files, site_yaml=site_yaml, home=home)
     return make
 
 
@@ -224,5 +236,5 @@ def built_example(tmp_path_factory: pytest.TempPathFactory) -> BuiltExample:
     return BuiltExample(out, report)
 
 
-__all__ = ["REPO", "TODAY", "MINIMAL_SITE_YAML", "write_files", "new_site", "run_build", "read_html",
+__all__ = ["REPO", "TODAY", "MINIMAL_SITE_YAML", "MINIMAL_HOME", "write_files", "new_site", "run_build", "read_html",
            "html_pages", "internal_links", "broken_internal_links", "LINKS", "PICTURES", "target_file", "url_of"]

@@ -68,7 +68,7 @@ def test_a_menu_longer_than_the_setting_is_a_warning_at_navigation(make_site, bu
 
 def test_a_site_without_a_home_page_stops_with_a_plain_message(make_site, build_site):
     files = {k: v for k, v in SECTIONS.items() if k != "content/index.md"}
-    report = build_site(make_site(files))
+    report = build_site(make_site(files, home=False))
     assert not report.written
     (problem,) = [p for p in report.problems if p.rule == "SITE-NO-HOME"]
     assert problem.message == "The site has no home page."

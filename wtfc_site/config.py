@@ -59,6 +59,14 @@ class FeedbackSettings:
 
 
 @dataclass(frozen=True, kw_only=True)
+class PrivacySettings:
+    """How the build treats what may be someone's name in quoted words."""
+
+    names_in_quotes: Literal["warning", "error"] = "warning"
+    """warning: a likely first name in a quote is shown for a person to check; error: it stops the build."""
+
+
+@dataclass(frozen=True, kw_only=True)
 class SiteConfig:
     """Everything in content/site.yaml."""
 
@@ -82,6 +90,8 @@ class SiteConfig:
     """The feedback form and where it goes."""
     checker: CheckerSettings = field(default_factory=CheckerSettings)
     """Easy-read checker settings (see the README)."""
+    privacy: PrivacySettings = field(default_factory=PrivacySettings)
+    """What the privacy scan does with likely names in quotes."""
 
 
 def load_config(site_dir: Path) -> SiteConfig:

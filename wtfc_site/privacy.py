@@ -126,31 +126,72 @@ def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
 
 # Words people write with a capital that are not anyone's name.
 _EVERYDAY_CAPITALS = frozenset(
-    "i i'm i've i'd i'll mum dad nan grandad monday tuesday wednesday thursday friday saturday sunday "
-    "mondays tuesdays wednesdays thursdays fridays saturdays sundays january february march april may june "
-    "july august september october november december christmas easter eid diwali ramadan hanukkah "
-    "english british welsh scottish irish nhs gp covid ok tv".split())
-_CAPITALISED_RE = re.compile(r"(?<=[\w,;:)] )[A-Z][\w'-]*")
+    "i i'm i've i'd i'll mum dad nan grandad grandma gran monday tuesday wednesday thursday friday saturday "
+    "sunday mondays tuesdays wednesdays thursdays fridays saturdays sundays january february march april may "
+    "june july august september october november december christmas easter eid diwali ramadan hanukkah "
+    "english british welsh scottish irish nhs gp covid ok tv god".split())
+_TITLES = frozenset("mr mrs ms miss mx dr auntie aunty aunt uncle nurse doctor sister brother".split())
+"""Words before a name that say the next word is a person: 'Mr Okafor', 'Auntie Bisi'."""
+_WORD_RE = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-žŴ-ŷ][\w'’-]*")
+_SENTENCE_END = re.compile(r"[.!?:;\"“”(]\s*$")
 
 
-def scan_names(text: str, file: Path | None, line: int | None, known: frozenset[str]) -> list[Problem]:
-    """Return an ERROR for each word that looks like someone's name in anonymous words.
+def scan_names(text: str, file: Path | None, line: int | None, known) -> list[Problem]:
+    """Return a finding for each likely first name in a quoted statement, with the word and its line.
 
-    A capitalised word in the middle of a sentence is taken to be a name
-    unless it is an everyday capitalised word (days, months, festivals) or
-    in ``known`` (the site's ``checker.names``: places, groups, services).
-    Leaning towards too many alarms is right here: these are statements
-    from people's own reviews, published as anonymous quotes.
+    ``known`` is a names.NameContext: places and organisations (the site's
+    own names, the gazetteer, the site's place words) are never taken for
+    people, and a word in a proper-noun phrase with one of those in it
+    ('Bryn Village Hall') is a place too. A likely first name (from the
+    first-name list), or any capitalised word after a title ('Mrs Okafor'),
+    is a WARNING, or an ERROR when the site's settings say names stop the
+    build. ``known`` may also be a plain set of words to skip.
     """
+    from .names import NameContext, likely_first_name
+    if not isinstance(known, NameContext):
+        known = NameContext(places=frozenset(w.lower() for w in known), is_first_name=likely_first_name)
     found = []
-    for match in _CAPITALISED_RE.finditer(text):
-        word = match.group(0)
-        if word.lower() in _EVERYDAY_CAPITALS or word in known or word.lower() in known or word.isupper():
+    for words, _opens_sentence in _proper_phrases(text):
+        if known.known_place(" ".join(word for _, word in words)):
             continue
-        at = None if line is None else line + text.count("\n", 0, match.start())
-        found.append(Problem(
-            file, at, f"'{word}' may be someone's name, in words that must not say who anyone is.",
-            hint="Change it to a role, such as 'my support worker'. If it is a place or a group, "
-                 "add it to 'checker: names:' in content/site.yaml.",
-            rule="PRIV-NAME", severity=Severity.ERROR, excerpt=word))
+        for index, (start, word) in enumerate(words):
+            plain = word.strip("'’").removesuffix("'s").removesuffix("’s")
+            lowered = plain.lower()
+            if lowered in _EVERYDAY_CAPITALS or lowered in _TITLES or plain.isupper() or len(plain) < 2:
+                continue
+            after_title = _word_before(text, start).lower().strip(".") in _TITLES
+            if not (after_title or known.is_first_name(lowered)):
+                continue
+            at = None if line is None else line + text.count("\n", 0, start)
+            found.append(Problem(
+                file, at, f"'{plain}' may be someone's name, in words that must not say who anyone is.",
+                hint="Change it to a role, such as 'my support worker'. If it is a place or a group, add it to "
+                     "'checker: names:' in content/site.yaml. If you checked and the person agreed, write yes "
+                     "in the statement's names_checked column.",
+                rule="PRIV-NAME", severity=Severity.ERROR if known.stop else Severity.WARNING, excerpt=plain))
     return found
+
+
+def _proper_phrases(text: str) -> list[tuple[list[tuple[int, str]], bool]]:
+    """Return each run of capitalised words as [(start, word)], and whether it opens a sentence."""
+    phrases = []
+    words = list(_WORD_RE.finditer(text))
+    index = 0
+    while index < len(words):
+        match = words[index]
+        if not match.group(0)[0].isupper():
+            index += 1
+            continue
+        end = index
+        while end + 1 < len(words) and words[end + 1].group(0)[0].isupper() \
+                and text[words[end].end():words[end + 1].start()].strip() == "":
+            end += 1
+        opens = match.start() == 0 or bool(_SENTENCE_END.search(text[:match.start()]))
+        phrases.append(([(w.start(), w.group(0)) for w in words[index:end + 1]], opens))
+        index = end + 1
+    return phrases
+
+
+def _word_before(text: str, start: int) -> str:
+    before = text[:start].split()
+    return before[-1] if before else ""

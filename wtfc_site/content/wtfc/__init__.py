@@ -21,14 +21,15 @@ from pathlib import Path
 from ...actions import Action
 from ...datasets import Backlink, DataPage, DataResult
 from ...errors import Problem
+from ...names import name_context
 from ...site import Site
 from .checks import check_cycle, scan_cycle
 from .data import STEP_IDS, Cycle, read_cycle
 from .numbers import Numbers, compute
 from .pages import Made, Related, overview, step_page, themes_list, what_people_said
 from .report import full_report, full_report_texts, report_page
-from .theme import theme_page
 from .text import Line, Src, Writer
+from .theme import theme_page
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ def load_cycles(site: Site, files: tuple[Path, ...]) -> DataResult:
         cycle, found = read_cycle(folder, tuple(sorted(folders[folder])), site.site_dir)
         problems += found
         if cycle is not None:
-            problems += check_cycle(cycle, site) + scan_cycle(cycle, frozenset(site.config.checker.names))
+            problems += check_cycle(cycle, site) + scan_cycle(cycle, name_context(site))
             cycles.append(CycleData(cycle, compute(cycle, site.actions, site.today)))
     related, theme_problems = pages_naming_themes(site, [c.cycle for c in cycles])
     problems += theme_problems

@@ -30,14 +30,17 @@ def check_cycle(cycle: Cycle, site: Site) -> list[Problem]:
             *_check_steps(cycle)]
 
 
-def scan_cycle(cycle: Cycle, names: frozenset[str] = frozenset()) -> list[Problem]:
+def scan_cycle(cycle: Cycle, names=frozenset()) -> list[Problem]:
     """Return personal data found in any statement or any text of the cycle's files.
 
     Quoted statements are also scanned for people's names: their words are
     published, and the method keeps everyone whose review was used anonymous.
+    ``names`` is a names.NameContext (or a set of words to skip); a statement
+    whose names_checked column says yes was read by a person and is not scanned for names.
     """
     problems = [p for s in cycle.statements for p in scan_text(s.words, s.file, s.line)]
-    problems += [p for s in cycle.statements if s.quote for p in scan_names(s.words, s.file, s.line, names)]
+    problems += [p for s in cycle.statements if s.quote and not s.names_checked
+                 for p in scan_names(s.words, s.file, s.line, names)]
     located: list[Located] = [cycle.meta, *cycle.themes, *cycle.causes, *cycle.success, *cycle.ideas,
                               *cycle.plans, *([cycle.review] if cycle.review else [])]
     for item in located:

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any, Generic, Literal, TypeVar
 
 from ...errors import Problem, SiteError, collect
+from ..base import PageWords
 from ...schema import load_dataclass
 from ...sources import KeyPath, LineMap, load_yaml_file, read_text
 
@@ -43,6 +44,8 @@ STATUSES = ("not started", "doing", "done")
 LIST_FILES = ("themes.yaml", "causes.yaml", "success.yaml", "ideas.yaml", "plans.yaml")
 KNOWN_FILES = frozenset({"cycle.yaml", "review.yaml", *LIST_FILES})
 CSV_COLUMNS = ("review", "category", "theme", "quote", "words")
+OPTIONAL_COLUMNS = ("names_checked",)
+"""yes: a person read the statement, and any name in it may be published (the person agreed)."""
 
 
 # --- cycle.yaml ----------------------------------------------------------------------------
@@ -55,6 +58,20 @@ class TookPart:
     """Their role, e.g. 'people with a learning disability' or 'family carers'."""
     number: int
     """How many of them took part."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class CyclePages:
+    """Own words for the cycle's pages (the step, theme and plan pages take theirs in their own items)."""
+
+    overview: PageWords = field(default_factory=PageWords)
+    """The cycle's front page, e.g. /wtfc/2026/."""
+    what_people_said: PageWords = field(default_factory=PageWords)
+    """The page with the chart of what people said."""
+    themes: PageWords = field(default_factory=PageWords)
+    """The list of themes."""
+    report: PageWords = field(default_factory=PageWords)
+    """The easy-read report."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -71,6 +88,10 @@ class Step:
     """What was done, one short easy-read sentence a line."""
     took_part: tuple[TookPart, ...] = ()
     """Who took part: roles and numbers."""
+    title: str = ""
+    """The step page's own title, instead of e.g. 'Step 4: Understand'."""
+    intro: tuple[str, ...] = ()
+    """Short sentences at the start of the step's page, instead of the site's own."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -103,6 +124,8 @@ class CycleMeta:
     """Where each of the 8 steps is."""
     report_full_intro: tuple[str, ...] = ()
     """Paragraphs in standard English at the start of the full report."""
+    pages: CyclePages = field(default_factory=CyclePages)
+    """Own titles, summaries and introductions for the cycle's pages (optional)."""
 
 
 # --- the list files -------------------------------------------------------------------------
@@ -119,6 +142,10 @@ class Theme:
     """The theme as people would say it, starting with 'I', e.g. 'I go out when I want to.'"""
     picture: str
     """A picture from the library."""
+    summary: str = ""
+    """One short sentence under the theme page's heading, instead of 'A theme of …'."""
+    intro: tuple[str, ...] = ()
+    """Short sentences at the start of the theme's page, before its 'I' statement."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -278,6 +305,8 @@ class Statement:
     words: str
     file: Path
     line: int
+    names_checked: bool = False
+    """yes in the names_checked column: a person checked the names in it may be published."""
 
 
 @dataclass(frozen=True)
@@ -384,7 +413,7 @@ def read_statements(path: Path, site_dir: Path, meta: Located[CycleMeta]) -> tup
     header_line, header = rows[0]
     columns = [h.strip().lower() for h in header]
     missing = [c for c in CSV_COLUMNS if c not in columns]
-    extra = [c for c in columns if c not in CSV_COLUMNS]
+    extra = [c for c in columns if c not in CSV_COLUMNS + OPTIONAL_COLUMNS]
     if missing or extra:
         raise SiteError(Problem(file, header_line, "The first row should name the columns: " + ", ".join(CSV_COLUMNS) + ".",
                                 hint=(f"Missing: {', '.join(missing)}. " if missing else "")
@@ -422,7 +451,8 @@ def _statement(cells: dict[str, str], count: int, expected: int, file: Path, lin
                                 hint="Write yes if the person agreed their words can be shown, or no.", rule="WTFC-CSV"))
     return Statement(review=cells["review"].strip(), category=" ".join(cells["category"].lower().split()),
                      theme=cells["theme"].strip(), quote=quote == "yes", words=cells["words"].strip(),
-                     file=file, line=line)
+                     file=file, line=line,
+                     names_checked=cells.get("names_checked", "").strip().lower() in ("yes", "true", "y"))
 
 
 def _relative(path: Path, site_dir: Path) -> Path:
