@@ -185,3 +185,14 @@ def test_every_lazy_import_in_the_allow_list_still_exists():
     """A stale allow-list entry would let a new late import through unnoticed."""
     late = {(e.source, e.target) for e in import_edges() if e.in_function}
     assert not (set(LAZY_IMPORTS) - late), sorted(set(LAZY_IMPORTS) - late)
+
+
+STAGES_ABOVE_CONTENT = ("wtfc_site.cli", "wtfc_site.pipeline", "wtfc_site.render", "wtfc_site.publish",
+                        "wtfc_site.write", "wtfc_site.assets", "wtfc_site.serve")
+
+
+def test_content_types_never_import_the_orchestrator_or_the_later_stages():
+    """A page type reads and checks its own files; it must not reach up into the build."""
+    wrong = [f"{e.source} imports {e.target} (line {e.line})" for e in import_edges()
+             if e.source.startswith("wtfc_site.content") and e.target.startswith(STAGES_ABOVE_CONTENT)]
+    assert wrong == []
