@@ -133,3 +133,9 @@ def test_page_numbers_left_by_a_pasted_pdf_are_not_words():
     text = "# Our plan\n\nWe will meet every month.\n\n3\n\nPage 4 of 12\n\nYou can come too.\n"
     points, _ = text_to_points(text, PictureText())
     assert [p.text for p in points] == ["Our plan", "We will meet every month.", "You can come too."]
+
+
+def test_everyday_keys_and_chairs_are_not_jargon():
+    text = "# Your new home\n\nYou will get a key to your flat.\nSit in the dentist's chair.\nThis is a key meeting.\n"
+    found = [r for r in _rules_in(text) if r[0] in ("ER-JARGON", "ER-HARD-WORD")]
+    assert found == [("ER-JARGON", "'key' is a word to avoid.")]  # only the 'important' meaning
