@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
 
+from .assets import asset_outputs, picture_outputs, static_outputs
 from .errors import Problem, collect
 from .reach import unreachable_pages
-from .site import Site
-from .assets import asset_outputs, picture_outputs, static_outputs
 from .render import make_environment, render_site
+from .site import Site
 
 
 def build_without_writing(site: Site, site_dir: Path) -> list[Problem]:

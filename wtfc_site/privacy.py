@@ -17,6 +17,7 @@ import re
 from pathlib import Path
 
 from .errors import Problem, Severity
+from .names import NameContext, likely_first_name
 
 EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
@@ -147,14 +148,13 @@ def scan_names(text: str, file: Path | None, line: int | None, known) -> list[Pr
     is a WARNING, or an ERROR when the site's settings say names stop the
     build. ``known`` may also be a plain set of words to skip.
     """
-    from .names import NameContext, likely_first_name
     if not isinstance(known, NameContext):
         known = NameContext(places=frozenset(w.lower() for w in known), is_first_name=likely_first_name)
     found = []
     for words, _opens_sentence in _proper_phrases(text):
         if known.known_place(" ".join(word for _, word in words)):
             continue
-        for index, (start, word) in enumerate(words):
+        for _index, (start, word) in enumerate(words):
             plain = word.strip("'’").removesuffix("'s").removesuffix("’s")
             lowered = plain.lower()
             if lowered in _EVERYDAY_CAPITALS or lowered in _TITLES or plain.isupper() or len(plain) < 2:

@@ -10,9 +10,9 @@ checker's ``navigation_max_items`` allows.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
-from typing import Mapping
 
 from .config import NavItem
 from .errors import Problem, Severity
