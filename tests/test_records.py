@@ -6,8 +6,8 @@ Each test builds a tiny site and reads the visible text of the built HTML.
 from __future__ import annotations
 
 import pytest
-
 from conftest import read_html, target_file
+
 from wtfc_site.errors import Severity
 
 
@@ -23,6 +23,10 @@ def whole_page(out, url: str) -> str:
     file = target_file(out, "/", url)
     assert file is not None and file.is_file(), f"{url} was not written"
     return " ".join(read_html(file).get_text(" ", strip=True).split())
+
+
+HOME = {"content/index.md": "---\ntitle: Home\n---\nWelcome to our site.\n"}
+"""Every site needs a home page (SITE-NO-HOME)."""
 
 
 def problems_of(report, rule: str):
@@ -56,7 +60,7 @@ decisions:
 
 @pytest.fixture
 def minutes_site(make_site, build_site):
-    site = make_site({"content/minutes/2026-01-21-board.md": MINUTES})
+    site = make_site({**HOME, "content/minutes/2026-01-21-board.md": MINUTES})
     report = build_site(site)
     assert report.written, [f"{p.location} {p.message}" for p in report.problems]
     return site / "_site", report
@@ -102,14 +106,14 @@ def test_each_decision_has_its_own_picture(minutes_site):
 
 def test_an_unknown_decision_picture_stops_the_build(make_site, build_site):
     text = MINUTES.replace("picture: autism", "picture: autizm")
-    report = build_site(make_site({"content/minutes/2026-01-21-board.md": text}))
+    report = build_site(make_site({**HOME, "content/minutes/2026-01-21-board.md": text}))
     assert not report.written
     assert [p.line for p in problems_of(report, "PIC-UNKNOWN")] == [17]
 
 
 def test_a_time_that_cannot_be_read_names_the_line(make_site, build_site):
     text = MINUTES.replace("end_time: 2pm", "end_time: after lunch")
-    report = build_site(make_site({"content/minutes/2026-01-21-board.md": text}))
+    report = build_site(make_site({**HOME, "content/minutes/2026-01-21-board.md": text}))
     assert not report.written
     found = problems_of(report, "SITE-TIME")
     assert found and found[0].line == 7 and "24-hour clock" in found[0].hint
@@ -133,7 +137,7 @@ I like the quiet room.
 
 
 def test_a_story_shows_its_consent_record(make_site, build_site):
-    site = make_site({"content/stories/aisha.md": STORY.format(review="2027-06-03")})
+    site = make_site({**HOME, "content/stories/aisha.md": STORY.format(review="2027-06-03")})
     report = build_site(site)
     assert report.written
     text = visible(site / "_site", "/stories/aisha/")
@@ -145,7 +149,7 @@ def test_a_story_shows_its_consent_record(make_site, build_site):
 
 
 def test_a_passed_consent_review_date_is_a_warning_naming_the_page(make_site, build_site):
-    site = make_site({"content/stories/aisha.md": STORY.format(review="2026-11-01")})
+    site = make_site({**HOME, "content/stories/aisha.md": STORY.format(review="2026-11-01")})
     report = build_site(site)
     assert report.written  # a warning, not a stop
     [found] = problems_of(report, "SITE-CONSENT-REVIEW")
@@ -176,7 +180,7 @@ def _png() -> bytes:
 
 def test_a_person_photo_needs_its_own_consent_field(make_site, build_site):
     # photo_consent is about the other photos on a page; it does not cover the person's own photo.
-    site = make_site({"content/people/sam.md": PERSON.format(extra="photo_consent: yes\n"),
+    site = make_site({**HOME, "content/people/sam.md": PERSON.format(extra="photo_consent: yes\n"),
                       "content/people/photos/sam.png": _png()})
     report = build_site(site)
     assert not report.written
@@ -185,7 +189,7 @@ def test_a_person_photo_needs_its_own_consent_field(make_site, build_site):
 
 
 def test_a_person_photo_with_its_consent_is_shown_and_reviewed(make_site, build_site):
-    site = make_site({"content/people/sam.md": PERSON.format(
+    site = make_site({**HOME, "content/people/sam.md": PERSON.format(
         extra="photo_agreed: yes\nphoto_agreed_on: 2026-02-01\nphoto_review_by: 2026-10-01\n"),
         "content/people/photos/sam.png": _png()})
     report = build_site(site)
@@ -219,7 +223,7 @@ We pay people for their time.
 @pytest.fixture
 def policy_site(make_site, build_site):
     from conftest import MINIMAL_SITE_YAML
-    site = make_site({
+    site = make_site({**HOME, 
         "content/site.yaml": MINIMAL_SITE_YAML + "tagline: We plan our services together.\n",
         "content/policy/co-production-policy.md": POLICY,
         "content/plan/co-production-plan.md": PLAN.format(policy="policy/co-production-policy"),
@@ -242,7 +246,7 @@ def test_the_plan_links_to_its_policy_and_back(policy_site):
 
 
 def test_a_plan_naming_no_policy_stops_the_build(make_site, build_site):
-    site = make_site({"content/plan/co-production-plan.md": PLAN.format(policy="policy/missing")})
+    site = make_site({**HOME, "content/plan/co-production-plan.md": PLAN.format(policy="policy/missing")})
     report = build_site(site)
     assert not report.written
     [found] = [p for p in problems_of(report, "LINK-BROKEN") if "policy" in p.message]
@@ -270,7 +274,7 @@ GLOSSARY = """\
 
 
 def test_a_meaning_written_as_a_sentence_is_shown_as_written(make_site, build_site):
-    site = make_site({"content/glossary.yaml": GLOSSARY, "content/about.md":
+    site = make_site({**HOME, "content/glossary.yaml": GLOSSARY, "content/about.md":
                       "---\ntitle: About us\n---\nAn advocate can help you with co-production.\n"})
     report = build_site(site)
     assert report.written, [p.message for p in report.problems]
@@ -320,3 +324,76 @@ def test_linked_to_this_page_lines_are_short_plain_sentences_with_a_picture(buil
             link = item.find("a")
             assert link is not None and link.get_text(strip=True)
     assert seen >= 10
+
+
+# -- part 2: the checklist's pages take their own titles and introductions ------------------------
+
+def test_checklist_pages_take_their_own_titles_and_introductions(tmp_path):
+    from tests.conftest import new_site, run_build
+    from tests.test_checklist import NOVEMBER, site_files
+    from tests.test_checklist import TODAY as CHECK_TODAY
+    pages = """\
+overview:
+  title: How well we work together
+  intro: [We check our work every 6 months.]
+ideas:
+  "2":
+    summary: Everyone knows what is going on.
+    intro: [Plain words help everyone.]
+"""
+    november = NOVEMBER.replace("date: 2026-11-10", "date: 2026-11-10\n    title: Our check in the autumn\n"
+                                "    intro: [We met at the library.]")
+    site = new_site(tmp_path / "site", {**HOME, **site_files(),
+                                        "content/checklist/2026-11.yaml": november,
+                                        "content/checklist/pages.yaml": pages})
+    report = run_build(site, tmp_path / "cache", today=CHECK_TODAY, out_dir=tmp_path / "out")
+    assert report.written, [p.message for p in report.problems if p.severity is Severity.ERROR]
+    out = tmp_path / "out"
+    expect = {"/checklist/": ("How well we work together", "We check our work every 6 months."),
+              "/checklist/2/": ("We talk in ways everyone understands", "Plain words help everyone."),
+              "/checklist/2026-11/": ("Our check in the autumn", "We met at the library.")}
+    for url, (title, intro) in expect.items():
+        soup = read_html(target_file(out, "/", url))
+        assert " ".join(soup.find("h1").get_text(" ", strip=True).split()) == title, url
+        assert intro in visible(out, url), url
+    assert "Everyone knows what is going on." in visible(out, "/checklist/2/")
+    # pages without their own words keep the site's
+    h1 = read_html(target_file(out, "/", "/checklist/2026-05/")).find("h1").get_text(strip=True)
+    assert h1 == "Our co-production check in May 2026"
+
+
+def test_pages_yaml_naming_a_big_idea_that_is_not_there_names_the_line(tmp_path):
+    from tests.conftest import new_site, run_build
+    from tests.test_checklist import TODAY as CHECK_TODAY
+    from tests.test_checklist import site_files
+    site = new_site(tmp_path / "site", {**HOME, **site_files(), "content/checklist/pages.yaml":
+                                        "ideas:\n  \"9\": {title: Nine}\n"})
+    report = run_build(site, tmp_path / "cache", today=CHECK_TODAY)
+    [found] = problems_of(report, "CHECK-UNKNOWN-ITEM")
+    assert (found.file.as_posix(), found.line) == ("content/checklist/pages.yaml", 2)
+
+
+# -- part 7: a hard-words box lists only words on its page ---------------------------------------
+
+def test_every_hard_words_box_lists_only_words_on_its_page(built_example):
+    import yaml
+    from conftest import REPO
+    forms = {}
+    for entry in yaml.safe_load((REPO / "content" / "glossary.yaml").read_text()):
+        forms[entry["word"].lower()] = [entry["word"].lower(), *(a.lower() for a in entry.get("also", []))]
+    checked = 0
+    for file in built_example.pages:
+        main = read_html(file).find("main")
+        box = main.select_one(".hard-words-box") if main else None
+        if box is None:
+            continue
+        words = [dt.get_text(" ", strip=True).lower() for dt in box.select("dt")]
+        box.extract()
+        for explained in main.select(".er-explain"):
+            explained.extract()
+        text = " ".join(main.get_text(" ", strip=True).split()).lower()
+        for word in words:
+            checked += 1
+            assert any(re.search(r"(?<![\w-])" + re.escape(form) + r"(s|es)?(?![\w-])", text)
+                       for form in forms.get(word, [word])), f"{file}: '{word}' is in the box but not on the page"
+    assert checked > 20

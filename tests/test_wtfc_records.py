@@ -28,7 +28,8 @@ def text_of(tag) -> str:
 
 
 def build(make_site, build_site, plans: str = PLANS + STEPS, **files):
-    site = make_site({**tiny(plans_yaml=plans, **files), "content/people/jo-bloggs.md": PERSON})
+    site = make_site({**tiny(plans_yaml=plans, **files), "content/people/jo-bloggs.md": PERSON,
+                      "content/index.md": "---\ntitle: Home\n---\nWelcome to our site.\n"})
     report = build_site(site)
     assert report.written, [p.message for p in report.problems if p.severity is Severity.ERROR]
     return site / "_site"
@@ -135,3 +136,50 @@ def test_cause_pictures_mean_what_they_show(make_site, build_site):
     pictures = {text_of(r).split(".")[0]: r.find("img")["src"].rsplit("/", 1)[-1] for r in rows}
     assert pictures == {"Buses stop early": "goal.svg", "Fares cost a lot": "not-working.svg"}
     assert "People agreed this is one of the main reasons." in text_of(rows[0])
+
+
+# --- part 2: own titles and introductions ---------------------------------------------------
+
+from tests.test_wtfc import CYCLE, THEMES  # noqa: E402
+
+OWN_WORDS = """\
+pages:
+  overview:
+    title: Our big listening project
+    intro: [We listened to 30 people this year.]
+  what_people_said:
+    title: What you told us
+    intro: [Here is what you told us.]
+  themes:
+    summary: The things you talked about most.
+    intro: [We found these themes together.]
+  report:
+    title: Our report for 2026
+    intro: [This report is for everyone who took part.]
+"""
+
+
+def test_wtfc_pages_take_their_own_titles_and_introductions(make_site, build_site):
+    cycle = CYCLE.replace("  understand: {status: done}",
+                          "  understand: {status: done, title: Why things go wrong, intro: [We asked why.]}")
+    themes = THEMES.replace("  picture: bus\n", "  picture: bus\n  summary: Going out in the evening.\n"
+                            "  intro: [Many people talked about buses.]\n", 1)
+    out = build(make_site, build_site, plans=PLANS, cycle_yaml=cycle + OWN_WORDS, themes_yaml=themes)
+    expect = {
+        "/wtfc/2026/": ("Our big listening project", "We listened to 30 people this year."),
+        "/wtfc/2026/what-people-said/": ("What you told us", "Here is what you told us."),
+        "/wtfc/2026/themes/": ("Themes", "We found these themes together."),
+        "/wtfc/2026/report/": ("Our report for 2026", "This report is for everyone who took part."),
+        "/wtfc/2026/steps/understand/": ("Why things go wrong", "We asked why."),
+        "/wtfc/2026/themes/getting-out/": ("Getting out and about", "Many people talked about buses."),
+    }
+    for url, (title, intro) in expect.items():
+        soup = page(out, url)
+        assert text_of(soup.find("h1")) == title, url
+        assert intro in text_of(soup.find("main")), url
+    assert text_of(page(out, "/wtfc/2026/themes/").select_one("main .summary")) == "The things you talked about most."
+    assert text_of(page(out, "/wtfc/2026/themes/getting-out/").select_one("main .summary")) == "Going out in the evening."
+    # the site's own opening is replaced, not added to
+    assert "People who use services" not in text_of(page(out, "/wtfc/2026/").find("main"))
+    # pages without their own words keep the site's wording
+    assert text_of(page(out, "/wtfc/2026/steps/prepare/").find("h1")) == "Step 1: Prepare"

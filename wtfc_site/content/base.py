@@ -34,6 +34,19 @@ class CheckRecord:
 
 
 @dataclass(frozen=True, kw_only=True)
+class PageWords:
+    """A generated page's own words (checklist and Working Together for Change pages).
+    Anything left out keeps the site's own wording."""
+
+    title: str = ""
+    """The page's heading and browser title."""
+    summary: str = ""
+    """One short sentence under the heading."""
+    intro: tuple[str, ...] = ()
+    """Short sentences at the start of the page (instead of the site's own opening, where it has one)."""
+
+
+@dataclass(frozen=True, kw_only=True)
 class CommonMeta:
     """Front matter every page may have."""
 

@@ -11,14 +11,15 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ...errors import Problem, SiteError
-from ...schema import load_dataclass
+from ...errors import Problem, SiteError, collect
 from ...pictures.library import unknown_picture
+from ...schema import load_dataclass
 from ...sources import LineMap, load_yaml_file, relative_to_site
+from ..base import PageWords
 
 RATINGS = ("more to do", "getting there", "doing well")
 """Lowest first: a rating's place in this tuple is its level on the chart."""
@@ -26,6 +27,8 @@ SYMBOLS = {"doing well": "doing-well", "getting there": "getting-there", "more t
 """The library picture shown beside each rating's words (never colour alone)."""
 DEFAULT_DEFINITION = Path(__file__).resolve().parents[2] / "data" / "checklist_lga2017.yaml"
 SITE_DEFINITION = "definition.yaml"
+PAGES_FILE = "pages.yaml"
+"""Own titles and introductions for the overview and big idea pages (optional)."""
 CHECK_NAME = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 
 
@@ -121,6 +124,20 @@ class CheckFile:
     """Every part of the checklist by its id, e.g. "1.1", with its rating."""
     summary: str = ""
     """One or two short sentences about the check, shown on its pages."""
+    title: str = ""
+    """The check page's own title, instead of 'Our co-production check in <month>'."""
+    intro: tuple[str, ...] = ()
+    """Short sentences at the start of the check's page."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class ChecklistPages:
+    """The file content/checklist/pages.yaml: own words for the overview and the big idea pages."""
+
+    overview: PageWords = field(default_factory=PageWords)
+    """The page /checklist/."""
+    ideas: dict[str, PageWords] = field(default_factory=dict)
+    """Big idea number -> its page's own words, e.g. '1': {intro: [...]}."""
 
 
 @dataclass(frozen=True)
@@ -155,6 +172,18 @@ class Checklist:
     checks: tuple[Check, ...]
     keys: frozenset[str] = frozenset()
     """Every check file's name, even one with mistakes, so jobs that name it are not reported too."""
+    pages: ChecklistPages = field(default_factory=ChecklistPages)
+    """Own words for the overview and big idea pages (pages.yaml)."""
+    pages_file: Path | None = None
+    pages_lines: LineMap | None = None
+
+    def pages_line(self, *keys: object) -> int:
+        """Return the line of a setting in pages.yaml."""
+        return self.pages_lines.line_of(tuple(keys)) if self.pages_lines else 0
+
+    def idea_words(self, idea_id: int) -> PageWords:
+        """Return a big idea page's own words (empty when pages.yaml says none)."""
+        return self.pages.ideas.get(str(idea_id), PageWords())
 
     def idea_line(self, index: int, *rest: object) -> int:
         """Return the line of a big idea's setting in the definition file."""
@@ -172,9 +201,11 @@ def read_checklist(site: Any, files: tuple[Path, ...], problems: list[Problem]) 
     own = [f for f in files if f.name == SITE_DEFINITION]
     definition, lines, file = read_definition(own[0] if own else DEFAULT_DEFINITION, site.site_dir)
     problems += validate_definition(definition, lines, file, site.library)
+    pages = [f for f in files if f.name == PAGES_FILE]
+    words = collect(problems, read_pages, pages[0], site.site_dir, definition) if pages else None
     checks = []
     for path in files:
-        if path.name == SITE_DEFINITION:
+        if path.name in (SITE_DEFINITION, PAGES_FILE):
             continue
         try:
             checks.append(read_check(path, site.site_dir, definition))
@@ -182,7 +213,22 @@ def read_checklist(site: Any, files: tuple[Path, ...], problems: list[Problem]) 
             problems.extend(exc.problems)
     checks.sort(key=lambda c: (c.data.date, c.key))
     keys = frozenset(p.stem for p in files if CHECK_NAME.match(p.stem))
-    return Checklist(definition, file, lines, tuple(checks), keys)
+    if words is None:
+        return Checklist(definition, file, lines, tuple(checks), keys)
+    return Checklist(definition, file, lines, tuple(checks), keys, *words)
+
+
+def read_pages(path: Path, site_dir: Path, definition: Definition) -> tuple[ChecklistPages, Path, LineMap]:
+    """Return the own words in pages.yaml; raise SiteError if it names a big idea that is not there."""
+    data, lines, file = load_yaml_file(path, site_dir)
+    pages = load_dataclass(ChecklistPages, data, lines, file)
+    known = {str(idea.id) for idea in definition.ideas}
+    wrong = [key for key in pages.ideas if key not in known]
+    if wrong:
+        raise SiteError([Problem(file, lines.line_of(("ideas", key)), f"There is no big idea {key}.",
+                                 hint="The big ideas are numbered " + ", ".join(sorted(known)) + ".",
+                                 rule="CHECK-UNKNOWN-ITEM") for key in wrong])
+    return pages, file, lines
 
 
 def read_definition(path: Path, site_dir: Path) -> tuple[Definition, LineMap, Path]:
@@ -230,14 +276,16 @@ def read_check(path: Path, site_dir: Path, definition: Definition) -> Check:
         raise SiteError(Problem(
             relative_to_site(path, site_dir), 1, f"'{path.name}' is not a name we know in content/checklist/.",
             hint="Name each check by its year and month, for example 2026-05.yaml. "
-                 "A checklist of your own is called definition.yaml.", rule="CHECK-FILE-NAME"))
+                 "A checklist of your own is called definition.yaml; "
+                 "own titles and introductions go in pages.yaml.", rule="CHECK-FILE-NAME"))
     data, lines, file = load_yaml_file(path, site_dir)
     data = _short_ratings(data)
     parsed = load_dataclass(CheckFile, data, lines, file)
     keys = {str(k).strip(): k for k in (data.get("ratings") or {})}
     ratings = {key.strip(): _tidy(result) for key, result in parsed.ratings.items()}
     check = Check(path.stem, file, CheckFile(date=parsed.date, took_part=parsed.took_part, ratings=ratings,
-                                             summary=parsed.summary), lines, keys)
+                                             summary=parsed.summary, title=parsed.title, intro=parsed.intro),
+                  lines, keys)
     problems = validate_check(check, definition)
     if problems:
         raise SiteError(problems)

@@ -14,11 +14,10 @@ from typing import Any
 from markupsafe import Markup
 
 from ...actions import Action, group_actions
-from ...datasets import DataPage
-from .data import (RATINGS, SYMBOLS, Check, Checklist, Evidence, IdeaDefinition, ItemDefinition,
-                             ItemResult, TookPart)
-from .links import BASE_URL, anchor, is_external, item_of
 from ...charts import step_chart
+from ...datasets import DataPage
+from .data import RATINGS, SYMBOLS, Check, Checklist, Evidence, IdeaDefinition, ItemDefinition, ItemResult, TookPart
+from .links import BASE_URL, anchor, is_external, item_of
 
 CHANGE_WORDS = {"better": "Better than", "same": "The same as", "worse": "Worse than"}
 EVIDENCE_PICTURES = {"minutes": "minutes", "policy": "policy", "plan": "plan", "updates": "news",
@@ -124,6 +123,9 @@ class CheckView:
     took_part: TookPart
     summary: str
     ideas: tuple[IdeaView, ...]
+    title: str = ""
+    """The check page's own title ('' for the site's)."""
+    intro: tuple[str, ...] = ()
 
 
 def counts_sentence(rating: str, ratings: list[str]) -> str:
@@ -190,7 +192,7 @@ def check_view(site: Any, checklist: Checklist, at: int) -> CheckView:
     check = checklist.checks[at]
     ideas = tuple(idea_view(site, checklist, idea, at, False) for idea in checklist.definition.ideas)
     return CheckView(check.key, check.label, check.data.date, f"{BASE_URL}{check.key}/", check.data.took_part,
-                     check.data.summary, ideas)
+                     check.data.summary, ideas, check.data.title, check.data.intro)
 
 
 def history(checklist: Checklist, idea: IdeaDefinition) -> list[str]:
@@ -220,18 +222,23 @@ def make_pages(site: Any, checklist: Checklist) -> list[DataPage]:
     common = {"source": checklist.definition.source, "RATINGS": RATINGS, "SYMBOLS": SYMBOLS,
               "checks": [check_view(site, checklist, i) for i in reversed(range(latest + 1))]}
     ideas = [idea_view(site, checklist, idea, latest, True) for idea in checklist.definition.ideas]
-    pages = [_page(site, BASE_URL, OVERVIEW_TITLE, "checklist.html", OVERVIEW_SUMMARY, "check", {
-        **common, "check": common["checks"][0], "ideas": ideas,
+    own = checklist.pages.overview
+    pages = [_page(site, BASE_URL, own.title or OVERVIEW_TITLE, "checklist.html", own.summary or OVERVIEW_SUMMARY,
+                   "check", {
+        **common, "check": common["checks"][0], "ideas": ideas, "intro": own.intro,
         "chart": chart("Our big ideas over time", checklist, checklist.definition.ideas),
         "history": [(idea, history(checklist, idea)) for idea in checklist.definition.ideas]})]
     for view in ideas:
         idea = view.idea
-        pages.append(_page(site, view.url, idea.title, "checklist_idea.html", idea.about, idea.picture, {
-            **common, "idea": view, "chart": chart(f"{idea.title}: over time", checklist, (idea,)),
+        own = checklist.idea_words(idea.id)
+        pages.append(_page(site, view.url, own.title or idea.title, "checklist_idea.html", own.summary or idea.about,
+                           idea.picture, {
+            **common, "idea": view, "intro": own.intro, "chart": chart(f"{idea.title}: over time", checklist, (idea,)),
             "history": [(idea, history(checklist, idea))]}))
     for check in common["checks"]:
-        pages.append(_page(site, check.url, f"Our co-production check in {check.label}", "checklist_check.html",
-                           f"What we found when we checked in {check.label}.", "date", {**common, "check": check}))
+        pages.append(_page(site, check.url, check.title or f"Our co-production check in {check.label}",
+                           "checklist_check.html", f"What we found when we checked in {check.label}.", "date",
+                           {**common, "check": check, "intro": check.intro}))
     return pages
 
 
@@ -252,16 +259,23 @@ def _pictures(context: dict[str, Any]) -> set[str]:
 
 
 def _strings(context: dict[str, Any]) -> list[str]:
-    """Return the words of the definition and results a page shows, to find its hard words."""
-    ideas = context.get("ideas") or ([context["idea"]] if "idea" in context else [])
-    found = [OVERVIEW_SUMMARY]
-    for view in ideas:
+    """Return the words of the definition and results this page shows, and only those,
+    so its hard-words box lists only words on the page."""
+    found = [context.get("source", ""), *context.get("intro", ())]
+    if "idea" in context:  # a big idea's page shows each part in full
+        view = context["idea"]
         found += [view.idea.title, view.idea.about]
         for item in view.items:
             found += [item.item.title, item.item.doing_well, item.item.more_to_do, *item.next_steps,
                       *item.previous_steps, *(e.text for e in item.evidence)]
+        return found
+    found += [view.idea.title for view in context.get("ideas", ())]  # the overview: each big idea's title
     check = context.get("check")
-    return found + ([check.summary, *TOOK_PART_WORDS] if check else [])
+    if check is not None:
+        found += [check.summary, *TOOK_PART_WORDS]
+        if "ideas" not in context:  # a check's page: a table of the parts of each big idea
+            found += [text for view in check.ideas for text in (view.idea.title, *(i.item.title for i in view.items))]
+    return found
 
 
 def words_explained(site: Any, strings: list[str]) -> tuple[tuple, tuple]:

@@ -27,9 +27,9 @@ from pathlib import Path
 from typing import Any, Generic, Literal, TypeVar
 
 from ...errors import Problem, SiteError, collect
-from ..base import PageWords
 from ...schema import load_dataclass
 from ...sources import KeyPath, LineMap, load_yaml_file, read_text
+from ..base import PageWords
 
 T = TypeVar("T")
 

@@ -14,10 +14,10 @@ from markupsafe import Markup
 
 from ...charts import bar_chart
 from ...datasets import DataPage
-from ...points import PageText
 from ...dates import short_date
+from ...points import PageText
 from ...site import Site
-from .data import CATEGORIES, STEP_IDS, Cycle, Plan
+from .data import CATEGORIES, STEP_IDS, Cycle, PageWords, Plan
 from .numbers import Numbers, ThemeCount
 from .status import PlanStatus
 from .text import (
@@ -80,6 +80,27 @@ def _finish(writer: Writer, cycle: Cycle, url: str, title: str, summary: str, pi
     return page, writer.page_texts(url, title, title_src, summary, easy_read)
 
 
+def own_words(cycle: Cycle, key: str) -> PageWords:
+    """Return a page's own words from cycle.yaml 'pages:' (empty fields keep the site's wording)."""
+    return getattr(cycle.meta.item.pages, key)
+
+
+def opening(w: Writer, cycle: Cycle, key: str, picture: str, default) -> list:
+    """Return the page's own introduction, or ``default()``: the site's opening rows, made only when used
+    (each row written is also given to the checker)."""
+    intro = own_words(cycle, key).intro
+    if not intro:
+        return default()
+    return w.rows(list(intro), Src(cycle.meta.file, cycle.meta.line("pages", key, "intro")), picture, cls="intro")
+
+
+def own_heading(cycle: Cycle, key: str, title: str, summary: str) -> tuple[str, str, Src]:
+    """Return the page's title, summary and where its title was written."""
+    own = own_words(cycle, key)
+    src = Src(cycle.meta.file, cycle.meta.line("pages", key, "title")) if own.title else _title_src(cycle)
+    return own.title or title, own.summary or summary, src
+
+
 def _writer(site: Site) -> Writer:
     return Writer(site.glossary, site.url)
 
@@ -93,9 +114,10 @@ def _title_src(cycle: Cycle) -> Src:
 def overview(cycle: Cycle, numbers: Numbers, site: Site):
     """Return the cycle's front page: what the method is, the numbers, and the 8 steps."""
     w, src, meta = _writer(site), _title_src(cycle), cycle.meta.item
-    blocks: list = [w.row(["People who use services, families and staff work together.",
-                           "They find out what is working and what is not working.",
-                           "Then they plan changes together."], src, meta.picture)]
+    blocks: list = opening(w, cycle, "overview", meta.picture, lambda: [w.row(
+        ["People who use services, families and staff work together.",
+         "They find out what is working and what is not working.",
+         "Then they plan changes together."], src, meta.picture)])
     blocks.append(w.heading("What we found out", src))
     blocks += _numbers_rows(w, cycle, numbers, src)
     blocks.append(w.heading("The 8 steps", src))
@@ -107,7 +129,8 @@ def overview(cycle: Cycle, numbers: Numbers, site: Site):
                  Line(f"Read about step {index}", step_url(cycle, step_id))]
         blocks.append(w.row(lines, step_src, picture, heading=f"Step {index}: {name}", id=f"step-{step_id}",
                             cls=f"step step-{step.status.replace(' ', '-')}"))
-    return _finish(w, cycle, cycle.url, meta.title, meta.summary, meta.picture, src, blocks)
+    title, summary, title_src = own_heading(cycle, "overview", meta.title, meta.summary)
+    return _finish(w, cycle, cycle.url, title, summary, meta.picture, title_src, blocks)
 
 
 def _numbers_rows(w: Writer, cycle: Cycle, numbers: Numbers, src: Src) -> list:
@@ -147,7 +170,8 @@ def step_page(cycle: Cycle, step_id: str, numbers: Numbers, site: Site):
     name, picture, explain = STEP_TEXT[step_id]
     step = cycle.step(step_id)
     src = Src(meta.file, meta.line("steps", step_id))
-    blocks: list = [w.row(list(explain), src, picture)]
+    intro_src = Src(meta.file, meta.line("steps", step_id, "intro")) if step.intro else src
+    blocks: list = w.rows(list(step.intro or explain), intro_src, picture)
     status_picture = {"done": "done", "doing": "to-do", "not started": "to-do"}[step.status]
     blocks.append(w.row([STATUS_TEXT[step.status], _dates(step.start, step.end)],
                         Src(meta.file, meta.line("steps", step_id, "status")), status_picture))
@@ -163,7 +187,9 @@ def step_page(cycle: Cycle, step_id: str, numbers: Numbers, site: Site):
         blocks += w.rows(took_part, Src(meta.file, meta.line("steps", step_id, "took_part")), "people")
     blocks += _step_links(w, cycle, step_id, src)
     summary = f"Step {index} of 8 in {meta.item.title}."
-    return _finish(w, cycle, step_url(cycle, step_id), f"Step {index}: {name}", summary, picture, src, blocks)
+    title_src = Src(meta.file, meta.line("steps", step_id, "title")) if step.title else src
+    return _finish(w, cycle, step_url(cycle, step_id), step.title or f"Step {index}: {name}", summary, picture,
+                   title_src, blocks)
 
 
 def _step_links(w: Writer, cycle: Cycle, step_id: str, src: Src) -> list:
@@ -181,10 +207,11 @@ def _step_links(w: Writer, cycle: Cycle, step_id: str, src: Src) -> list:
 def what_people_said(cycle: Cycle, numbers: Numbers, site: Site):
     """Return the page with the chart, the table of the same numbers and the top themes."""
     w, src = _writer(site), _title_src(cycle)
-    blocks: list = [w.row([f"We asked {plural(numbers.people, 'person', 'people')} about their life.",
-                           "We asked what is working and what is not working.",
-                           "We asked what they want for the future."], src, "collect"),
-                    w.row([f"They told us {plural(numbers.statements, 'thing', 'things')}."], src, "numbers")]
+    blocks: list = opening(w, cycle, "what_people_said", "collect", lambda: [
+        w.row([f"We asked {plural(numbers.people, 'person', 'people')} about their life.",
+               "We asked what is working and what is not working.",
+               "We asked what they want for the future."], src, "collect")])
+    blocks.append(w.row([f"They told us {plural(numbers.statements, 'thing', 'things')}."], src, "numbers"))
     blocks.append(w.heading("The numbers for each theme", src))
     sentence = "Each bar shows how many things people said about a theme."
     blocks.append(w.row([sentence], src, "chart" if site.library.get("chart") else "people", cls="chart-sentence"))
@@ -192,9 +219,9 @@ def what_people_said(cycle: Cycle, numbers: Numbers, site: Site):
     blocks.append(w.heading("The top themes", src))
     for category in CATEGORIES:
         blocks += _top_rows(w, cycle, numbers, category, src)
-    page_src = src
-    return _finish(w, cycle, f"{cycle.url}what-people-said/", "What people said",
-                   "What is working, what is not working, and what people want.", "collect", page_src, blocks)
+    title, summary, title_src = own_heading(cycle, "what_people_said", "What people said",
+                                            "What is working, what is not working, and what people want.")
+    return _finish(w, cycle, f"{cycle.url}what-people-said/", title, summary, "collect", title_src, blocks)
 
 
 def chart_table(cycle: Cycle, numbers: Numbers, site: Site, caption: str = "The same numbers in a table") -> Markup:
@@ -244,16 +271,17 @@ def _top_rows(w: Writer, cycle: Cycle, numbers: Numbers, category: str, src: Src
 def themes_list(cycle: Cycle, numbers: Numbers, site: Site):
     """Return the list of themes, each with its 'I' statement."""
     w, src = _writer(site), _title_src(cycle)
-    blocks: list = [w.row(["We put the things people said into groups.", "We call each group a theme.",
-                           "Each theme has a sentence that starts with I."], src, "theme")]
+    blocks: list = opening(w, cycle, "themes", "theme", lambda: [w.row(
+        ["We put the things people said into groups.", "We call each group a theme.",
+         "Each theme has a sentence that starts with I."], src, "theme")])
     for t in cycle.themes:
         count = numbers.count(t.item.id)
         blocks.append(w.row([Line(t.item.i_statement, cycle.theme_url(t.item.id)),
                              f"People said {plural(count.total, 'thing', 'things')} about this."],
                             Src(t.file, t.line("i_statement")), t.item.picture, heading=t.item.title, id=t.item.id,
                             level=2))  # the page's own sections: h2 under its h1
-    return _finish(w, cycle, f"{cycle.url}themes/", "Themes", "The groups of things people told us.", "theme",
-                   src, blocks)
+    title, summary, title_src = own_heading(cycle, "themes", "Themes", "The groups of things people told us.")
+    return _finish(w, cycle, f"{cycle.url}themes/", title, summary, "theme", title_src, blocks)
 
 
 def plan_lines(plan: Plan, status: PlanStatus) -> list[str]:

@@ -12,13 +12,13 @@ from html import escape
 from markupsafe import Markup
 
 from ...datasets import DataPage
-from ...points import NONE, PageText, Point
 from ...dates import short_date
+from ...points import NONE, PageText, Point
 from ...site import Site
 from ...words import in_sentence
 from .data import CATEGORIES, STEP_IDS, Cycle
 from .numbers import Numbers
-from .pages import chart_figure, _finish, plural, _title_src, _writer
+from .pages import _finish, _writer, chart_figure, opening, own_heading, plural
 from .status import plan_status, step_state, steps_sentence
 from .text import STATE_TEXT, STEP_TEXT, VIEW_FULL, Line, Src, Writer
 
@@ -26,8 +26,9 @@ from .text import STATE_TEXT, STEP_TEXT, VIEW_FULL, Line, Src, Writer
 def easy_report_blocks(w: Writer, cycle: Cycle, numbers: Numbers, site: Site) -> list:
     """Return the rows of the easy-read report."""
     src = Src(cycle.meta.file, cycle.meta.line("title"))
-    blocks: list = [w.row([f"This is our report about {cycle.meta.item.title}.",
-                           "It says what people told us, what we did and what changed."], src, "review")]
+    blocks: list = opening(w, cycle, "report", "review", lambda: [w.row(
+        [f"This is our report about {cycle.meta.item.title}.",
+         "It says what people told us, what we did and what changed."], src, "review")])
     blocks.append(w.heading("What people told us", src))
     blocks.append(w.row([f"{plural(numbers.people, 'person', 'people')} told us "
                          f"{plural(numbers.statements, 'thing', 'things')}.",
@@ -204,8 +205,9 @@ def full_report_texts(cycle: Cycle, url: str) -> tuple[PageText, ...]:
 
 def report_page(cycle: Cycle, numbers: Numbers, site: Site):
     """Return the easy-read report (step 8); its full version is ``full_report``."""
-    w, src = _writer(site), _title_src(cycle)
+    w = _writer(site)
     blocks = easy_report_blocks(w, cycle, numbers, site)
-    return _finish(w, cycle, f"{cycle.url}report/", f"Our report: {cycle.meta.item.title}",
-                   "What people told us, what we did and what changed.", "review", src, blocks,
+    title, summary, title_src = own_heading(cycle, "report", f"Our report: {cycle.meta.item.title}",
+                                            "What people told us, what we did and what changed.")
+    return _finish(w, cycle, f"{cycle.url}report/", title, summary, "review", title_src, blocks,
                    counterpart=f"{cycle.url}report-full/")

@@ -13,7 +13,7 @@ from ...site import Site
 from ...words import in_sentence
 from .data import CATEGORIES, VIEWS, Cycle, Located, Plan, Theme
 from .numbers import Numbers
-from .pages import _finish, plan_lines, plural, Related, _writer
+from .pages import Related, _finish, _writer, plan_lines, plural
 from .status import plan_status, step_state
 from .text import CATEGORY_TEXT, STATE_PICTURE, STATE_TEXT, VIEW_TEXT, Line, Src, Writer
 
@@ -28,7 +28,9 @@ def theme_blocks(w: Writer, cycle: Cycle, located: Located[Theme], numbers: Numb
     """Return the rows of a theme page, in the order of the method."""
     theme = located.item
     src = Src(located.file, located.line("i_statement"))
-    blocks: list = [w.row([theme.i_statement], src, theme.picture, cls="i-statement")]
+    blocks: list = w.rows(list(theme.intro), Src(located.file, located.line("intro")), theme.picture,
+                          cls="intro") if theme.intro else []
+    blocks.append(w.row([theme.i_statement], src, theme.picture, cls="i-statement"))
     blocks += _said(w, cycle, located, numbers)
     blocks += _causes(w, cycle, theme.id)
     blocks += _success(w, cycle, theme.id)
@@ -218,6 +220,6 @@ def theme_page(cycle: Cycle, located: Located[Theme], numbers: Numbers, site: Si
     theme = located.item
     src = Src(located.file, located.line("title"))
     blocks = theme_blocks(w, cycle, located, numbers, site, related)
-    summary = f"A theme of {cycle.meta.item.title}."
+    summary = theme.summary or f"A theme of {cycle.meta.item.title}."
     return _finish(w, cycle, cycle.theme_url(theme.id), theme.title, summary, theme.picture, src, blocks,
                    theme_id=theme.id)
