@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO, html_pages, url_of
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -40,7 +39,7 @@ def skip_loudly_without_chromium() -> None:
         return
     reason = f"{CHROMIUM} is missing: the browser tests did NOT run (bash scripts/test.sh installs Chromium)"
     print(f"\nWARNING: {reason}", file=sys.stderr)
-    warnings.warn(reason)
+    warnings.warn(reason, stacklevel=2)
     pytest.skip(reason, allow_module_level=True)
 
 

@@ -23,12 +23,12 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
+# The feedback tests' real PostgreSQL server (one per session) and their SQLite/PostgreSQL database.
+from feedback_postgres import feedback_db, postgres_server  # noqa: E402,F401
+
 from wtfc_site import pipeline
 from wtfc_site.errors import format_problem
 from wtfc_site.pipeline import Options, Report
-
-# The feedback tests' real PostgreSQL server (one per session) and their SQLite/PostgreSQL database.
-from feedback_postgres import feedback_db, postgres_server  # noqa: E402,F401
 
 REPO = Path(__file__).resolve().parent.parent
 """The repository root, which is also the example site's folder."""

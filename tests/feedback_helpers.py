@@ -12,10 +12,10 @@ import subprocess
 import sys
 import time
 import uuid
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, Mapping
 from urllib.parse import urlencode
 
 from wtfc_site.feedback.database import read_submissions
@@ -95,7 +95,7 @@ class Receiver:
     process: subprocess.Popen | None = field(default=None, repr=False)
     port: int = 0
 
-    def start(self) -> "Receiver":
+    def start(self) -> Receiver:
         """Start the receiver on a free port and wait until it is listening."""
         command = [
             sys.executable, "-m", "wtfc_site.feedback.cli", "serve",

@@ -27,9 +27,15 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-
-from browser_support import (ARTIFACTS, BuiltSite, axe_source, chromium, serve, skip_loudly_without_chromium,
-                             test_site_folders)
+from browser_support import (
+    ARTIFACTS,
+    BuiltSite,
+    axe_source,
+    chromium,
+    serve,
+    skip_loudly_without_chromium,
+    test_site_folders,
+)
 from conftest import REPO, run_build
 
 pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install -e '.[test]')")

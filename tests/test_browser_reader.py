@@ -16,7 +16,6 @@ what runs.
 from __future__ import annotations
 
 import pytest
-
 from browser_support import axe_source, chromium, serve, skip_loudly_without_chromium
 
 pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install -e '.[test]')")

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, Tag
-
 from conftest import (
     LINKS,
     PICTURES,

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from conftest import TODAY
+
 from wtfc_site import pipeline
 from wtfc_site.checker import CheckerSettings, check_page, load_wordlists
 from wtfc_site.checker.plaintext import page_from_text
 from wtfc_site.pipeline import Options
-
-from conftest import TODAY
 
 SITE_YAML = """\
 name: Oakbridge Voices

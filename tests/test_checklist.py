@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, Tag
-
 from conftest import REPO, new_site, read_html, run_build, target_file
+
 from wtfc_site.charts import step_chart
 from wtfc_site.checker import check_page, load_wordlists
 from wtfc_site.content.checklist import (

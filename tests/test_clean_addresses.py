@@ -6,8 +6,8 @@ the page; two pages on one address stop the build naming both files."""
 from __future__ import annotations
 
 import pytest
-
 from conftest import read_html
+
 from wtfc_site.discover import page_address, slugify
 
 

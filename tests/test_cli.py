@@ -11,8 +11,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO, SOURCE_DATE_EPOCH, read_html
+
 from wtfc_site.cli import main
 
 SITE = {

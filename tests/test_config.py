@@ -6,8 +6,8 @@ import dataclasses
 from pathlib import Path
 
 import pytest
-
 from conftest import MINIMAL_SITE_YAML
+
 from wtfc_site.config import Contact, NavItem, SiteConfig, load_config
 from wtfc_site.errors import SiteError
 from wtfc_site.schema import field_docs

@@ -10,8 +10,8 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import MINIMAL_SITE_YAML
+
 from wtfc_site.errors import Problem, Severity
 from wtfc_site.pipeline import Report
 

@@ -7,8 +7,8 @@ must have the structure every easy-read page needs.
 from __future__ import annotations
 
 import pytest
-
 from conftest import LINKS, PICTURES, broken_internal_links, read_html, url_of
+
 from wtfc_site.pipeline import stop_problems
 
 

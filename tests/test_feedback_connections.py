@@ -14,8 +14,7 @@ from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
-
-from feedback_helpers import SITE_ORIGIN, FORM_TYPE, count_with, form, running, token
+from feedback_helpers import FORM_TYPE, SITE_ORIGIN, count_with, form, running, token
 
 OTHER_ADDRESS = "127.0.0.2"  # "someone else": a second loopback address
 
@@ -45,7 +44,7 @@ def closed_by_server(sock: socket.socket, within: float) -> bool:
     sock.settimeout(within)
     try:
         return sock.recv(1024) == b""
-    except socket.timeout:
+    except TimeoutError:
         return False
     except ConnectionResetError:
         return True

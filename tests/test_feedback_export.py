@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -15,7 +15,7 @@ from wtfc_site.feedback.cli import main as feedback_main
 from wtfc_site.feedback.database import open_store, read_submissions
 from wtfc_site.feedback.export import neutralise_cell, write_rows
 
-START = datetime(2026, 1, 21, 9, 0, tzinfo=timezone.utc)
+START = datetime(2026, 1, 21, 9, 0, tzinfo=UTC)
 
 
 @pytest.fixture

@@ -20,8 +20,6 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-
-from feedback_postgres import BACKENDS, database_for
 from feedback_helpers import (
     REPO_ROOT,
     SITE_ORIGIN,
@@ -33,6 +31,7 @@ from feedback_helpers import (
     stored,
     token,
 )
+from feedback_postgres import BACKENDS, database_for
 
 SECURITY_HEADERS = ("x-content-type-options", "content-security-policy", "referrer-policy")
 

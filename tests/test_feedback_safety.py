@@ -15,8 +15,8 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
-
 from feedback_helpers import REPO_ROOT, THANKS_URL, count_with, form, running, token
+
 from wtfc_site.feedback.sqlite_store import APPLICATION_ID, SCHEMA_VERSION
 
 
@@ -238,7 +238,8 @@ def test_export_of_a_postgresql_database_the_receiver_never_used_is_a_plain_mess
 def test_a_postgresql_database_from_an_older_version_is_migrated_in_order(postgres_server, tmp_path: Path):
     import psycopg
 
-    from wtfc_site.feedback.postgres_store import MIGRATIONS, SCHEMA_VERSION as PG_VERSION
+    from wtfc_site.feedback.postgres_store import MIGRATIONS
+    from wtfc_site.feedback.postgres_store import SCHEMA_VERSION as PG_VERSION
 
     url = postgres_server.new_database()
     with psycopg.connect(url, autocommit=True) as conn:  # as version 1 left it

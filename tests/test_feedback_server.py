@@ -5,20 +5,20 @@ from __future__ import annotations
 import sqlite3
 import threading
 from concurrent.futures import ThreadPoolExecutor
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-
 from feedback_helpers import SITE_ORIGIN, THANKS_URL, call_app, form, stored, token
+
 from wtfc_site.feedback.cli import main as feedback_main
+from wtfc_site.feedback.database import open_store
 from wtfc_site.feedback.form import FieldLimits
 from wtfc_site.feedback.limits import RateLimiter, client_address, limit_group
 from wtfc_site.feedback.origin import add_query, origin_of
 from wtfc_site.feedback.receiver import make_app
 from wtfc_site.feedback.request import parse_form
-from wtfc_site.feedback.database import open_store
 
 
 class FakeClock:
@@ -44,7 +44,7 @@ def new_app(db: Path, **options):
 
 
 def test_success_stores_then_redirects_with_security_headers(db: Path):
-    fixed = datetime(2026, 1, 21, 10, 30, 5, 123456, tzinfo=timezone.utc)
+    fixed = datetime(2026, 1, 21, 10, 30, 5, 123456, tzinfo=UTC)
     app = new_app(db, now=lambda: fixed)
     reply, logged = call_app(app, form(page="/a/", face="happy", message="Hello"))
     assert reply.status == 303
@@ -298,7 +298,7 @@ def test_200_writers_at_once_all_succeed(feedback_db: str):
 
     def write(marker: str) -> int:
         start_together.wait()
-        return store.add({"kind": "feedback", "face": "happy", "message": marker}, datetime.now(timezone.utc))
+        return store.add({"kind": "feedback", "face": "happy", "message": marker}, datetime.now(UTC))
 
     with ThreadPoolExecutor(max_workers=len(markers)) as pool:
         ids = list(pool.map(write, markers, timeout=60))

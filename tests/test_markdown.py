@@ -299,7 +299,7 @@ def test_a_glossary_word_inside_a_name_is_not_explained():
 
     glossary = Glossary((GlossaryEntry(word="advocacy", meaning="help to speak up."),))
     ctx = BodyContext(file=_Path("x.md"), body_line=1, easy_read=True, glossary=glossary,
-                      abbreviations=Abbreviations({}), choose_picture=lambda m, t, l: PictureChoice(None),
+                      abbreviations=Abbreviations({}), choose_picture=lambda marker, text, line: PictureChoice(None),
                       resolve_link=lambda href: href)
     converter = BodyConverter()
     assert converter.convert("Riverside Advocacy can help.\n", ctx).hard_words == ()

@@ -9,6 +9,7 @@ import io
 from pathlib import Path
 
 from conftest import REPO
+
 from wtfc_site.cli import main
 from wtfc_site.errors import Problem, Severity, format_problem
 from wtfc_site.output import print_findings, print_problems, summary_line

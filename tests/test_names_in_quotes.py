@@ -8,9 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from test_wtfc import STATEMENTS, problems_of, tiny
 from conftest import MINIMAL_SITE_YAML
+from test_wtfc import STATEMENTS, problems_of, tiny
+
 from wtfc_site.errors import Severity
 from wtfc_site.names import NameContext, gazetteer, likely_first_name, place_words_in
 from wtfc_site.privacy import scan_names

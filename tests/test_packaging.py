@@ -13,7 +13,6 @@ import sys
 import zipfile
 
 import pytest
-
 from conftest import REPO
 
 COPIED = ("pyproject.toml", "README.md", "LICENSE", "LICENSE.md", "build.py", "wtfc_site", "layouts",

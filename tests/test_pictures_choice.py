@@ -173,6 +173,7 @@ def test_pictures_chosen_lists_the_pictures_on_generated_pages_too(tmp_path, cap
     import shutil
 
     from conftest import REPO
+
     from wtfc_site.cli import main
     site = tmp_path / "site"
     for folder in ("content", "easyread_images"):

@@ -83,6 +83,7 @@ def test_days_places_and_listed_names_are_not_names():
 
 def test_a_phone_number_in_a_story_stops_the_build(tmp_path):
     import textwrap
+
     from wtfc_site.pipeline import Options, load_site
     site = tmp_path / "site"
     (site / "content" / "stories").mkdir(parents=True)

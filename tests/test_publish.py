@@ -14,7 +14,6 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-
 from conftest import REPO, broken_internal_links, html_pages, read_html, url_of
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -261,6 +260,7 @@ def test_the_readme_gives_the_same_ready_github_pages_workflow() -> None:
 ])
 def test_relative_addresses_for_the_disk(address: str, page: str, expected: str) -> None:
     from pathlib import PurePosixPath
+
     from wtfc_site.publish.offline import relative_address
     assert relative_address(address, PurePosixPath(page), "/my-tcp/") == expected
 

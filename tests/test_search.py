@@ -12,7 +12,6 @@ import threading
 from pathlib import Path
 
 import pytest
-
 from conftest import html_pages, read_html
 
 SEARCH_SITE = {

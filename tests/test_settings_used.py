@@ -17,8 +17,8 @@ import textwrap
 from pathlib import Path
 
 import pytest
-
 from conftest import MINIMAL_SITE_YAML, REPO
+
 from wtfc_site.checker.rules import Rule
 from wtfc_site.config import SiteConfig, load_config
 from wtfc_site.errors import SiteError

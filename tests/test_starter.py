@@ -10,12 +10,11 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import REPO, read_html
 
 from wtfc_site.cli import main
 from wtfc_site.content import CONTENT_TYPES, type_from_path
 from wtfc_site.new import FOLDER_OF_TYPE
-
-from conftest import REPO, read_html
 
 README_FOLDERS = {"policy": "policy", "plan": "plan", "minutes": "minutes", "update": "updates",
                   "story": "stories", "person": "people", "answer": "you-said-we-did"}

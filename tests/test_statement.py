@@ -8,8 +8,8 @@ only the partnership can write, is missing.
 from __future__ import annotations
 
 import pytest
-
 from conftest import TODAY, read_html
+
 from wtfc_site import pipeline
 from wtfc_site.errors import Severity
 from wtfc_site.pipeline import Options

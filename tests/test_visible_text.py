@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import REPO, html_pages, read_html, run_build
 
 SITES = Path(__file__).parent / "sites"

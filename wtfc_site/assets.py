@@ -11,7 +11,6 @@ from .pictures.svgsafety import check_svg
 from .render import used_picture_names
 from .site import Site
 
-
 RASTER_PICTURE_WIDTH = 320
 """Library pictures are shown at most 160 CSS px wide; 320 keeps them sharp on dense screens."""
 

@@ -22,10 +22,12 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
+
 from .defaults import default_layouts, default_pictures
 
 CACHE_FORMAT = 1
@@ -174,7 +176,7 @@ class Store:
     used: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
-    def open(cls, path: Path) -> "Store":
+    def open(cls, path: Path) -> Store:
         """Return the store at ``path``; an unreadable or old one starts empty."""
         try:
             with path.open("rb") as handle:

@@ -73,7 +73,7 @@ def step_chart(title: str, x_labels: list[str], series: list[tuple[str, list[int
     geometry = _StepGeometry(left, top, step_w, level_h, len(levels))
     parts = [_open_svg(ident, width, height, title, _step_desc(x_labels, series, levels)),
              _step_legend(series), _step_axes(geometry, x_labels, levels)]
-    for s, (name, values) in enumerate(series):
+    for s, (_name, values) in enumerate(series):
         parts.append(_step_line(geometry, s, values, levels, len(series)))
     parts.append("</svg>")
     return "\n".join(parts)

@@ -26,11 +26,11 @@ from .plaintext import front_matter_problems, page_from_text
 from .rules import (
     RULES,
     SENTENCE_KINDS,
-    make_view,
     PageContext,
     Rule,
     apply_severity_overrides,
     make_context,
+    make_view,
     run_rules,
     severity_from,
 )
@@ -38,6 +38,7 @@ from .settings import CheckerSettings
 from .text import TextCounts, count_sentences
 from .verdict import Verdict, text_verdict
 from .wordlists import WordLists
+
 
 def _active_rules(page: PageText, settings: CheckerSettings, text_only: bool) -> list[Rule]:
     """Return the rules to run on a page: right kind of page, not turned off."""

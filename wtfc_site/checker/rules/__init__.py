@@ -17,9 +17,9 @@ callers import from ``wtfc_site.checker.rules`` as before.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Callable, Iterable, Iterator, Mapping
 
 from ...errors import Problem
 from .common import apply_severity_overrides, severity_from, word_zipf  # noqa: F401
@@ -52,13 +52,13 @@ from .sentences import (  # noqa: F401
     check_sentence_length,
 )
 from .structure import (  # noqa: F401
+    PICTURE_TEXT,
     check_list,
     check_no_caps,
     check_no_italic,
     check_no_underline,
     check_one_sentence_per_line,
     check_paragraph_length,
-    PICTURE_TEXT,
     check_picture,
     check_picture_text,
     check_quoted,

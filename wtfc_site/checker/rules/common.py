@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
-from typing import Iterable, Mapping, Sequence
-
 
 from ...errors import Problem, Severity
 from ..frequency import zipf_frequency

@@ -7,8 +7,8 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Iterator
 
 from ...errors import Problem, Severity
 from ...points import NONE, PageText, Point

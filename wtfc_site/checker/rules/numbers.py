@@ -4,8 +4,8 @@ numerals, symbols and soft hyphens."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Mapping
 
 from ...errors import Problem, Severity
 from ..text import (
