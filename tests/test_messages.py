@@ -86,3 +86,10 @@ def test_a_stopped_build_says_1_problem(make_site, capsys):
     err = capsys.readouterr().err
     assert "content/index.md:4: error [LINK-BROKEN]" in err
     assert "The site was not built: 1 problem to fix." in err
+
+
+def test_a_far_too_big_picture_states_its_size_and_the_limit(tmp_path):
+    from test_pictures_process import header_only_png, problem_for, write
+    problem = problem_for(write(tmp_path, "bomb.png", header_only_png(100_000, 100_000)), tmp_path)
+    assert problem.rule == "PIC-TOO-BIG"
+    assert "(10000 megapixels)" in problem.message and "The most we accept is 40 megapixels." in problem.message

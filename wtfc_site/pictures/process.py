@@ -157,8 +157,10 @@ def _open(data: bytes, max_pixels: int, blame: _Blame) -> Image.Image:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             img = Image.open(io.BytesIO(data))
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise _too_big(blame) from None
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        # Pillow stops before reading the size into the image; its message holds the pixel count.
+        found = re.search(r"\((\d+) pixels\)", str(exc))
+        raise _too_big(blame, None, max_pixels, int(found.group(1)) if found else None) from None
     except UnidentifiedImageError:
         raise (_corrupt(blame) if _looks_like_picture(data) else _not_picture(blame)) from None
     except Exception as exc:
@@ -364,9 +366,10 @@ def _not_picture(blame: _Blame) -> SiteError:
         "iPhone photos may be HEIC: export them as JPEG.")
 
 
-def _too_big(blame: _Blame, size: tuple[int, int] | None = None, limit: int | None = None) -> SiteError:
-    """Return the error for a picture with too many pixels to handle safely."""
-    what = f" ({size[0]} x {size[1]} pixels)" if size else ""
+def _too_big(blame: _Blame, size: tuple[int, int] | None = None, limit: int | None = None,
+             pixels: int | None = None) -> SiteError:
+    """Return the error for a picture with too many pixels to handle safely, with its size and the limit."""
+    what = f" ({size[0]} x {size[1]} pixels)" if size else (f" ({pixels / 1_000_000:g} megapixels)" if pixels else "")
     most = f" The most we accept is {limit / 1_000_000:g} megapixels." if limit else ""
     return blame.error(
         "PIC-TOO-BIG", f"The picture {blame.name} is far too big{what}.{most}",
