@@ -397,3 +397,12 @@ def test_every_hard_words_box_lists_only_words_on_its_page(built_example):
             assert any(re.search(r"(?<![\w-])" + re.escape(form) + r"(s|es)?(?![\w-])", text)
                        for form in forms.get(word, [word])), f"{file}: '{word}' is in the box but not on the page"
     assert checked > 20
+
+
+def test_the_jobs_page_counts_in_short_sentences_with_a_picture(built_example):
+    soup = built_example.page("/actions/")
+    row = soup.select_one("main .counts")
+    assert row.find("img") is not None
+    shown = {state: len(soup.select(f"#{state} li.action")) for state in ("late", "to-do", "done")}
+    assert [p.get_text(strip=True) for p in row.select(".er-text p")] == [
+        f"{shown['late']} jobs are late.", f"{shown['to-do']} jobs are still to do.", f"{shown['done']} jobs are done."]
