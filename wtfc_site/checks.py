@@ -4,15 +4,14 @@ that need more than one page (versions agree, checked-by still true)."""
 from __future__ import annotations
 
 from .checked import check_state
+from .checker import check_page, page_verdict
+from .checker.wordlists import load_wordlists
 from .content.base import Page
 from .content.minutes import MinutesMeta
 from .errors import Problem, Severity
 from .points import PageText
 from .site import Site
 from .statement import check_statement
-from .checker import check_page
-from .checker import check_page, page_verdict
-from .checker.wordlists import load_wordlists
 
 
 def page_text(site: Site, page: Page, body=None) -> PageText:

@@ -9,8 +9,9 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .errors import Problem, Severity, SiteError
@@ -134,8 +135,9 @@ def _options(args: argparse.Namespace, drafts: bool = False) -> Options:
 
 
 def _run_build(args: argparse.Namespace) -> int:
-    from .pipeline import build, stop_problems
     from dataclasses import replace
+
+    from .pipeline import build, stop_problems
     from .progress import Progress
     progress = Progress(stream=sys.stderr)  # a progress line only on a terminal, only after 2 s
     report = build(replace(_options(args), use_cache=not args.no_cache, progress=progress))
@@ -176,6 +178,7 @@ def _run_check(args: argparse.Namespace) -> int:
         from .textcheck import check_text_files
         return check_text_files(args.text, args.site.resolve(), args.format)
     from dataclasses import replace
+
     from .pipeline import check, stop_problems
     report = check(replace(_options(args), cache_dir=check_cache(args.site.resolve())))
     if report.site is not None and not stop_problems(report.problems):

@@ -8,9 +8,10 @@ easy-read checker should read, links back from existing pages, and problems.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any, Callable
+from typing import Any
 
 from .errors import Problem
 from .points import PageText

@@ -8,9 +8,9 @@ decides between stages whether to stop.
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Sequence
 
 
 class Severity(enum.Enum):

@@ -13,9 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from .buildcache import SiteInputs, load_pickle, output_manifest, save_pickle
+from .buildcache import CACHE_FORMAT, SiteInputs, load_pickle, output_manifest, save_pickle
 from .errors import Problem
-from .buildcache import CACHE_FORMAT
 
 RECORD = "last-build.pickle"
 

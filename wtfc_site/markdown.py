@@ -21,9 +21,9 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator
 
 import markdown
 import nh3
@@ -103,7 +103,7 @@ class Body:
 class _LineMarkers(Preprocessor):
     """Put a line marker at the start of each source line's text; collect quiet comments."""
 
-    def __init__(self, md: markdown.Markdown, state: "_State"):
+    def __init__(self, md: markdown.Markdown, state: _State):
         super().__init__(md)
         self.state = state
 
@@ -224,7 +224,7 @@ class _PageTree(Treeprocessor):
             self._append_explanations(parent, block, explained)
 
     # -- reading one block --------------------------------------------------
-    def _read(self, block: etree.Element, kind: str) -> "_Reading":
+    def _read(self, block: etree.Element, kind: str) -> _Reading:
         """Remove line markers, note links and images, and return the plain text."""
         reading = _Reading(line=self.state.line)
         self._walk(block, reading)
@@ -232,7 +232,7 @@ class _PageTree(Treeprocessor):
         reading.finish(block)
         return reading
 
-    def _walk(self, el: etree.Element, reading: "_Reading") -> None:
+    def _walk(self, el: etree.Element, reading: _Reading) -> None:
         self._element(el, reading)
         if el.text:
             el.text = reading.take(el.text)
@@ -254,7 +254,7 @@ class _PageTree(Treeprocessor):
         parent.remove(img)
         parent.insert(position, element)
 
-    def _element(self, el: etree.Element, reading: "_Reading") -> None:
+    def _element(self, el: etree.Element, reading: _Reading) -> None:
         if el.tag == "a" and el.get("href") is not None:
             el.set("href", self._link(el.get("href", ""), reading.last_line))
         elif el.tag == "img":
@@ -295,7 +295,7 @@ class _PageTree(Treeprocessor):
         self.state.links.append(LinkRef(src, line, final is not None, kind="image"))
         el.set("src", final or src)
 
-    def _record(self, reading: "_Reading", kind: str, picture: PictureChoice | None,
+    def _record(self, reading: _Reading, kind: str, picture: PictureChoice | None,
                 explained: tuple[str, ...] = ()) -> None:
         if not reading.text.strip() and kind != "heading":
             return
@@ -309,7 +309,7 @@ class _PageTree(Treeprocessor):
         ))
 
     # -- pictures -------------------------------------------------------------
-    def _picture(self, reading: "_Reading", kind: str) -> PictureChoice:
+    def _picture(self, reading: _Reading, kind: str) -> PictureChoice:
         marker = reading.marker or AUTO
         if marker == NONE:
             return PictureChoice(None)

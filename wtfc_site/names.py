@@ -23,9 +23,9 @@ import json
 import os
 import pickle
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
 
 UK_NATIONS_AND_REGIONS = (
     "England", "Scotland", "Wales", "Cymru", "Northern Ireland", "Great Britain", "Britain", "United Kingdom",

@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
-from itertools import groupby
-from typing import Iterable, TextIO
+from collections.abc import Iterable
+from typing import TextIO
 
 from .errors import Problem, Severity, sort_problems
 

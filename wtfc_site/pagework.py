@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
-from typing import Any, Callable, Sequence
+from typing import Any
 
 from .buildcache import Store, digest
 from .errors import Problem

@@ -8,9 +8,11 @@ the news, meeting notes and stories lists, the jobs page and the A to Z.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
-from typing import Any, Callable, Sequence
+from typing import Any
+
 from .a_to_z import Letter
 
 PER_PAGE = 50

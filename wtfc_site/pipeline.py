@@ -34,14 +34,23 @@ from .pictures.paths import resolve_site_path
 from .pictures.process import ImageFile, ProcessedImage, process_image
 from .privacy import scan_text
 from .progress import Counter, Progress, stage
-from .reach import reach_site, unreachable_pages
 from .publish import PublishOptions, publish_outputs
+from .reach import reach_site, unreachable_pages
 from .render import make_environment, render_site, used_picture_names
-from .site import (GENERATED_PAGES, Site, StaticFile, gather_actions, index_pages, known_urls, link_versions,
-                   reference_exists, resolver)
+from .site import (
+    GENERATED_PAGES,
+    Site,
+    StaticFile,
+    gather_actions,
+    index_pages,
+    known_urls,
+    link_versions,
+    reference_exists,
+    resolver,
+)
 from .sources import load_yaml_file, read_source
-from .words import load_abbreviations, load_glossary
 from .visiblecheck import check_visible_text
+from .words import load_abbreviations, load_glossary
 from .write import write_site
 
 PHOTO_WIDTH = 480
@@ -79,7 +88,7 @@ def build_date() -> dt.date:
     """Return today's date, or SOURCE_DATE_EPOCH's date for repeatable builds."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
     return dt.date.today()
 
 
@@ -258,11 +267,11 @@ def convert_bodies(site: Site, photos: Photos, problems: list[Problem], options:
     """
     results = convert_and_check(site, options or Options(site.site_dir, cache_dir=photos.cache_dir), store, inputs)
     bodies = {}
-    for page_id, result in results.items():
+    for key, result in results.items():  # key: the page id
         problems.extend(result.problems)
         photos.files.update(result.photo_files)
-        bodies[page_id] = result.body
-    site.page_findings.update({page_id: result.findings for page_id, result in results.items()})
+        bodies[key] = result.body
+    site.page_findings.update({key: result.findings for key, result in results.items()})
     chooser = make_chooser(site.library, site_names(site))
     site.decision_pictures.update({
         page.id: decision_pictures(page, _picture_chooser(site, page, chooser), problems)
@@ -311,7 +320,7 @@ def _page_keys(site: Site, inputs: SiteInputs | None) -> list[str]:
             for page, name in zip(site.pages, names)]
 
 
-def page_worker(site: Site, cache_dir: Path) -> "PageWorker":
+def page_worker(site: Site, cache_dir: Path) -> PageWorker:
     """Return work(page) -> PageResult, converting and checking one page."""
     return PageWorker(site, cache_dir)
 

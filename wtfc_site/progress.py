@@ -9,9 +9,10 @@ log, CI, a pipe) nothing extra is written at all.
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Iterator, TextIO
+from typing import TextIO
 
 QUIET_FOR = 2.0
 """Seconds before the first progress line: a quick build shows only its summary."""

@@ -45,7 +45,7 @@ class _Where:
         self.problems.append(Problem(self.file, self.lines.line_of(path), message, hint, rule))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _hints(cls: type) -> dict[str, Any]:
     # Resolving string annotations is slow, and a class's hints never change.
     return typing.get_type_hints(cls)

@@ -17,8 +17,8 @@ from .config import SiteConfig
 from .content import url_for
 from .content.base import Page
 from .content.minutes import MinutesMeta
-from .discover import link_keys
 from .datasets import Backlink, DataPage, DataResult
+from .discover import link_keys
 from .errors import Problem
 from .markdown import Body
 from .pictures.library import PictureLibrary

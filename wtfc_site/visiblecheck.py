@@ -9,15 +9,15 @@ layout that wrote it) and the page's length as the reader meets it.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
-from typing import Mapping
 
-from .errors import Problem
-from .points import PageText
-from .site import Site
 from .checker.visible import check_visible, visible_points
 from .checks import page_text, site_wordlists
+from .errors import Problem
+from .points import PageText
 from .render import output_path
+from .site import Site
 
 
 def _html(output: bytes | Path | str | None) -> str:

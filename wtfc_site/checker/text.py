@@ -21,11 +21,11 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Iterable, NamedTuple, Sequence
+from typing import NamedTuple
 
 from .hyphenation import split_points
-
 
 # --- tokens -----------------------------------------------------------------
 

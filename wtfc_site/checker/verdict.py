@@ -27,8 +27,8 @@ measured agreement. ``reasons`` says in plain English which limits failed.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from ..errors import Problem, Severity
 from .settings import CheckerSettings

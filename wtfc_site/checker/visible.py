@@ -18,14 +18,14 @@ sees, so after rendering we read each page's ``<main>`` back:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import replace
-from typing import Iterable
 
 from lxml import html as lxml_html
 
 from ..errors import Problem
 from ..points import NONE, PageText, Point
-from .page import page_verdict, check_page
+from .page import check_page, page_verdict
 from .settings import CheckerSettings
 from .wordlists import WordLists, with_generated_words
 

@@ -6,13 +6,13 @@ is no registration by import side effect.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import PurePosixPath
-from typing import Callable
 
+from ..discover import page_address
 from ..errors import Problem, SiteError
 from ..schema import load_dataclass
-from ..discover import page_address
 from ..sources import RawDoc
 from . import accessibility, answer, minutes, page, person, plan, policy, story, update
 from .base import CommonMeta, Page

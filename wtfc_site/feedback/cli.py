@@ -11,17 +11,18 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any
 
 from ..errors import Problem, SiteError, format_problem
 from .connections import ConnectionSettings
 from .database import read_submissions
 from .export import FORMATS, check_out_path, write_file_safely, write_rows
-from .site import receiver_settings
 from .origin import origin_of
 from .receiver import DEFAULT_RATE_LIMIT, make_app
 from .server import serve
+from .site import receiver_settings
 
 
 def add_feedback_parser(subparsers: Any) -> argparse.ArgumentParser:

@@ -28,15 +28,14 @@ from __future__ import annotations
 import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from waitress.channel import HTTPChannel
 from waitress.task import ErrorTask
 
 from .limits import limit_group, normalise_address
 from .responses import error_page_for, security_headers
-
 
 # A person's browser sends its whole request as soon as it connects. When one
 # address has more than its share of connections open, those that have sent

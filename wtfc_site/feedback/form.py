@@ -36,8 +36,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
-from typing import Mapping
 
 import jinja2
 

@@ -14,7 +14,7 @@ import ipaddress
 import threading
 import time
 from collections import deque
-from typing import Callable, Mapping
+from collections.abc import Callable, Mapping
 
 
 class RateLimiter:

@@ -6,7 +6,7 @@ import base64
 import hashlib
 import hmac
 import time
-from typing import Callable
+from collections.abc import Callable
 from urllib.parse import urlsplit, urlunsplit
 
 
@@ -97,5 +97,5 @@ class ResendTokens:
 
     def _sign(self, expires: int, group: str) -> str:
         """Return the signature of a time and an address group."""
-        digest = hmac.new(self._key, f"resend|{expires}|{group}".encode("utf-8"), hashlib.sha256).digest()
+        digest = hmac.new(self._key, f"resend|{expires}|{group}".encode(), hashlib.sha256).digest()
         return base64.urlsafe_b64encode(digest[:18]).decode("ascii")

@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import queue
 import secrets
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from datetime import datetime
-from typing import Iterator, Mapping
 
 import psycopg
 from psycopg import sql

@@ -60,11 +60,11 @@ import secrets
 import sys
 import time
 import traceback
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from http import HTTPStatus
 from pathlib import Path
-from typing import Callable, Iterable, Mapping, Sequence
 from urllib.parse import urljoin
 
 from .database import open_store

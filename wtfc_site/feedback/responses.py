@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import html
-from http import HTTPStatus
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
+from http import HTTPStatus
 
 
 def content_security_policy(asset_origins: Sequence[str] = (), redirect_origins: Sequence[str] = ()) -> str:
@@ -97,4 +97,4 @@ def html_page(title: str, body_html: str) -> bytes:
         "<style>body{font-family:Arial,Helvetica,sans-serif;font-size:22px;line-height:1.5;"
         "max-width:40em;margin:0 auto;padding:1em}</style>\n"
         f"</head>\n<body>\n<main>\n<h1>{safe_title}</h1>\n{body_html}\n</main>\n</body>\n</html>\n"
-    ).encode("utf-8")
+    ).encode()

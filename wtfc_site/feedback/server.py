@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import waitress
 
-from .connections import Crowds, ConnectionSettings, guarded_channel_class, log_to_stderr
+from .connections import ConnectionSettings, Crowds, guarded_channel_class, log_to_stderr
 from .receiver import FeedbackApp
 
 

@@ -4,8 +4,9 @@ own form page, so a form with mistakes comes back looking like the site."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any
 from urllib.parse import urlsplit
 
 from ..config import load_config

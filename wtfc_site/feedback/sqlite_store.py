@@ -18,12 +18,12 @@ from __future__ import annotations
 
 import secrets
 import sqlite3
+from collections.abc import Mapping
 from contextlib import closing
 from datetime import datetime
 from pathlib import Path
-from typing import Mapping
 
-from .store import COLUMNS, db_problem, READ_WAIT_SECONDS, row_values, STORED_FIELDS
+from .store import COLUMNS, READ_WAIT_SECONDS, STORED_FIELDS, db_problem, row_values
 
 APPLICATION_ID = int.from_bytes(b"WTFC", "big")
 """Written into the file's header, so we (and the ``file`` command) know it is ours."""

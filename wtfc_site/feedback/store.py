@@ -18,9 +18,10 @@ Privacy: the table holds nothing about the sender's network address.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from collections.abc import Mapping
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Mapping, Protocol
+from typing import Protocol
 
 from ..errors import Problem, SiteError
 
@@ -59,12 +60,12 @@ class FeedbackStore(Protocol):
 
 def utc_now() -> datetime:
     """Return the current time in UTC."""
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def stamp(received_at: datetime) -> str:
     """Return the time as stored: UTC, ISO 8601, to the second."""
-    return received_at.astimezone(timezone.utc).isoformat(timespec="seconds")
+    return received_at.astimezone(UTC).isoformat(timespec="seconds")
 
 
 def row_values(values: Mapping[str, str], received_at: datetime) -> tuple[str, ...]:

@@ -9,9 +9,10 @@ puts their pictures there. ``--chosen`` lists both "chosen" and
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from ..points import Point
 

@@ -32,7 +32,7 @@ def feed_pages(site: Site) -> list[Page]:
 
 def _midday(day: dt.date) -> dt.datetime:
     # Feeds want a time; midday UTC keeps the day right in every UK time zone.
-    return dt.datetime(day.year, day.month, day.day, 12, tzinfo=dt.timezone.utc)
+    return dt.datetime(day.year, day.month, day.day, 12, tzinfo=dt.UTC)
 
 
 def atom_feed(site: Site) -> bytes | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from ...errors import Problem, Severity
 from ..text import (

@@ -25,14 +25,53 @@ from typing import Any
 
 from ...datasets import DataResult
 from ...errors import Problem, SiteError
-from .data import (CHECK_NAME, DEFAULT_DEFINITION, RATINGS, SITE_DEFINITION, SYMBOLS, Check,
-                             CheckFile, Checklist, Definition, Evidence, IdeaDefinition, ItemDefinition,
-                             ItemResult, TookPart, read_check, read_checklist, read_definition, validate_check,
-                             validate_definition)
-from .links import (ACTION_REF, BASE_URL, anchor, check_action_refs, check_evidence_links,
-                              is_external, item_of, item_url, make_backlinks)
-from .pages import (CheckView, EvidenceView, IdeaView, ItemView, Rated, check_view, compare,
-                              evidence_href, history, idea_view, make_pages, overall, words_explained)
+from .data import (
+    CHECK_NAME,
+    DEFAULT_DEFINITION,
+    RATINGS,
+    SITE_DEFINITION,
+    SYMBOLS,
+    Check,
+    CheckFile,
+    Checklist,
+    Definition,
+    Evidence,
+    IdeaDefinition,
+    ItemDefinition,
+    ItemResult,
+    TookPart,
+    read_check,
+    read_checklist,
+    read_definition,
+    validate_check,
+    validate_definition,
+)
+from .links import (
+    ACTION_REF,
+    BASE_URL,
+    anchor,
+    check_action_refs,
+    check_evidence_links,
+    is_external,
+    item_of,
+    item_url,
+    make_backlinks,
+)
+from .pages import (
+    CheckView,
+    EvidenceView,
+    IdeaView,
+    ItemView,
+    Rated,
+    check_view,
+    compare,
+    evidence_href,
+    history,
+    idea_view,
+    make_pages,
+    overall,
+    words_explained,
+)
 from .text import make_texts
 
 __all__ = [
