@@ -183,3 +183,10 @@ def test_wtfc_pages_take_their_own_titles_and_introductions(make_site, build_sit
     assert "People who use services" not in text_of(page(out, "/wtfc/2026/").find("main"))
     # pages without their own words keep the site's wording
     assert text_of(page(out, "/wtfc/2026/steps/prepare/").find("h1")) == "Step 1: Prepare"
+
+
+def test_a_plans_meeting_jobs_say_their_state_in_a_sentence(make_site, build_site):
+    out = build(make_site, build_site, plans=PLANS)
+    rows = [text_of(r) for r in page(out, "/wtfc/2026/themes/getting-out/").select("main .plan-action")]
+    assert rows[0].startswith("Job: Ask bus drivers to help.") and "This job is done." in rows[0]
+    assert "This job is late." in rows[1] and "This job is still to do." in rows[2]

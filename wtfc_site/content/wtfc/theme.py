@@ -15,7 +15,7 @@ from .data import CATEGORIES, VIEWS, Cycle, Located, Plan, Theme
 from .numbers import Numbers
 from .pages import Related, _finish, _writer, plan_lines, plural
 from .status import plan_status, step_state
-from .text import CATEGORY_TEXT, STATE_PICTURE, STATE_TEXT, VIEW_TEXT, Line, Src, Writer
+from .text import CATEGORY_TEXT, STATE_PICTURE, VIEW_TEXT, Line, Src, Writer
 
 CATEGORY_PICTURE = {"working": "working", "not working": "not-working", "future": "future"}
 CAUSE_PICTURE = {True: "goal", False: "not-working"}
@@ -133,6 +133,8 @@ def plan_blocks(w: Writer, cycle: Cycle, located: Located[Plan], numbers: Number
     return blocks
 
 
+JOB_SENTENCE = {"done": "This job is done.", "late": "This job is late.", "to do": "This job is still to do."}
+"""A meeting job's state as a sentence, beside its picture."""
 STEP_GROUPS = (("late", "Steps that are late"), ("to do", "Steps still to do"), ("done", "Steps that are done"))
 
 
@@ -186,7 +188,7 @@ def _meetings(w: Writer, plan: Plan, located: Located[Plan], site: Site) -> list
         if action is None:
             continue
         state = action.state(site.today)
-        blocks.append(w.row([f"Job: {action.what}", f"{STATE_TEXT[state]}.",
+        blocks.append(w.row([f"Job: {action.what}", JOB_SENTENCE[state],
                              Line("See the meeting notes", f"{action.page_url}#{action.id}")],
                             Src(located.file, located.line("actions", index)), STATE_PICTURE[state],
                             cls=f"plan-action state-{_cls(state)}"))
