@@ -406,3 +406,42 @@ def test_the_jobs_page_counts_in_short_sentences_with_a_picture(built_example):
     shown = {state: len(soup.select(f"#{state} li.action")) for state in ("late", "to-do", "done")}
     assert [p.get_text(strip=True) for p in row.select(".er-text p")] == [
         f"{shown['late']} jobs are late.", f"{shown['to-do']} jobs are still to do.", f"{shown['done']} jobs are done."]
+
+
+# -- the example site shows every new field (issue 14, "Done when") -----------------------------
+
+EXAMPLE_SHOWS = {
+    "/minutes/2026-09-16-board/": ["It started at 10:30am and ended at 12:30pm."],
+    "/minutes/2026-05-20-board/": ["Who could not come", "Grace Adeyemi, NHS in Riverside"],
+    "/stories/aisha-a-quiet-room/": ["They said yes to: this website and our printed newsletter.",
+                                     "Sam Okafor asked them.", "We will ask them again by 3 June 2027."],
+    "/policy/co-production-policy/": ["Sam Okafor looks after this policy.",
+                                      "Our co-production plan puts this policy into action."],
+    "/plan/co-production-plan/": ["This plan puts our policy into action."],
+    "/wtfc/2026/themes/getting-out/": ["Steps that are late", "Steps that are done", "This plan is behind.",
+                                       "Many people told us the buses stop too early."],
+    "/wtfc/2026/themes/short-breaks/": ["Families told us they wait a long time for a short break."],
+    "/wtfc/2026/what-people-said/": ["What people told us"],
+    "/wtfc/2026/steps/understand/": ["Step 4: Why things are not working"],
+    "/actions/": ["It is a step of our plan Travel buddies."],
+    "/people/lena-novak/": ["Teach the volunteers about safe travel."],
+    "/checklist/": ["We check how we work together every 6 months."],
+    "/checklist/1/": ["Our policy says how we plan and decide things together."],
+    "/checklist/2026-11/": ["Our second co-production check", "We met at Riverside Library for this check."],
+    "/hard-words/": ["An advocate is someone who helps you say what you want."],
+}
+
+
+@pytest.mark.parametrize("url", sorted(EXAMPLE_SHOWS))
+def test_the_example_site_shows_each_new_field(built_example, url):
+    soup = built_example.page(url)
+    text = " ".join(soup.find("main").get_text().split())
+    spaced = " ".join(soup.find("main").get_text(" ", strip=True).split())
+    for words in EXAMPLE_SHOWS[url]:
+        assert words in text or words in spaced, f"{url}: {words!r}"
+
+
+def test_the_example_site_shows_a_tagline_and_a_persons_photo(built_example):
+    home = built_example.page("/")
+    assert home.select_one("header .tagline").get_text(strip=True)
+    assert built_example.page("/people/sam-okafor/").select_one("main img.person-photo")["alt"]
