@@ -8,43 +8,27 @@ sideways scrolling, text contrast at least 7:1.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-from pathlib import Path
-
 import pytest
 
-playwright_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
-CHROMIUM = Path("/usr/bin/chromium")
-if not CHROMIUM.exists():  # pragma: no cover - only where Chromium cannot be installed
-    pytest.skip("Chromium is not installed (bash scripts/test.sh installs it)", allow_module_level=True)
+from browser_support import chromium, serve, skip_loudly_without_chromium
+
+pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install -e '.[test]')")
+skip_loudly_without_chromium()
 pytestmark = pytest.mark.browser
 
 PAGES = ["/", "/minutes/2026-01-21-board/", "/policy/co-production-policy/", "/actions/", "/feedback/"]
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def site_url(built_example):
-    handler = functools.partial(QuietHandler, directory=str(built_example.out))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
+    with serve(built_example.out) as address:
+        yield address
 
 
 @pytest.fixture(scope="module")
 def browser():
-    with playwright_api.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"])
-        yield chromium
-        chromium.close()
+    with chromium() as opened:
+        yield opened
 
 
 MEASURE = """() => {
