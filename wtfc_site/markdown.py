@@ -24,6 +24,7 @@ import xml.etree.ElementTree as etree
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 import markdown
 import nh3
@@ -34,6 +35,7 @@ from markdown.util import AtomicString
 
 from .errors import Problem
 from .points import AUTO, NONE, PICTURE_MARKER, Point, Silence, quiet_comments
+from .rawhtml import raw_html_problems, unsafe_address, unsafe_link_problem
 from .words import Abbreviations, Glossary, GlossaryEntry
 
 MARK, MARK_END = "\ue000", "\ue001"
@@ -42,6 +44,7 @@ STASH_RE = re.compile("\x02[^\x03]*\x03")
 _PREFIX_RE = re.compile(r"^(\s*(?:(?:[-*+]|\d+[.)])\s+|>\s?|#{1,6}\s+)*)")
 _SKIP_LINE_RE = re.compile(r"^\s*(?:<|\[[^\]]+\]:|[-=*_ ]+$|\|)")
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_Claimed = TypeVar("_Claimed")  # what a hard-word or short-form match was taken for
 _NO_WORDS_INSIDE = ("a", "code", "pre", "abbr")
 _EXTERNAL = ("http://", "https://", "mailto:", "tel:", "sms:")
 RASTER_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".tif", ".tiff", ".bmp")
@@ -269,6 +272,9 @@ class _PageTree(Treeprocessor):
             reading.parts.append("\n")  # a line break ends a line of the point, as in the source
 
     def _link(self, href: str, line: int) -> str:
+        if unsafe_address(href):  # the sanitiser drops it; say why, rather than 'not there'
+            self.state.problems.append(unsafe_link_problem(self.state.ctx.file, line, href))
+            return href
         if not href or href.startswith(("#", *_EXTERNAL)) or href.startswith("//"):
             return href
         final = self.state.ctx.resolve_link(href)
@@ -414,7 +420,8 @@ class _PageTree(Treeprocessor):
         return el
 
     def _mark_first(self, block: etree.Element, pattern: re.Pattern[str],
-                    claim: Callable[[str], object], make: Callable[[str, object], etree.Element]) -> object:
+                    claim: Callable[[str], _Claimed | None], make: Callable[[str, _Claimed], etree.Element]
+                    ) -> _Claimed | None:
         """Wrap the first match that ``claim`` accepts; return what it claimed."""
         for parent, child_index, attr in _text_slots(block):
             owner = parent if attr == "text" else parent[child_index]
@@ -554,7 +561,9 @@ class BodyConverter:
         return Body(
             html=sanitise(keep_phone_numbers_whole(MARK_RE.sub("", html))), points=tuple(state.points), links=tuple(state.links),
             silences=tuple(state.silences), hard_words=tuple(state.hard_words),
-            short_forms=tuple(state.short_forms), problems=tuple(state.problems),
+            short_forms=tuple(state.short_forms),
+            problems=tuple(state.problems) + tuple(raw_html_problems(
+                text, ctx.body_line, ctx.file, frozenset(_ALLOWED_TAGS), _ALLOWED_ATTRIBUTES, ctx.resolve_link)),
             pictures=tuple(state.pictures))
 
 
