@@ -52,7 +52,7 @@ def digest(*parts: bytes | str) -> str:
 
 def files_under(folder: Path) -> list[Path]:
     """Return every file below ``folder``, sorted, skipping Python's own caches."""
-    found = []
+    found: list[Path] = []
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if d != "__pycache__")
         found.extend(Path(root) / name for name in sorted(files) if not name.endswith(".pyc"))

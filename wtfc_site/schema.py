@@ -107,7 +107,7 @@ def _convert(tp: Any, value: Any, where: _Where, path: KeyPath) -> Any:
                      f"Write something after the colon, or delete the line if {_name(path)} is not needed.",
                      "SITE-EMPTY")
         return None
-    if dataclasses.is_dataclass(tp):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         return _convert_dataclass(tp, value, where, path)
     if origin is Literal:
         return _convert_literal(get_args(tp), value, where, path)
@@ -131,7 +131,7 @@ def _convert_literal(options: tuple, value: Any, where: _Where, path: KeyPath) -
 
 
 def _convert_sequence(item_tp: Any, value: Any, where: _Where, path: KeyPath) -> Any:
-    one_item = not dataclasses.is_dataclass(item_tp) or getattr(item_tp, "SHORT_FORM", "")
+    one_item = not dataclasses.is_dataclass(item_tp) or bool(getattr(item_tp, "SHORT_FORM", ""))
     if isinstance(value, (str, int, float, dt.date)) and one_item:
         value = [value]  # one item may be written without the list dash
     if not isinstance(value, list):

@@ -159,7 +159,7 @@ class Site:
     def action_owner(self, page: Page) -> str:
         """Return the id of the page that owns a meeting's actions."""
         other = self.counterpart(page)
-        if other and other.easy_read and not page.easy_read and getattr(other.meta, "actions", ()):
+        if other and other.easy_read and not page.easy_read and getattr(other.meta, "actions", None):
             return other.id
         return page.id
 
@@ -173,7 +173,9 @@ def _list_order(page: Page) -> tuple:
 
 def index_pages(pages: list[Page]) -> tuple[dict[str, Page], dict[str, Page], list[Problem]]:
     """Return pages by id and by URL; two pages with one URL are errors."""
-    by_id, by_url, problems = {}, {}, []
+    by_id: dict[str, Page] = {}
+    by_url: dict[str, Page] = {}
+    problems: list[Problem] = []
     generated = {g.url for g in GENERATED_PAGES}
     for page in pages:
         by_id[page.id] = page
@@ -236,7 +238,8 @@ def _version_problem(page: Page, key: str, message: str, hint: str) -> Problem:
 
 def gather_actions(pages: list[Page], pairs: dict[str, str]) -> tuple[list[Action], list[Problem]]:
     """Return every meeting action once: the easy-read minutes own a meeting's list."""
-    actions, problems = [], []
+    actions: list[Action] = []
+    problems: list[Problem] = []
     for page in pages:
         meta = page.meta
         if not isinstance(meta, MinutesMeta) or not meta.actions:

@@ -101,6 +101,7 @@ def _yaml_problem(exc: yaml.MarkedYAMLError, file: Path, offset: int, text: str 
     its context mark is where the thing it was reading began.
     """
     context, problem = exc.context or "", exc.problem or ""
+    line: int | None
     start, end = exc.context_mark, exc.problem_mark
     opened = next((what for key, what in _LEFT_OPEN.items() if key in context), "")
     if opened and start is not None:

@@ -122,7 +122,8 @@ def load_glossary(site_dir: Path) -> Glossary:
         raise SiteError(Problem(file, 1, "The hard words file should be a list.",
                                 hint="Start each word with '- word: …' and put 'meaning: …' under it.",
                                 rule="SITE-TYPE"))
-    entries, problems = [], []
+    entries: list[GlossaryEntry] = []
+    problems: list[Problem] = []
     for index, item in enumerate(data):
         try:
             entries.append(load_dataclass(GlossaryEntry, item, lines, file, (index,)))

@@ -313,7 +313,7 @@ def text_to_points(text: str, picture_text: PictureText | None = None) -> tuple[
             close()
             block = _Block("list-item", [(line_no, item.group(2))])
             continue
-        if _PAGE_NUMBER.match(raw) and block is None or _PAGE_NUMBER.match(raw) and block.kind == "paragraph":
+        if _PAGE_NUMBER.match(raw) and (block is None or block.kind == "paragraph"):
             close()  # a page number from a pasted PDF: not words for the reader
             continue
         if picture_text is not None and is_picture_text(raw, picture_text, alone=_stands_alone(block, lines, index)):

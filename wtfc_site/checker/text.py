@@ -198,7 +198,7 @@ def _line_break_ends_sentence(text: str, at: int) -> bool:
     if not after or not after[0].isupper():
         return False
     first = re.match(r"[A-Za-z']+", after)
-    return bool(first) and first.group().lower() in _LINE_STARTERS
+    return first is not None and first.group().lower() in _LINE_STARTERS
 
 
 def split_sentences(text: str, line_starts: Sequence[tuple[int, int]] = ()) -> list[Sentence]:

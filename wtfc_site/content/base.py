@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Final, Literal
 
 from ..sources import LineMap
 
-EASY_READ = "easy-read"
-STANDARD = "standard"
+EASY_READ: Final = "easy-read"
+STANDARD: Final = "standard"
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import waitress
 
@@ -51,7 +52,7 @@ def serve(
         server.close()
 
 
-def _listeners(server: object) -> list[object]:
+def _listeners(server: Any) -> list[Any]:
     """Return waitress's listening servers: one, or one per address of a host name."""
     if hasattr(server, "channel_class"):
         return [server]

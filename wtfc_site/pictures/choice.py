@@ -191,7 +191,7 @@ class PictureChooser:
     def keywords_in(self, tokens: list[_Token]) -> set[tuple[tuple[str, ...], str]]:
         """Return each (keyword, picture) pair the words match, for learning how reliable keywords are."""
         stems = [t.stem for t in tokens]
-        found = set()
+        found: set[tuple[tuple[str, ...], str]] = set()
         for start in range(len(stems)):
             for size in range(1, min(self.longest, len(stems) - start) + 1):
                 key = tuple(stems[start:start + size])

@@ -137,11 +137,11 @@ def load_library(folders: list[tuple[Path, bool]], site_dir: Path) -> PictureLib
     pictures: dict[str, Picture] = {}
     problems: list[Problem] = []
     for folder, from_site in folders:
-        index = folder / INDEX_NAME
-        if not index.exists():
+        index_file = folder / INDEX_NAME
+        if not index_file.exists():
             continue
         try:
-            pictures.update(_load_index(index, site_dir, from_site))
+            pictures.update(_load_index(index_file, site_dir, from_site))
         except SiteError as exc:
             problems.extend(exc.problems)
     if problems:
@@ -157,7 +157,8 @@ def _load_index(index: Path, site_dir: Path, from_site: bool) -> dict[str, Pictu
         raise SiteError(Problem(file, 1, "The picture index should start with 'pictures:'.",
                                 hint="Under it, write each picture's name, then its file, description, licence and author.",
                                 rule="PIC-INDEX"))
-    found, problems = {}, []
+    found: dict[str, Picture] = {}
+    problems: list[Problem] = []
     for name, item in entries.items():
         try:
             entry = load_dataclass(PictureEntry, item, lines, file, ("pictures", name))

@@ -227,8 +227,8 @@ def _to_srgb(img: Image.Image) -> Image.Image:
 def _scale_to_8_bit(img: Image.Image) -> Image.Image:
     """Return a 16-bit or 32-bit greyscale picture as 8-bit, scaled rather than clipped."""
     img = img.convert("I") if img.mode.startswith("I;16") else img
-    top = img.getextrema()[1]
-    if top > 255:
+    top = img.getextrema()[1]  # one band: (lowest, highest)
+    if isinstance(top, (int, float)) and top > 255:
         img = img.point(lambda v: v * (255 / 65535))
     return img.convert("L")
 

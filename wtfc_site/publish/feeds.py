@@ -50,7 +50,7 @@ def atom_feed(site: Site) -> bytes | None:
     feed.link(href=home, rel="alternate")
     feed.link(href=absolute_url(config, FEED_PATH), rel="self")
     feed.language(config.language)
-    newest = page_date(pages[0]) if pages else site.today
+    newest = (page_date(pages[0]) if pages else None) or site.today
     feed.updated(_midday(newest))
     for page in reversed(pages):  # feedgen puts each new entry first
         entry = feed.add_entry()
@@ -58,6 +58,6 @@ def atom_feed(site: Site) -> bytes | None:
         entry.id(address)
         entry.title(page.title)
         entry.link(href=address)
-        entry.updated(_midday(page_date(page)))
+        entry.updated(_midday(page_date(page) or site.today))
         entry.summary(page.meta.summary or page.title)
     return feed.atom_str(pretty=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 
 from ...errors import Problem, Severity
@@ -64,7 +64,7 @@ _CLAUSE_STARTERS = frozenset(
 _LIST_ITEM_WORDS = 4
 
 
-def _list_joiners(view: PointView, tokens: list[Token]) -> set[int]:
+def _list_joiners(view: PointView, tokens: Sequence[Token]) -> set[int]:
     """Return the token positions of commas and 'and'/'or' that only join items of a list.
 
     "tea, coffee and cake" lists things inside one idea (ER-LIST notes it);

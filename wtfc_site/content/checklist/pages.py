@@ -202,7 +202,8 @@ def history(checklist: Checklist, idea: IdeaDefinition) -> list[str]:
 
 def chart(title: str, checklist: Checklist, ideas: tuple[IdeaDefinition, ...]) -> Markup:
     """Return the step chart of the big ideas' ratings over time (one line per big idea)."""
-    series = [(idea.title, [RATINGS.index(r) for r in history(checklist, idea)]) for idea in ideas]
+    series: list[tuple[str, list[int | None]]] = [
+        (idea.title, [RATINGS.index(r) for r in history(checklist, idea)]) for idea in ideas]
     return Markup(step_chart(title, [c.label for c in checklist.checks], series, list(RATINGS)))
 
 
@@ -219,7 +220,7 @@ FIXED = ("check", "date", "people", "action", "document", "done", "late", "to-do
 def make_pages(site: Any, checklist: Checklist) -> list[DataPage]:
     """Return the overview, a page per big idea and a page per check."""
     latest = len(checklist.checks) - 1
-    common = {"source": checklist.definition.source, "RATINGS": RATINGS, "SYMBOLS": SYMBOLS,
+    common: dict[str, Any] = {"source": checklist.definition.source, "RATINGS": RATINGS, "SYMBOLS": SYMBOLS,
               "checks": [check_view(site, checklist, i) for i in reversed(range(latest + 1))]}
     ideas = [idea_view(site, checklist, idea, latest, True) for idea in checklist.definition.ideas]
     own = checklist.pages.overview

@@ -46,7 +46,7 @@ def _own_words(site: Any, checklist: Checklist) -> list[PageText]:
     """Return the own titles and introductions of pages.yaml, each on the page that shows it."""
     if checklist.pages_file is None:
         return []
-    pages = [(("overview",), BASE_URL, checklist.pages.overview, "check")]
+    pages: list[tuple[tuple[str, ...], str, Any, str]] = [(("overview",), BASE_URL, checklist.pages.overview, "check")]
     pages += [(("ideas", key), f"{BASE_URL}{key}/", words, "check") for key, words in checklist.pages.ideas.items()]
     texts = []
     for path, url, words, picture in pages:

@@ -128,7 +128,8 @@ def _check_links_to_themes(cycle: Cycle) -> list[Problem]:
              "plans.yaml": "action plan", "review.yaml": "review note"}
     notes = [Located(n, cycle.review.file, cycle.review.lines, ("notes", i))
              for i, n in enumerate(cycle.review.item.notes)] if cycle.review else []
-    for item in [*cycle.causes, *cycle.success, *cycle.ideas, *cycle.plans, *notes]:
+    items: list[Located[Any]] = [*cycle.causes, *cycle.success, *cycle.ideas, *cycle.plans, *notes]
+    for item in items:
         what = named.get(item.file.name, "item")
         theme = item.item.theme
         if not theme and what != "review note":

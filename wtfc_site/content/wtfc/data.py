@@ -355,7 +355,7 @@ def read_cycle(folder: Path, files: tuple[Path, ...], site_dir: Path) -> tuple[C
     statements_path = (folder / meta.item.statements).resolve()
     problems += _unknown_files(files, statements_path, site_dir)
     statements = collect(problems, read_statements, statements_path, site_dir, meta) or ()
-    lists = {name: _read_list(cls, names[name], site_dir, problems) if name in names else ()
+    lists: dict[str, Any] = {name: _read_list(cls, names[name], site_dir, problems) if name in names else ()
              for name, cls in zip(LIST_FILES, (Theme, Cause, Success, Idea, Plan))}
     review = collect(problems, _read_one, Review, names["review.yaml"], site_dir) if "review.yaml" in names else None
     cycle = Cycle(id=folder.name, folder=folder, meta=meta, statements=tuple(statements),
@@ -418,7 +418,8 @@ def read_statements(path: Path, site_dir: Path, meta: Located[CycleMeta]) -> tup
         raise SiteError(Problem(file, header_line, "The first row should name the columns: " + ", ".join(CSV_COLUMNS) + ".",
                                 hint=(f"Missing: {', '.join(missing)}. " if missing else "")
                                      + (f"Not known: {', '.join(extra)}." if extra else ""), rule="WTFC-CSV"))
-    statements, problems = [], []
+    statements: list[Statement] = []
+    problems: list[Problem] = []
     for line, row in rows[1:]:
         if not any(cell.strip() for cell in row):
             continue

@@ -125,7 +125,7 @@ def overview(cycle: Cycle, numbers: Numbers, site: Site):
         name, picture, explain = STEP_TEXT[step_id]
         step = cycle.step(step_id)
         step_src = Src(cycle.meta.file, cycle.meta.line("steps", step_id))
-        lines = [explain[0], STATUS_TEXT[step.status],
+        lines: list[Line | str] = [explain[0], STATUS_TEXT[step.status],
                  Line(f"Read about step {index}", step_url(cycle, step_id))]
         blocks.append(w.row(lines, step_src, picture, heading=f"Step {index}: {name}", id=f"step-{step_id}",
                             cls=f"step step-{step.status.replace(' ', '-')}"))

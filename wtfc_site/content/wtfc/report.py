@@ -8,6 +8,7 @@ stylesheet it prints as a document.
 from __future__ import annotations
 
 from html import escape
+from typing import Any
 
 from markupsafe import Markup
 
@@ -16,7 +17,7 @@ from ...dates import short_date
 from ...points import NONE, PageText, Point
 from ...site import Site
 from ...words import in_sentence
-from .data import CATEGORIES, STEP_IDS, Cycle
+from .data import CATEGORIES, STEP_IDS, Cycle, Located
 from .numbers import Numbers
 from .pages import _finish, _writer, chart_figure, opening, own_heading, plural
 from .status import plan_status, step_state, steps_sentence
@@ -71,7 +72,8 @@ def _plan_rows(w: Writer, cycle: Cycle, site: Site) -> list:
     blocks: list = [w.heading("What we did", Src(first.file, first.line()))]
     for p in cycle.plans:
         status = plan_status(p.item, site.today)  # the same words as on the plan's theme page
-        lines = [Line(p.item.title, f"{cycle.theme_url(p.item.theme)}#plan-{p.item.id}"), status.sentence,
+        lines: list[Line | str] = [Line(p.item.title, f"{cycle.theme_url(p.item.theme)}#plan-{p.item.id}"),
+                                   status.sentence,
                  steps_sentence(p.item, site.today)]
         blocks.append(w.row(lines, Src(p.file, p.line("title")), status.picture,
                             cls=f"plan-state state-{status.state.replace(' ', '-')}"))
@@ -189,7 +191,7 @@ def full_report_texts(cycle: Cycle, url: str) -> tuple[PageText, ...]:
     The rest of the full report repeats words already checked on the easy-read pages.
     """
     meta, review = cycle.meta, cycle.review
-    located = [(meta, "report_full_intro", meta.item.report_full_intro)]
+    located: list[tuple[Located[Any], str, tuple[str, ...]]] = [(meta, "report_full_intro", meta.item.report_full_intro)]
     if review is not None:
         located.append((review, "full_summary", review.item.full_summary))
     texts = []

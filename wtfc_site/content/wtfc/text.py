@@ -9,6 +9,7 @@ with its meaning beside it, as the Markdown pages do.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
@@ -77,29 +78,29 @@ class Writer:
     """Writes the rows of one page and remembers every point (one Writer per page)."""
 
     glossary: Glossary
-    url_of: object
+    url_of: Callable[[str], str]
     """site.url: turns a site path into a link."""
     points: dict[Path, list[Point]] = field(default_factory=dict)
     hard_words: list[GlossaryEntry] = field(default_factory=list)
     pictures: set[str] = field(default_factory=set)
 
-    def row(self, lines: list[Line | str], src: Src, picture: str | None, *, heading: str = "",
+    def row(self, lines: Sequence[Line | str], src: Src, picture: str | None, *, heading: str = "",
             kind: str = "paragraph", level: int = 3, id: str = "", cls: str = "") -> Row:
         """Return a row and record its heading and words as points."""
         html = []
         if heading:
             self._record(heading, src, "heading", picture)
             html.append(f"<h{level}>{escape(heading)}</h{level}>")
-        lines = [line if isinstance(line, Line) else Line(line) for line in lines if line]
+        shown = [line if isinstance(line, Line) else Line(line) for line in lines if line]
         explained: list[GlossaryEntry] = []
         bold: list[str] = []
-        for line in lines:
+        for line in shown:
             inner = escape(line.text) if kind == "quote" else self._bold(line.text, explained, bold)
             if line.url:
                 inner = f'<a href="{escape(self.url_of(line.url))}">{inner}</a>'
             html.append(f"<p>{inner}</p>")
-        if lines:
-            text = " ".join(_sentence(line.text) for line in lines)
+        if shown:
+            text = " ".join(_sentence(line.text) for line in shown)
             self._record(text, src, kind, picture, bold=tuple(bold),
                          explained=tuple(e.word for e in explained))
         html += [self._explanation(entry) for entry in explained]
@@ -118,10 +119,10 @@ class Writer:
         items = "".join(f'<blockquote class="er-quote"><p>{escape(text)}</p></blockquote>' for text, _ in quotes)
         return Row(picture, Markup(f"<h3>{escape(heading)}</h3>{items}"), "", cls)
 
-    def rows(self, lines: list[Line | str], src: Src, picture: str | None, **options) -> list[Row]:
+    def rows(self, lines: Sequence[Line | str], src: Src, picture: str | None, **options) -> list[Row]:
         """Return as many rows as needed to keep each to 3 sentences, all with the same picture."""
-        lines = [line for line in lines if line]
-        chunks = [lines[i:i + MAX_SENTENCES] for i in range(0, len(lines), MAX_SENTENCES)] or [[]]
+        kept = [line for line in lines if line]
+        chunks = [kept[i:i + MAX_SENTENCES] for i in range(0, len(kept), MAX_SENTENCES)] or [[]]
         return [self.row(chunk, src, picture, **(options if i == 0 else {})) for i, chunk in enumerate(chunks)]
 
     def heading(self, text: str, src: Src, level: int = 2, id: str = "") -> Markup:
