@@ -46,4 +46,11 @@ if command -v npm >/dev/null 2>&1 && [ ! -f .cache/axe/node_modules/axe-core/axe
     || echo "WARNING: could not install axe-core: the axe-core browser tests will FAIL."
 fi
 
+# Lint and type checks first (settings in pyproject.toml): a mistake they can
+# find is cheaper to read there than as a failing test.
+echo "ruff check..."
+.venv/bin/ruff check .
+echo "mypy wtfc_site..."
+.venv/bin/mypy wtfc_site
+
 exec .venv/bin/python -m pytest -q -p no:cacheprovider "$@"

@@ -9,7 +9,6 @@ sideways scrolling, text contrast at least 7:1.
 from __future__ import annotations
 
 import pytest
-
 from browser_support import chromium, serve, skip_loudly_without_chromium
 
 pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install -e '.[test]')")

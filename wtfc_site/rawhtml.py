@@ -12,10 +12,10 @@ addresses are unsafe wherever they are written.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Callable
 
 from .errors import Problem, Severity
 
