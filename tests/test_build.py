@@ -561,7 +561,8 @@ def test_a_story_with_consent_is_published(tiny):
     soup = page(out, "/stories/sam/")
     assert soup.find("h1").get_text(strip=True) == "Sam's story"
     told = soup.select_one("main .told-by")
-    assert told.get_text(" ", strip=True) == "This story is told by Sam, a member of Speak Up, in their own words."
+    assert told.get_text(" ", strip=True) == "This story is from Sam, a member of Speak Up. These are their own words."
+    assert told.find("img") is not None  # a generated line has its picture too
 
 
 def test_a_story_without_consent_is_refused(tmp_path):

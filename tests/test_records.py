@@ -413,7 +413,7 @@ def test_the_jobs_page_counts_in_short_sentences_with_a_picture(built_example):
 EXAMPLE_SHOWS = {
     "/minutes/2026-09-16-board/": ["It started at 10:30am and ended at 12:30pm."],
     "/minutes/2026-05-20-board/": ["Who could not come", "Grace Adeyemi, NHS in Riverside"],
-    "/stories/aisha-a-quiet-room/": ["They said yes to: this website and our printed newsletter.",
+    "/stories/aisha-a-quiet-room/": ["They said yes to: this website and our printed news.",
                                      "Sam Okafor asked them.", "We will ask them again by 3 June 2027."],
     "/policy/co-production-policy/": ["Sam Okafor looks after this policy.",
                                       "Our co-production plan puts this policy into action."],
