@@ -445,3 +445,10 @@ def test_the_example_site_shows_a_tagline_and_a_persons_photo(built_example):
     home = built_example.page("/")
     assert home.select_one("header .tagline").get_text(strip=True)
     assert built_example.page("/people/sam-okafor/").select_one("main img.person-photo")["alt"]
+
+
+def test_links_with_the_same_reason_share_one_row(built_example):
+    box = built_example.page("/minutes/2026-09-16-board/").select_one(".backlinks")
+    reasons = [p.get_text(strip=True) for li in box.select("li") for p in li.select(".er-text p") if p.find("a") is None]
+    assert len(reasons) == len(set(reasons)), reasons  # each reason is said once
+    assert len(box.select("a")) > len(box.select("li"))
