@@ -156,6 +156,8 @@ pages:
   report:
     title: Our report for 2026
     intro: [This report is for everyone who took part.]
+  report_full:
+    title: Working Together for Change in Riverside, 2026
 """
 
 
@@ -179,6 +181,7 @@ def test_wtfc_pages_take_their_own_titles_and_introductions(make_site, build_sit
         assert intro in text_of(soup.find("main")), url
     assert text_of(page(out, "/wtfc/2026/themes/").select_one("main .summary")) == "The things you talked about most."
     assert text_of(page(out, "/wtfc/2026/themes/getting-out/").select_one("main .summary")) == "Going out in the evening."
+    assert text_of(page(out, "/wtfc/2026/report-full/").find("h1")) == "Working Together for Change in Riverside, 2026"
     # the site's own opening is replaced, not added to
     assert "People who use services" not in text_of(page(out, "/wtfc/2026/").find("main"))
     # pages without their own words keep the site's wording

@@ -72,6 +72,8 @@ class CyclePages:
     """The list of themes."""
     report: PageWords = field(default_factory=PageWords)
     """The easy-read report."""
+    report_full: PageWords = field(default_factory=PageWords)
+    """The full report (standard English): its title and summary; its opening is report_full_intro."""
 
 
 @dataclass(frozen=True, kw_only=True)

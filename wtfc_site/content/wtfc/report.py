@@ -98,8 +98,10 @@ def full_report(cycle: Cycle, numbers: Numbers, site: Site) -> DataPage:
         parts.append(_section(f"Review ({short_date(review.date)})", body))
     context = {"report_html": Markup("".join(parts)), "pictures": (), "cycle_links": [],
                "cycle_title": meta.title, "blocks": []}
-    return DataPage(url=f"{cycle.url}report-full/", title=f"{meta.title}: full report", layout="wtfc_report_full.html",
-                    summary=meta.summary, picture="review", context=context, easy_read=False,
+    own = meta.pages.report_full  # its opening paragraphs are report_full_intro
+    return DataPage(url=f"{cycle.url}report-full/", title=own.title or f"{meta.title}: full report",
+                    layout="wtfc_report_full.html", summary=own.summary or meta.summary, picture="review",
+                    context=context, easy_read=False,
                     counterpart_url=f"{cycle.url}report/")
 
 
