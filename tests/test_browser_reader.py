@@ -154,12 +154,17 @@ def test_the_devices_own_setting_is_followed_until_the_reader_chooses(context, o
     assert page.evaluate(TEXT_LOOK)["background"] == "rgb(255, 255, 255)"
 
 
-def test_reduced_motion_turns_off_movement(context, origin):
+@pytest.mark.parametrize("motion, behaviour", [("reduce", "auto"), ("no-preference", "smooth")])
+def test_the_highlighted_point_is_scrolled_to_without_movement_when_asked(context, origin, motion, behaviour):
+    context.add_init_script(FAKE_SPEECH + """
+      window.__scrolls = [];
+      Element.prototype.scrollIntoView = function (options) { window.__scrolls.push(options.behavior); };""")
     page = context.new_page()
-    page.emulate_media(reduced_motion="reduce")
-    page.goto(origin + "/")
-    assert page.evaluate("getComputedStyle(document.documentElement).scrollBehavior") == "auto"
-    assert page.evaluate("getComputedStyle(document.querySelector('a')).transitionDuration") in ("0s", "")
+    page.emulate_media(reduced_motion=motion)
+    page.goto(origin + POINT_PAGE)
+    page.get_by_role("button", name="Listen to this page").click()
+    page.evaluate("window.__speech.spoken[0].onstart()")
+    assert page.evaluate("window.__scrolls") == [behaviour]
 
 
 def test_listen_reads_the_page_point_by_point_and_highlights_the_point(context, origin):

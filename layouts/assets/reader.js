@@ -49,7 +49,6 @@
   var stopButton = panel.querySelector('[data-listen="stop"]');
   var run = 0;          // each reading has a number, so a cancelled one cannot move the next on
   var reading = null;   // the element being read now
-  var reduceMotion = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
 
   function points() {
     var title = document.querySelector("main h1");
@@ -70,7 +69,8 @@
     reading = element;
     if (!element) return;
     element.classList.add("rc-reading");
-    element.scrollIntoView({ block: "nearest", behavior: reduceMotion ? "auto" : "smooth" });
+    var still = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;  // asked each time: it can change
+    element.scrollIntoView({ block: "nearest", behavior: still ? "auto" : "smooth" });
   }
   function showPlaying(playing) {
     pauseButton.hidden = stopButton.hidden = !playing;
