@@ -60,7 +60,7 @@ def problem_lines(p: Problem, colour: bool = False) -> str:
     rule = f" [{p.rule}]" if p.rule else ""
     text = f"{p.location}: {label}{rule} {p.message}"
     if p.excerpt:
-        text += f"\n    \"{p.excerpt}\""
+        text += "\n    \"" + " ".join(p.excerpt.split()) + "\""  # one line, even for words over two lines
     if p.hint:
         text += f"\n    {p.hint}"
     return text

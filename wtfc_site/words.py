@@ -32,8 +32,9 @@ class GlossaryEntry:
     def stands_alone(self) -> bool:
         """True when the meaning is already a sentence ('An advocate is…'): it is shown as written."""
         first = self.meaning.split(maxsplit=1)[0] if self.meaning.split() else ""
-        # A capital starts a sentence; a short form in capitals ('NHS staff who…') does not.
-        return first[:1].isupper() and not first.isupper()
+        # A capital starts a sentence; a short form in capitals ('NHS staff who…') does not,
+        # but the one-letter words 'A' and 'I' do ('A commissioner is…').
+        return first[:1].isupper() and not (first.isupper() and len(first) > 1)
 
     @property
     def sentence(self) -> str:

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from ..discover import page_address
+from ..discover import page_address, slugify
 from ..errors import Problem, SiteError
 from ..schema import load_dataclass
 from ..sources import RawDoc
@@ -56,7 +56,7 @@ def type_from_path(page_id: str) -> str:
     parts = PurePosixPath(page_id).parts
     if len(parts) == 1:
         return "page"
-    folder = parts[0].lower()
+    folder = slugify(parts[0])  # 'You Said We Did' is the you-said-we-did folder
     return FOLDER_TYPES.get(folder, folder)
 
 
