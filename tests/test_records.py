@@ -429,6 +429,7 @@ EXAMPLE_SHOWS = {
     "/checklist/1/": ["Our policy says how we plan and decide things together."],
     "/checklist/2026-11/": ["Our second co-production check", "We met at Riverside Library for this check."],
     "/hard-words/": ["An advocate is someone who helps you say what you want."],
+    "/wtfc/": ["Every year we ask people what is working in their life."],
 }
 
 

@@ -193,3 +193,16 @@ def test_a_plans_meeting_jobs_say_their_state_in_a_sentence(make_site, build_sit
     rows = [text_of(r) for r in page(out, "/wtfc/2026/themes/getting-out/").select("main .plan-action")]
     assert rows[0].startswith("Job: Ask bus drivers to help.") and "This job is done." in rows[0]
     assert "This job is late." in rows[1] and "This job is still to do." in rows[2]
+
+
+def test_the_wtfc_front_page_takes_its_own_words(make_site, build_site):
+    out = build(make_site, build_site, plans=PLANS)
+    assert text_of(page(out, "/wtfc/").find("h1")) == "Working Together for Change"  # the default
+    site = make_site({**tiny(), "content/index.md": "---\ntitle: Home\n---\nWelcome to our site.\n",
+                      "content/wtfc/pages.yaml": "title: How we plan changes together\n"
+                                                 "intro: [We do this every year.]\n"}, name="own")
+    report = build_site(site)
+    assert report.written, [p.message for p in report.problems if p.severity is Severity.ERROR]
+    soup = page(site / "_site", "/wtfc/")
+    assert text_of(soup.find("h1")) == "How we plan changes together"
+    assert "We do this every year." in text_of(soup.find("main"))

@@ -20,11 +20,12 @@ from pathlib import Path
 
 from ...actions import Action
 from ...datasets import Backlink, DataPage, DataResult
-from ...errors import Problem
+from ...errors import Problem, collect
 from ...names import name_context
 from ...site import Site
+from ..base import PageWords
 from .checks import check_cycle, scan_cycle
-from .data import STEP_IDS, Cycle, read_cycle
+from .data import STEP_IDS, Cycle, Located, read_cycle, read_one
 from .numbers import Numbers, compute
 from .pages import Made, Related, overview, step_page, themes_list, what_people_said
 from .report import full_report, full_report_texts, report_page
@@ -56,8 +57,12 @@ def load_cycles(site: Site, files: tuple[Path, ...]) -> DataResult:
     content = site.site_dir / "content" / "wtfc"
     problems: list[Problem] = []
     folders: dict[Path, list[Path]] = defaultdict(list)
+    own: Located[PageWords] | None = None
     for path in files:
         relative = path.relative_to(content)
+        if relative.as_posix() == INDEX_WORDS:
+            own = collect(problems, read_one, PageWords, path, site.site_dir)
+            continue
         if len(relative.parts) != 2:
             problems.append(_misplaced(path, site))
             continue
@@ -78,7 +83,7 @@ def load_cycles(site: Site, files: tuple[Path, ...]) -> DataResult:
         pages += [*made.pages, full_report(data.cycle, data.numbers, site)]
         texts += [*made.texts, *full_report_texts(data.cycle, f"{data.cycle.url}report-full/")]
     if cycles:
-        index, index_texts = index_page(site, [d.cycle for d in cycles])
+        index, index_texts = index_page(site, [d.cycle for d in cycles], own)
         pages.append(index)
         texts += index_texts
     return DataResult(pages=tuple(pages), texts=tuple(texts), backlinks=backlinks(site, cycles, related),
@@ -183,16 +188,25 @@ def _add(links: dict[str, list[Backlink]], site: Site, page_id: str, link: Backl
             links[target][same] = Backlink(old.title, old.url, f"{old.why}\n{link.why}", old.picture)
 
 
-def index_page(site: Site, cycles: list[Cycle]) -> tuple[DataPage, tuple]:
+INDEX_WORDS = "pages.yaml"
+"""content/wtfc/pages.yaml: the /wtfc/ page's own title, summary and intro (optional)."""
+
+
+def index_page(site: Site, cycles: list[Cycle], own: Located[PageWords] | None = None) -> tuple[DataPage, tuple]:
     """Return /wtfc/, the list of cycles (newest first), and its checker texts."""
     writer = Writer(site.glossary, site.url)
     newest = sorted(cycles, key=lambda c: c.id, reverse=True)
-    blocks = [writer.row([Line(c.meta.item.title, c.url), c.meta.item.summary],
-                         Src(c.meta.file, c.meta.line("title")), c.meta.item.picture) for c in newest]
-    title, summary = "Working Together for Change", "How we plan changes with the people who use services."
+    words = own.item if own else PageWords()
+    blocks = writer.rows(list(words.intro), Src(own.file, own.line("intro")), "co-production", cls="intro") \
+        if own and words.intro else []
+    blocks += [writer.row([Line(c.meta.item.title, c.url), c.meta.item.summary],
+                          Src(c.meta.file, c.meta.line("title")), c.meta.item.picture) for c in newest]
+    title = words.title or "Working Together for Change"
+    summary = words.summary or "How we plan changes with the people who use services."
     context = {"blocks": blocks, "pictures": tuple(sorted(writer.pictures)), "hard_words": tuple(writer.hard_words),
                "cycle_links": [], "cycle_title": title}
     page = DataPage(url="/wtfc/", title=title, layout="wtfc_page.html", summary=summary, picture="co-production",
                     context=context)
-    first = Src(newest[0].meta.file, newest[0].meta.line("title"))
+    first = Src(own.file, own.line("title")) if own and words.title else \
+        Src(newest[0].meta.file, newest[0].meta.line("title"))
     return page, writer.page_texts("/wtfc/", title, first, summary, True)

@@ -351,7 +351,7 @@ def read_cycle(folder: Path, files: tuple[Path, ...], site_dir: Path) -> tuple[C
         return None, [Problem(_relative(folder, site_dir), None, "This Working Together for Change folder has no cycle.yaml.",
                               hint="Add a cycle.yaml with title, summary and steps (see the README, 'Working Together for Change').",
                               rule="WTFC-NO-CYCLE")]
-    meta = collect(problems, _read_one, CycleMeta, names["cycle.yaml"], site_dir)
+    meta = collect(problems, read_one, CycleMeta, names["cycle.yaml"], site_dir)
     if meta is None:
         return None, problems
     statements_path = (folder / meta.item.statements).resolve()
@@ -359,7 +359,7 @@ def read_cycle(folder: Path, files: tuple[Path, ...], site_dir: Path) -> tuple[C
     statements = collect(problems, read_statements, statements_path, site_dir, meta) or ()
     lists: dict[str, Any] = {name: _read_list(cls, names[name], site_dir, problems) if name in names else ()
              for name, cls in zip(LIST_FILES, (Theme, Cause, Success, Idea, Plan))}
-    review = collect(problems, _read_one, Review, names["review.yaml"], site_dir) if "review.yaml" in names else None
+    review = collect(problems, read_one, Review, names["review.yaml"], site_dir) if "review.yaml" in names else None
     cycle = Cycle(id=folder.name, folder=folder, meta=meta, statements=tuple(statements),
                   statements_file=_relative(statements_path, site_dir), themes=lists["themes.yaml"],
                   causes=lists["causes.yaml"], success=lists["success.yaml"], ideas=lists["ideas.yaml"],
@@ -367,7 +367,7 @@ def read_cycle(folder: Path, files: tuple[Path, ...], site_dir: Path) -> tuple[C
     return cycle, problems
 
 
-def _read_one(cls: type[T], path: Path, site_dir: Path) -> Located[T]:
+def read_one(cls: type[T], path: Path, site_dir: Path) -> Located[T]:
     data, lines, file = load_yaml_file(path, site_dir)
     return Located(load_dataclass(cls, data, lines, file), file, lines)
 
