@@ -8,7 +8,7 @@ only the partnership can write, is missing.
 from __future__ import annotations
 
 import pytest
-from conftest import TODAY, read_html
+from conftest import MINIMAL_SITE_YAML, TODAY, read_html
 
 from wtfc_site import pipeline
 from wtfc_site.errors import Severity
@@ -115,9 +115,9 @@ def test_a_statement_that_contradicts_itself_or_is_late_is_warned(make_site, tmp
 
 
 def test_a_complete_statement_has_no_findings_and_shows_its_own_settings(make_site, build_site, tmp_path):
-    site = make_site({"content/index.md": "---\ntitle: Welcome\n---\n\nHello.\n",
-                      "content/accessibility.md": STATEMENT.replace("tested_on: 2026-10-27",
-                                                                     "tested_on: 2026-10-27\nenforcement: northern-ireland")})
+    site = make_site({"content/site.yaml": MINIMAL_SITE_YAML + "accessibility:\n  enforcement: northern-ireland\n",
+                      "content/index.md": "---\ntitle: Welcome\n---\n\nHello.\n",
+                      "content/accessibility.md": STATEMENT})
     assert statement_findings(site, tmp_path) == []
     report = build_site(site)
     assert report.written

@@ -67,6 +67,14 @@ class PrivacySettings:
 
 
 @dataclass(frozen=True, kw_only=True)
+class AccessibilitySettings:
+    """What the accessibility statement (content/accessibility.md) takes from the site's settings."""
+
+    enforcement: Literal["great-britain", "northern-ireland"] = "great-britain"
+    """Where the partnership is; it decides who people can turn to if they are not happy with an answer."""
+
+
+@dataclass(frozen=True, kw_only=True)
 class SiteConfig:
     """Everything in content/site.yaml."""
 
@@ -88,6 +96,8 @@ class SiteConfig:
     """The main menu: 5 links at most, so the choice stays easy."""
     feedback: FeedbackSettings = field(default_factory=FeedbackSettings)
     """The feedback form and where it goes."""
+    accessibility: AccessibilitySettings = field(default_factory=AccessibilitySettings)
+    """Settings for the accessibility statement (see the README)."""
     checker: CheckerSettings = field(default_factory=CheckerSettings)
     """Easy-read checker settings (see the README)."""
     privacy: PrivacySettings = field(default_factory=PrivacySettings)

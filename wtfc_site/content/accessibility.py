@@ -42,5 +42,3 @@ class AccessibilityMeta(CommonMeta):
     """When people last tested the site."""
     review_by: dt.date | None = None
     """When the statement will next be checked."""
-    enforcement: Literal["great-britain", "northern-ireland"] = "great-britain"
-    """Where the partnership is: it decides who people can turn to if they are not happy."""
