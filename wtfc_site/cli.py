@@ -183,7 +183,9 @@ def _run_check(args: argparse.Namespace) -> int:
     report = check(replace(_options(args), cache_dir=check_cache(args.site.resolve())))
     if report.site is not None and not stop_problems(report.problems):
         from .dryrun import build_without_writing  # what build would find while making the pages
-        report = replace(report, problems=report.problems + build_without_writing(report.site, args.site.resolve()))
+        seen = set(report.problems)  # a layout mistake may already be reported by check's own render
+        extra = [p for p in build_without_writing(report.site, args.site.resolve()) if p not in seen]
+        report = replace(report, problems=report.problems + extra)
     problems = [p for p in report.problems if not (args.quiet_info and p.severity is Severity.INFO)]
     print_problems(problems, sys.stdout, args.format)
     if args.report and report.site is not None:
