@@ -564,7 +564,6 @@ def build(options: Options) -> Report:
             keep = _render_reuse(options, inputs, site)
             outputs: dict = dict(render_site(site, env, keep))
             outputs.update(asset_outputs(site))
-            outputs.update(picture_outputs(site))
             outputs.update(static_outputs(site))
             outputs.update({path: f.data for path, f in site.photo_files.items()})
             for result in site.datasets.values():
@@ -574,6 +573,7 @@ def build(options: Options) -> Report:
                 report = replace(report, problems=sort_problems(report.problems + check_visible_text(site, outputs)))
         with stage(options.progress, "publish"):
             outputs.update(publish_outputs(site, env, outputs, PublishOptions(offline=options.offline)))
+            outputs.update(picture_outputs(site))  # last: the 404 page's pictures are known once it is made
         with stage(options.progress, "write"):
             write_site(outputs, options.output)
     except SiteError as exc:

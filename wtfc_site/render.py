@@ -8,8 +8,9 @@ one block of the layout it replaces.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -26,6 +27,7 @@ from .dates import long_date, short_date
 from .defaults import default_layouts
 from .errors import Problem, SiteError
 from .pagination import list_pages
+from .pictures.library import Picture, unknown_picture
 from .search_words import short_forms_spelled_out
 from .site import GeneratedPage, Site
 from .words import in_sentence
@@ -80,6 +82,7 @@ def render_site(site: Site, env: jinja2.Environment,
         kept = keep(page.id, output_path(page.url)) if keep else None
         if kept is not None:
             outputs[output_path(page.url)] = kept
+            site.layout_pictures.update(pictures_in(kept.read_bytes()))  # what it showed when it was made
             continue
         layout = CONTENT_TYPES[page.content_type].layout
         _render_into(outputs, problems, env, layout, output_path(page.url),
@@ -92,6 +95,9 @@ def render_site(site: Site, env: jinja2.Environment,
     for data_page in site.data_pages():
         _render_into(outputs, problems, env, data_page.layout, output_path(data_page.url),
                      {**common, **data_page_context(data_page)})
+    listing = common["pictures_used"]
+    for layout, path, context in listing.render_again():  # the credits: now that every picture is known
+        _render_into(outputs, problems, env, layout, path, context)
     if problems:
         raise SiteError(problems)
     return outputs
@@ -99,8 +105,13 @@ def render_site(site: Site, env: jinja2.Environment,
 
 def _render_into(outputs: dict, problems: list[Problem], env: jinja2.Environment, layout: str,
                  path: PurePosixPath, context: dict[str, Any]) -> None:
+    listing = context.get("pictures_used")
+    if isinstance(listing, PicturesUsed):
+        listing.asked = False
     try:
         outputs[path] = env.get_template(layout).render(context).encode("utf-8")
+        if isinstance(listing, PicturesUsed) and listing.asked:
+            listing.pages.append((layout, path, context))
     except jinja2.TemplateSyntaxError as exc:
         problems.append(Problem(Path(exc.filename or exc.name or layout), exc.lineno,
                                 f"The layout has a mistake: {exc.message}.",
@@ -128,10 +139,10 @@ def common_context(site: Site) -> dict[str, Any]:
     """Return what every layout can use: the site, its settings and the helpers."""
     # Worked out once per build; the generated pages (tracker, credits) use them.
     return {
-        "site": site, "config": site.config, "url": site.url, "picture_url": site.picture_url,
+        "site": site, "config": site.config, "url": site.url, "picture_url": LayoutPictures(site),
         "policy": site.policy, "today": site.today, "CONTENT_TYPES": CONTENT_TYPES,
         "action_groups": group_actions(list(site.actions), site.today),
-        "pictures_used": pictures_used(site),
+        "pictures_used": PicturesUsed(site),
         **publishing_context(site),
     }
 
@@ -203,7 +214,7 @@ def used_picture_names(site: Site) -> set[str]:
     names.update(g.picture for g in site.generated)
     names.update(item.picture for item in site.config.navigation if item.picture)
     names.update(entry.picture for entry in site.glossary.entries if entry.picture)
-    names.update(FIXED_PICTURES)
+    names.update(site.layout_pictures)
     for chosen in site.decision_pictures.values():
         names.update(chosen)
     for links in site.backlinks.values():
@@ -214,14 +225,67 @@ def used_picture_names(site: Site) -> set[str]:
     return {n for n in names if n}
 
 
-FIXED_PICTURES = ("policy", "feedback", "contact", "happy", "okay", "unhappy", "easy-read", "hard-words",
-                  "document", "tick", "check", "done", "to-do", "late", "people", "minutes", "news",
-                  "story", "action", "date", "decide", "question", "warning", "phone", "email", "letter",
-                  "chair", "calendar", "person", "speak-up", "write", "thank-you", "photo-consent",
-                  "search", "welcome", "plan", "theme",
-                  # the accessibility statement (accessibility.html)
-                  "rules", "goal", "getting-there", "not-working", "rights", "help", "computer")
-"""Pictures the default layouts always use, so they are always copied."""
+class LayoutPictures:
+    """``picture_url`` for the layouts: records each picture they show, and stops at an unknown one.
+
+    The pictures a layout uses are learnt while rendering, so there is no
+    hand-kept list to forget: a new picture in a layout is copied, and a name
+    that is not in the library stops the build at the layout's line.
+    """
+
+    def __init__(self, site: Site) -> None:
+        self.site = site
+
+    def __call__(self, name: str) -> str:
+        if self.site.library.get(name) is None:
+            file, line = _calling_layout()
+            problem = unknown_picture(file, line, name, self.site.library)
+            raise SiteError([Problem(problem.file, problem.line, problem.message + " A layout asks for it.",
+                                     hint=problem.hint, rule=problem.rule)])
+        self.site.layout_pictures.add(name)
+        return self.site.picture_url(name)
+
+
+class PicturesUsed:
+    """The credits' list of every picture the site shows, read when the layout loops over it.
+
+    A page that reads it is rendered once more at the end of ``render_site``,
+    when every other page has said which pictures it shows.
+    """
+
+    def __init__(self, site: Site) -> None:
+        self.site = site
+        self.asked = False
+        self.pages: list[tuple[str, PurePosixPath, dict[str, Any]]] = []
+
+    def __iter__(self) -> Iterator[Picture]:
+        self.asked = True
+        return iter(pictures_used(self.site))
+
+    def render_again(self) -> list[tuple[str, PurePosixPath, dict[str, Any]]]:
+        """Return the pages that listed the pictures, once (they are not recorded again)."""
+        pages, self.pages = self.pages, []
+        return pages
+
+
+_PICTURE_ADDRESS = re.compile(rb"/pictures/([A-Za-z0-9_-]+)\.(?:svg|png)\b")
+
+
+def pictures_in(html: bytes) -> set[str]:
+    """Return the library pictures a rendered page shows (for a page kept from the last build)."""
+    return {m.group(1).decode("ascii") for m in _PICTURE_ADDRESS.finditer(html)}
+
+
+def _calling_layout() -> tuple[Path, int | None]:
+    """Return the layout file and line being rendered now (the innermost template on the stack)."""
+    frame = sys._getframe(1)
+    while frame is not None:
+        template = frame.f_globals.get("__jinja_template__")
+        if template is not None:
+            name = (template.name or "").removeprefix("default/")
+            return Path("layouts") / name, template.get_corresponding_lineno(frame.f_lineno)
+        frame = frame.f_back  # type: ignore[assignment]
+    return Path("layouts"), None
 
 
 def checked_status(site: Site, page: Page) -> dict[str, Any] | None:

@@ -110,6 +110,8 @@ class Site:
     """Person page id -> the person's processed photo (only when they agreed to show it)."""
     photo_files: dict[PurePosixPath, ImageFile] = field(default_factory=dict)
     """Every processed photo file to write, by its path in the output."""
+    layout_pictures: set[str] = field(default_factory=set)
+    """Library pictures the layouts asked for while the pages were rendered (render.LayoutPictures)."""
 
     def data_pages(self) -> list[DataPage]:
         """Return every page the datasets add."""
