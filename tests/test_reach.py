@@ -99,7 +99,7 @@ def test_check_stops_on_a_picture_with_a_script_as_build_does_and_writes_nothing
     before = sorted(p.relative_to(site).as_posix() for p in site.rglob("*"))
     result = _check(site, "--format", "json")
     assert result.returncode == 1
-    assert "PIC-SVG-UNSAFE" in {p["rule"] for p in json.loads(result.stdout)}
+    assert ("easyread_images/kettle.svg", "PIC-SVG-UNSAFE") in {(p["file"], p["rule"]) for p in json.loads(result.stdout)}
     assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*")) == before
     assert not build_site(site).written
 

@@ -10,6 +10,7 @@ from .pictures.process import clean_png
 from .pictures.svgsafety import check_svg
 from .render import used_picture_names
 from .site import Site
+from .sources import relative_to_site
 
 RASTER_PICTURE_WIDTH = 320
 """Library pictures are shown at most 160 CSS px wide; 320 keeps them sharp on dense screens."""
@@ -38,7 +39,7 @@ def picture_outputs(site: Site) -> dict[PurePosixPath, bytes | Path]:
             continue
         if picture.suffix == ".svg":
             data = picture.path.read_bytes()
-            problems.extend(check_svg(data, picture.path))
+            problems.extend(check_svg(data, relative_to_site(picture.path, site.site_dir)))  # paths as the author sees them
             outputs[PurePosixPath("pictures") / f"{name}.svg"] = data
             continue
         try:  # raster pictures (a picture bank's PNGs, say) are never copied with their metadata
