@@ -199,7 +199,7 @@ def test_build_tells_the_author_when_the_library_chose_pictures(make_site, capsy
     from wtfc_site.cli import main
     site = make_site({"content/index.md": "---\ntitle: Home\n---\n\nWe go to the meeting by bus.\n"})
     assert main(["build", "--site", str(site), "--today", "2026-11-23"]) == 0
-    assert "chose 1 picture(s)" in capsys.readouterr().out
+    assert "chose 1 picture for you" in capsys.readouterr().out  # "1 picture", not "1 picture(s)"
     assert main(["pictures", "--site", str(site), "--chosen"]) == 0
     [line] = capsys.readouterr().out.splitlines()
     assert line.startswith("content/index.md:5: ") and "(chosen)" in line

@@ -154,7 +154,7 @@ def _run_build(args: argparse.Namespace) -> int:
     print_findings(report.problems, sys.stdout)
     chosen = report.pictures_chosen
     if chosen:
-        print(f"The picture library chose {chosen} picture(s) for you. "
+        print(f"The picture library chose {count(chosen, 'picture')} for you. "
               "Run 'python build.py pictures --chosen' to see them.")
     where = (args.out or args.site / "_site").resolve()
     took = f" in {progress.seconds:.1f} s" + (" (nothing had changed)" if report.unchanged else "")
