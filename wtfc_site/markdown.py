@@ -36,7 +36,7 @@ from markdown.util import AtomicString
 from .errors import Problem
 from .points import AUTO, NONE, PICTURE_MARKER, Point, Silence, quiet_comments
 from .rawhtml import raw_html_problems, unsafe_address, unsafe_link_problem
-from .words import Abbreviations, Glossary, GlossaryEntry
+from .words import Abbreviations, Glossary, GlossaryEntry, explanation_html, hard_word_html
 
 MARK, MARK_END = "\ue000", "\ue001"
 MARK_RE = re.compile(MARK + r"(\d+)" + MARK_END)
@@ -372,14 +372,7 @@ class _PageTree(Treeprocessor):
 
     @staticmethod
     def _explanation(entry: GlossaryEntry) -> etree.Element:
-        box = etree.Element("p", {"class": "er-explain"})
-        label = etree.SubElement(box, "span", {"class": "er-explain-label"})
-        label.text = "Hard word: "
-        word = etree.SubElement(box, "dfn")
-        word.text = entry.word
-        # A meaning written as a whole sentence follows the word; any other completes 'X means …'.
-        word.tail = (". " if entry.stands_alone else " means ") + entry.meaning.rstrip()
-        return box
+        return etree.fromstring(explanation_html(entry))
 
     # -- hard words and short forms -----------------------------------------------
     def _explain_words(self, block: etree.Element) -> list[GlossaryEntry]:
@@ -408,9 +401,7 @@ class _PageTree(Treeprocessor):
 
     @staticmethod
     def _bold(word: str, entry: GlossaryEntry) -> etree.Element:
-        el = etree.Element("strong", {"class": "hard-word"})
-        el.text = word
-        return el
+        return etree.fromstring(hard_word_html(word))
 
     @staticmethod
     def _expand(short: str, found: tuple[str, str]) -> etree.Element:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 
 from .errors import Problem, SiteError
@@ -147,3 +148,20 @@ def load_abbreviations(site_dir: Path) -> Abbreviations:
         raise SiteError(Problem(file, 1, "The short forms file should be a list of 'SHORT: full words' lines.",
                                 hint="For example 'ICB: integrated care board'.", rule="SITE-TYPE"))
     return Abbreviations({str(k): v.strip() for k, v in data.items()})
+
+
+def hard_word_html(word: str) -> str:
+    """Return the markup of a hard word's first use on a page: bold, marked as a hard word.
+
+    The one place this markup is written: Markdown pages (markdown.py) and the
+    pages made from data (content/wtfc/text.py) both use it.
+    """
+    return f'<strong class="hard-word">{escape(word)}</strong>'
+
+
+def explanation_html(entry: GlossaryEntry) -> str:
+    """Return the markup of the short line that explains a hard word, under the line that uses it."""
+    # A meaning written as a whole sentence follows the word; any other completes 'X means …'.
+    joiner = ". " if entry.stands_alone else " means "
+    return (f'<p class="er-explain"><span class="er-explain-label">Hard word: </span>'
+            f"<dfn>{escape(entry.word)}</dfn>{joiner}{escape(entry.meaning.rstrip())}</p>")

@@ -17,7 +17,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from ...points import NONE, PageText, Point
-from ...words import Glossary, GlossaryEntry
+from ...words import Glossary, GlossaryEntry, explanation_html, hard_word_html
 
 STEP_TEXT: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "prepare": ("Prepare", "prepare", ("We plan the work.", "We agree who will take part.")),
@@ -164,16 +164,14 @@ class Writer:
             self.hard_words.append(entry)
             explained.append(entry)
             bold.append(match.group(0))
-            out += [escape(text[last:match.start()]), f'<strong class="hard-word">{escape(match.group(0))}</strong>']
+            out += [escape(text[last:match.start()]), hard_word_html(match.group(0))]
             last = match.end()
         out.append(escape(text[last:]))
         return "".join(out)
 
     @staticmethod
     def _explanation(entry: GlossaryEntry) -> str:
-        return (f'<p class="er-explain"><span class="er-explain-label">Hard word: </span>'
-                f"<dfn>{escape(entry.word)}</dfn>{'. ' if entry.stands_alone else ' means '}"
-                f"{escape(entry.meaning.rstrip())}</p>")
+        return explanation_html(entry)
 
 
 def _sentence(text: str) -> str:
