@@ -52,7 +52,7 @@ MINIMAL_HOME = """\
 ---
 title: Home
 ---
-[picture: welcome] Welcome to our website.
+[picture: none] Welcome to our website.
 """
 """The home page every test site gets unless it brings its own: a site without one stops the build."""
 
