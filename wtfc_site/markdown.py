@@ -15,6 +15,11 @@ walks the tree once and, for each block:
 Converting the whole body at once measured about 1.6x faster than
 converting point by point (decisions.md), and keeps Markdown's own view of
 lists and paragraphs as the single truth about what a point is.
+
+It is about 600 lines, over the 400 we aim for, because that one walk is one
+class: splitting its steps across modules would hide the order they depend
+on. The sanitiser and the phone-number rule at the end are the parts that
+could move out first.
 """
 
 from __future__ import annotations
