@@ -159,3 +159,18 @@ def test_the_measuring_script_cross_validates(tmp_path):
     held_back = [p.name for p, _ in results]
     assert sorted(held_back) == sorted(p.name for p in passages)  # each passage measured once, held back
     assert all(ok for _, ok in results)
+
+
+def test_check_text_json_gives_the_verdicts_measures():
+    import json
+    import subprocess
+
+    root = Path(__file__).parent.parent
+    out = subprocess.run([sys.executable, "build.py", "check", "--text", "--format", "json",
+                          "tests/passages/hard/45-govuk-style-short-sentences.md"],
+                         cwd=root, capture_output=True, text=True).stdout
+    [report] = json.loads(out)
+    assert report["easy_read"] is False
+    assert report["findings_per_100_words"] > 6 and report["long_sentence_share"] == 0.0
+    assert report["average_sentence_words"] < 15
+    assert report["reasons"] == ["8.1 errors and warnings per 100 words; easy read has 6 or fewer."]

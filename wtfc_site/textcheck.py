@@ -31,7 +31,11 @@ def check_text_files(files: list[Path], site_dir: Path, fmt: str) -> int:
         reports.append((path, check_document(path.read_text(encoding="utf-8-sig"), path, settings, words)))
     if fmt == "json":
         print(json.dumps([{"file": str(path), "easy_read": r.verdict.easy_read, "words": r.verdict.word_count,
-                           "sentences": r.verdict.sentence_count, "reasons": list(r.verdict.reasons),
+                           "sentences": r.verdict.sentence_count,
+                           "findings_per_100_words": r.verdict.findings_per_100_words,
+                           "long_sentence_share": r.verdict.long_sentence_share,
+                           "average_sentence_words": r.verdict.average_sentence_words,
+                           "reasons": list(r.verdict.reasons),
                            "problems": [problem_dict(p) for p in r.problems]} for path, r in reports], indent=2))
     else:
         for path, report in reports:
