@@ -166,7 +166,7 @@ def test_check_text_json_gives_the_verdicts_measures():
     import subprocess
 
     root = Path(__file__).parent.parent
-    out = subprocess.run([sys.executable, "build.py", "check", "--text", "--format", "json",
+    out = subprocess.run([sys.executable, "build.py", "check", "--format", "json", "--text",
                           "tests/passages/hard/45-govuk-style-short-sentences.md"],
                          cwd=root, capture_output=True, text=True).stdout
     [report] = json.loads(out)
