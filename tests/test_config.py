@@ -135,7 +135,7 @@ def test_a_missing_settings_file(make_site):
 @pytest.mark.parametrize("where", ["site.yaml", "content/updates/site.yaml", "easyread_images/site.yaml"])
 def test_a_settings_file_in_the_wrong_place(make_site, where):
     found = config_problems(make_site, MINIMAL_SITE_YAML, {where: MINIMAL_SITE_YAML})
-    assert found == [(Path(where), None, "SITE-CONFIG-PLACE")]
+    assert found == [(Path(where), 1, "SITE-CONFIG-PLACE")]  # a file with lines always gets one
 
 
 @pytest.mark.parametrize("where", ["_site/site.yaml", ".git/site.yaml", "node_modules/x/site.yaml"])

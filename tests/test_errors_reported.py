@@ -184,7 +184,7 @@ def test_a_site_yaml_in_the_wrong_place(broken, where):
     report, _ = broken({where: MINIMAL_SITE_YAML})
     problem = only(report, "SITE-CONFIG-PLACE")
     assert problem.file == Path(where)
-    assert problem.line is None  # the whole file is in the wrong place
+    assert problem.line == 1  # the whole file is in the wrong place; a file with lines still gets one (issue 13)
     assert "content/site.yaml" in problem.hint
     assert_plain(problem)
 

@@ -129,7 +129,7 @@ def _refuse_misplaced_configs(site_dir: Path, right: Path) -> None:
                 or parts[0].startswith("."):
             continue
         problems.append(Problem(
-            found.relative_to(site_dir), None, f"A {CONFIG_NAME} file was found here, where it is not read.",
+            found.relative_to(site_dir), 1, f"A {CONFIG_NAME} file was found here, where it is not read.",
             hint=f"Settings belong in content/{CONFIG_NAME}. Move what you need there and delete this file.",
             rule="SITE-CONFIG-PLACE"))
     if problems:

@@ -107,7 +107,7 @@ def plan_step_actions(cycle: Cycle) -> list[Action]:
 
 def _misplaced(path: Path, site: Site) -> Problem:
     file = path.relative_to(site.site_dir) if path.is_relative_to(site.site_dir) else path
-    return Problem(file, None, "Working Together for Change files belong in a folder for their cycle.",
+    return Problem(file, 1, "Working Together for Change files belong in a folder for their cycle.",
                    hint="Move it to content/wtfc/<cycle>/, for example content/wtfc/2026/.", rule="WTFC-UNKNOWN-FILE")
 
 

@@ -400,7 +400,7 @@ def _read_list(cls: type[T], path: Path, site_dir: Path, problems: list[Problem]
 
 
 def _unknown_files(files: tuple[Path, ...], statements: Path, site_dir: Path) -> list[Problem]:
-    return [Problem(_relative(f, site_dir), None, f"'{f.name}' is not a Working Together for Change file we know.",
+    return [Problem(_relative(f, site_dir), 1, f"'{f.name}' is not a Working Together for Change file we know.",
                     hint="The files are: " + ", ".join(sorted(KNOWN_FILES | {"statements.csv"}))
                          + ". Keep other files outside content/.", rule="WTFC-UNKNOWN-FILE")
             for f in files if f.name not in KNOWN_FILES and f.resolve() != statements]
