@@ -93,3 +93,12 @@ def test_a_far_too_big_picture_states_its_size_and_the_limit(tmp_path):
     problem = problem_for(write(tmp_path, "bomb.png", header_only_png(100_000, 100_000)), tmp_path)
     assert problem.rule == "PIC-TOO-BIG"
     assert "(10000 megapixels)" in problem.message and "The most we accept is 40 megapixels." in problem.message
+
+
+def test_a_mistake_in_the_sites_own_layout_is_named_relative_to_the_site(make_site, build_site):
+    site = make_site({"layouts/page.html": '{% extends "default/page.html" %}\n{% block content %}{{ no_such_name.x }}'
+                                          '{% endblock %}\n',
+                      "content/about.md": "---\ntitle: About\n---\n[picture: people] About us.\n"})
+    report = build_site(site)
+    layout = [p for p in report.problems if p.rule == "SITE-LAYOUT"]
+    assert layout and {p.file.as_posix() for p in layout} == {"layouts/page.html"}

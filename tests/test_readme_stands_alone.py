@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from conftest import REPO
+
 from wtfc_site.checker.rules import RULES
 
 README = (REPO / "README.md").read_text(encoding="utf-8")

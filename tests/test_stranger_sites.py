@@ -10,7 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import read_html, run_build
 
 SITES = Path(__file__).parent / "sites"

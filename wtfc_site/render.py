@@ -11,6 +11,7 @@ import datetime as dt
 import re
 import sys
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -30,6 +31,7 @@ from .pagination import list_pages
 from .pictures.library import Picture, unknown_picture
 from .search_words import short_forms_spelled_out
 from .site import GeneratedPage, Site
+from .sources import relative_to_site
 from .words import in_sentence
 
 
@@ -99,7 +101,8 @@ def render_site(site: Site, env: jinja2.Environment,
     for layout, path, context in listing.render_again():  # the credits: now that every picture is known
         _render_into(outputs, problems, env, layout, path, context)
     if problems:
-        raise SiteError(problems)
+        # A site's own layout is named as the author sees it (layouts/page.html), not by its disk path.
+        raise SiteError([replace(p, file=relative_to_site(p.file, site.site_dir)) if p.file else p for p in problems])
     return outputs
 
 
