@@ -92,3 +92,10 @@ def test_contact_details_still_stop_the_build_even_when_names_were_checked(make_
     report = build_site(make_site(tiny(statements_csv=rows)))
     assert not report.written
     assert [p.rule for p in report.problems if p.rule.startswith("PRIV")] == ["PRIV-PHONE"]
+
+
+def test_the_gazetteer_knows_counties_nations_towns_and_countries():
+    places = gazetteer()
+    for place in ("lancashire", "gwynedd", "county durham", "fife", "abertawe", "wales", "north west",
+                  "aberystwyth", "machynlleth", "nigeria", "pakistan", "lagos"):
+        assert place in places, place
