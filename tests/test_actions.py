@@ -81,6 +81,9 @@ def test_each_person_shows_their_jobs_including_shared_ones(make_site, build_sit
     priya = parse_html(site / "_site" / "people" / "priya-shah" / "index.html")
     assert [p.get_text(strip=True) for p in priya.select("#jobs .action-what")] == ["Book the room.", "Ask the families."]
     who = parse_html(site / "_site" / "people" / "index.html")
-    counts = {li.select_one(".item-title").get_text(strip=True): li.select_one(".person-jobs").get_text(strip=True)
+    counts = {li.select_one(".item-title").get_text(strip=True):
+              [p.get_text(strip=True) for p in li.select(".person-jobs, .person-jobs-late")]
               for li in who.select(".people-list li")}
-    assert counts == {"Priya Shah": "Jobs: 0 done, 1 to do, 1 late", "Sam Okafor": "Jobs: 1 done, 0 to do, 1 late"}
+    # short sentences, not 'Jobs: 0 done, 1 to do, 1 late'
+    assert counts == {"Priya Shah": ["Priya has 2 jobs.", "1 of them is late."],
+                      "Sam Okafor": ["Sam has 2 jobs.", "1 of them is late."]}
