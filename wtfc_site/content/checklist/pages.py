@@ -213,8 +213,6 @@ OVERVIEW_TITLE = "Our co-production check"
 OVERVIEW_SUMMARY = "We check how well we work together as equals."
 TOOK_PART_WORDS = ("lived experience",)
 """Words the layouts use when they say who took part, so the hard-words box can explain them."""
-FIXED = ("check", "date", "people", "action", "document", "done", "late", "to-do", *SYMBOLS.values())
-"""Pictures the checklist layouts always show."""
 
 
 def make_pages(site: Any, checklist: Checklist) -> list[DataPage]:
@@ -246,7 +244,7 @@ def make_pages(site: Any, checklist: Checklist) -> list[DataPage]:
 def _page(site: Any, url: str, title: str, layout: str, summary: str, picture: str,
           context: dict[str, Any]) -> DataPage:
     hard_words, short_forms = words_explained(site, [title, summary, *_strings(context)])
-    pictures = set(FIXED) | {picture} | _pictures(context)
+    pictures = {picture} | _pictures(context)  # the layouts' own pictures are recorded as they render
     return DataPage(url=url, title=title, layout=layout, summary=summary, picture=picture,
                     context={**context, "hard_words": hard_words, "short_forms": short_forms,
                              "pictures": sorted(pictures)})
