@@ -139,3 +139,10 @@ def test_everyday_keys_and_chairs_are_not_jargon():
     text = "# Your new home\n\nYou will get a key to your flat.\nSit in the dentist's chair.\nThis is a key meeting.\n"
     found = [r for r in _rules_in(text) if r[0] in ("ER-JARGON", "ER-HARD-WORD")]
     assert found == [("ER-JARGON", "'key' is a word to avoid.")]  # only the 'important' meaning
+
+
+def test_two_words_the_page_ties_together_are_not_inconsistent():
+    tied = "# Your doctor\n\nA GP is a doctor in your local area.\nRing your GP to make a time.\n"
+    assert not [r for r in _rules_in(tied) if r[0] == "ER-CONSISTENT"]
+    loose = "# Your doctor\n\nSee your doctor every year.\nRing your GP to make a time.\n"
+    assert [r[0] for r in _rules_in(loose) if r[0] == "ER-CONSISTENT"] == ["ER-CONSISTENT"]

@@ -291,6 +291,15 @@ def check_hard_words(ctx: PageContext) -> list[Problem]:
     return found
 
 
+def _tied(page_text: str, one: str, other: str) -> bool:
+    """Return True when a sentence of the page says one word is the other ("A GP is a doctor")."""
+    for a, b in ((one, other), (other, one)):
+        pattern = rf"\b{re.escape(a)}s?\s+(?:is|are|means?)\s+(?:a|an|the|your|our)?\s*(?:\w+\s+){{0,3}}{re.escape(b)}\b"
+        if re.search(pattern, page_text, re.IGNORECASE):
+            return True
+    return False
+
+
 def check_consistent(ctx: PageContext) -> list[Problem]:
     """ER-CONSISTENT: the same word for the same thing on a page (IE standard 9, ERS, COGA; rule 19)."""
     first_use: dict[int, dict[str, tuple[PointView, Match]]] = {}
@@ -304,6 +313,8 @@ def check_consistent(ctx: PageContext) -> list[Problem]:
             continue
         ordered = sorted(members.items(), key=lambda kv: (kv[1][0].point.line, kv[1][1].start))
         (_, (_, first)), (_, (view, second)) = ordered[0], ordered[1]
+        if _tied(ctx.page_text, first.text, second.text):
+            continue  # "A GP is a doctor": the page says the two words mean the same thing
         suggested = ctx.words.synonym_groups[index][0]
         found.append(
             ctx.problem(
