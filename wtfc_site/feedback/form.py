@@ -41,6 +41,8 @@ from dataclasses import dataclass, fields
 
 import jinja2
 
+from ..defaults import default_layouts
+
 PAGE = "page"
 KIND = "kind"
 FACE = "face"
@@ -189,94 +191,11 @@ def _check_lengths(values: Mapping[str, str], limits: FieldLimits, errors: dict[
 # focus to the field that needs fixing (GOV.UK error summary pattern).
 _FIRST_INPUT = {FACE: "face-happy", EASY: "easy-yes", MESSAGE: "message", CONTACT: "contact"}
 
+RECEIVER_PAGE = "feedback_receiver.html"
+"""The receiver's own form page, a default layout (markup lives in layouts/, not here)."""
+
 DEFAULT_REPLY_NOTE = "We read every message. If you tell us how to contact you, we will reply to you."
 
-_FORM_PAGE = """\
-{% macro field_error(name) -%}
-{% if name in errors %}<p class="error" id="{{ name }}-error"><span>Error:</span> {{ errors[name] }}</p>{% endif %}
-{%- endmacro %}
-{% macro described_by(name) -%}
-{% if name in errors %} aria-describedby="{{ name }}-error"{% endif %}
-{%- endmacro %}
-{% macro choices(name, question, options) -%}
-<fieldset{{ described_by(name) }}>
-<legend>{{ question }}</legend>
-{{ field_error(name) }}
-{% for value, label in options %}
-<div class="choice"><input type="radio" id="{{ name }}-{{ value }}" name="{{ name }}" value="{{ value }}"
-{%- if values[name] == value %} checked{% endif %}> <label for="{{ name }}-{{ value }}">{{ label }}</label></div>
-{% endfor %}
-</fieldset>
-{%- endmacro %}
-<!DOCTYPE html>
-<html lang="en-GB">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{% if errors %}Please check the form - {% endif %}Tell us what you think</title>
-<style>
-body { font-family: Arial, Helvetica, sans-serif; font-size: 22px; line-height: 1.5;
-       max-width: 40em; margin: 0 auto; padding: 1em; color: #0b0c0c; background: #fff; }
-.summary { border: 5px solid #d4351c; padding: 0.5em 1em; margin-bottom: 1em; }
-.error { color: #d4351c; font-weight: bold; }
-fieldset { border: 0; padding: 0; margin: 0 0 1em; }
-legend, label { font-weight: bold; display: block; }
-.choice label { display: inline; font-weight: normal; }
-.choice { margin: 0.5em 0; }
-.choice input { width: 44px; height: 44px; vertical-align: middle; }
-textarea, input[type=text] { width: 100%; font: inherit; box-sizing: border-box; border: 2px solid #0b0c0c; }
-button { font: inherit; padding: 0.5em 1em; min-height: 44px; }
-.hint { margin: 0; }
-.hp { position: absolute; left: -10000px; width: 1px; height: 1px; overflow: hidden; }
-</style>
-</head>
-<body>
-<main>
-<h1>Tell us what you think</h1>
-{% if errors %}
-<div class="summary" role="alert" aria-labelledby="summary-title">
-<h2 id="summary-title">Please check the form</h2>
-<ul>
-{% for name, text in errors.items() %}
-<li>{% if name in first_input %}<a href="#{{ first_input[name] }}">{{ text }}</a>{% else %}{{ text }}{% endif %}</li>
-{% endfor %}
-</ul>
-</div>
-{% endif %}
-<p>{{ reply_note }}</p>
-<form method="post" action="{{ action }}">
-<input type="hidden" name="page" value="{{ page }}">
-<input type="hidden" name="kind" value="{{ kind }}">
-{% if resend_token %}<input type="hidden" name="resend" value="{{ resend_token }}">
-{% endif %}{% if kind == "page-check" %}
-{{ choices("easy", "Was this page easy to understand?", [("yes", "Yes"), ("no", "No")]) }}
-{% else %}
-{{ choices("face", "How do you feel?", [("happy", "Happy"), ("okay", "Okay"), ("unhappy", "Unhappy")]) }}
-{% endif %}
-<div>
-<label for="message">Tell us more (you do not have to)</label>
-{{ field_error("message") }}
-<textarea id="message" name="message" rows="6"{{ described_by("message") }}>{{ values.message }}</textarea>
-</div>
-<div>
-<label for="contact">How can we contact you? (you do not have to)</label>
-<p class="hint" id="contact-hint">For example your email, your phone number or the name of someone who helps you.</p>
-{{ field_error("contact") }}
-<input type="text" id="contact" name="contact" value="{{ values.contact }}"
- aria-describedby="contact-hint{% if 'contact' in errors %} contact-error{% endif %}">
-</div>
-<div class="hp" aria-hidden="true">
-<label for="website">Leave this empty</label>
-<input type="text" id="website" name="website" value="" tabindex="-1" autocomplete="off">
-</div>
-<p><button type="submit">Send</button></p>
-</form>
-{% if page_link %}<p><a href="{{ page_link }}">Go back to the page you were reading</a></p>
-{% endif %}
-</main>
-</body>
-</html>
-"""
 
 
 def render_form_page(
@@ -298,9 +217,10 @@ def render_form_page(
     the page be sent again (see ``origin.ResendTokens``).
     """
     env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(default_layouts())),
         autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True
     )
-    template = env.from_string(_FORM_PAGE)
+    template = env.get_template(RECEIVER_PAGE)
     shown = {name: str(values.get(name, "")) for name in FIELD_NAMES}
     kind = shown[KIND] if shown[KIND] in KINDS else KIND_FEEDBACK
     # Link only to fields this version of the form shows.
