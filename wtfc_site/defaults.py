@@ -1,10 +1,10 @@
 """Where the default layouts and picture library are.
 
 They live at the top of the repository (``layouts/``, ``easyread_images/``)
-so a site folder can override them one file at a time. pyproject.toml maps
-them into the wheel as the packages ``wtfc_site._layouts`` and
-``wtfc_site._images``; when the package is run from a checkout without being
-installed, we look beside the package instead.
+so a site folder can override them one file at a time. pyproject.toml has
+the wheel carry them inside the package as ``wtfc_site/_layouts`` and
+``wtfc_site/_images`` (hatchling's force-include); when the package runs from
+a checkout or an editable install, we look beside the package instead.
 """
 
 from __future__ import annotations
