@@ -71,11 +71,21 @@ class NameContext:
     """True when the site's settings make names in quotes stop the build."""
 
     def known_place(self, phrase: str) -> bool:
-        """Return True when the phrase, or any of its words, is a place or organisation."""
+        """Return True when the phrase is a place or organisation: itself a known place, or holding one
+        of the site's own place words or a word such as Hall or Council ('Bryn Village Hall').
+
+        A gazetteer word alone does not make a phrase a place: 'Siobhan Murphy' is a person even
+        though there are towns called Murphy (see is_place_word).
+        """
         lowered = phrase.lower()
         words = re.findall(r"[\w'’-]+", lowered)
         return (lowered in self.places or self.is_place(lowered)
-                or any(w in self.places or w in PLACE_WORDS or self.is_place(w) for w in words))
+                or any(w in self.places or w in PLACE_WORDS for w in words))
+
+    def is_place_word(self, word: str) -> bool:
+        """Return True when one word on its own is a place ('Aberystwyth', 'Nigeria')."""
+        lowered = word.lower()
+        return lowered in self.places or self.is_place(lowered)
 
 
 def user_cache() -> Path:

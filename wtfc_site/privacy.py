@@ -159,6 +159,8 @@ def scan_names(text: str, file: Path | None, line: int | None, known) -> list[Pr
             lowered = plain.lower()
             if lowered in _EVERYDAY_CAPITALS or lowered in _TITLES or plain.isupper() or len(plain) < 2:
                 continue
+            if len(words) == 1 and known.is_place_word(plain):
+                continue  # 'to Aberystwyth'; in 'Siobhan Murphy' the town called Murphy does not count
             after_title = _word_before(text, start).lower().strip(".") in _TITLES
             if not (after_title or known.is_first_name(lowered)):
                 continue
@@ -169,6 +171,7 @@ def scan_names(text: str, file: Path | None, line: int | None, known) -> list[Pr
                      "'checker: names:' in content/site.yaml. If you checked and the person agreed, write yes "
                      "in the statement's names_checked column.",
                 rule="PRIV-NAME", severity=Severity.ERROR if known.stop else Severity.WARNING, excerpt=plain))
+            break  # one finding for one person: 'Siobhan Murphy' is one name
     return found
 
 
