@@ -30,7 +30,7 @@ from typing import Any
 
 from .defaults import default_layouts, default_pictures
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 """Bump when the shape of what is stored changes."""
 
 SITE_FOLDERS = ("content", "layouts", "easyread_images")
@@ -168,12 +168,15 @@ class Store:
     """One pickled table of results, loaded at the start of a build and saved at its end.
 
     Only the entries used by this build are saved, so the file never grows
-    with pages that were deleted long ago.
+    with pages that were deleted long ago. Each entry is kept pickled on its
+    own: saving then needs no table of every object in every entry (with
+    10,000 pages that table alone took over a gigabyte), and an entry is
+    only unpickled when it is asked for.
     """
 
     path: Path
-    entries: dict[str, Any] = field(default_factory=dict)
-    used: dict[str, Any] = field(default_factory=dict)
+    entries: dict[str, bytes] = field(default_factory=dict)
+    used: dict[str, bytes] = field(default_factory=dict)
 
     @classmethod
     def open(cls, path: Path) -> Store:
@@ -188,14 +191,19 @@ class Store:
 
     def get(self, key: str) -> Any:
         """Return the entry for ``key`` (None if there is none) and keep it for next time."""
-        value = self.entries.get(key)
-        if value is not None:
-            self.used[key] = value
+        data = self.entries.get(key)
+        if data is None:
+            return None
+        try:
+            value = pickle.loads(data)
+        except Exception:  # see open()
+            return None
+        self.used[key] = data
         return value
 
     def put(self, key: str, value: Any) -> None:
         """Remember ``value`` under ``key``."""
-        self.used[key] = value
+        self.used[key] = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
 
     def save(self) -> None:
         """Write the entries used this build, atomically; a failure only costs speed next time."""

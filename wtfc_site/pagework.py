@@ -14,6 +14,7 @@ saves below about ``POOL_FROM`` pages.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Sequence
@@ -84,10 +85,14 @@ def _work(pages: Sequence[Any], todo: list[int], worker: PageWorker, tick: Calla
     getattr(worker, "prepare", lambda: None)()  # made once here, inherited by every pool process
     chunks = [todo[start:start + CHUNK] for start in range(0, len(todo), CHUNK)]
     context = multiprocessing.get_context("fork")  # the workers inherit the loaded site; nothing is pickled in
-    with context.Pool(workers, initializer=_start_worker, initargs=(pages, worker)) as pool:
-        for chunk, results in zip(chunks, pool.imap(_work_chunk, chunks)):
-            yield from zip(chunk, results)
-            tick(len(chunk))
+    gc.freeze()  # the collector in a worker must not touch (and so copy) every inherited object
+    try:
+        with context.Pool(workers, initializer=_start_worker, initargs=(pages, worker)) as pool:
+            for chunk, results in zip(chunks, pool.imap(_work_chunk, chunks)):
+                yield from zip(chunk, results)
+                tick(len(chunk))
+    finally:
+        gc.unfreeze()
 
 
 _job: tuple[Sequence[Any], PageWorker] | None = None
