@@ -142,3 +142,11 @@ def test_a_settings_file_in_the_wrong_place(make_site, where):
 def test_settings_files_in_ignored_folders_are_left_alone(make_site, where):
     site = make_site({where: "name: [broken\n"})
     assert load_config(site).name == "Testshire Together"
+
+
+@pytest.mark.parametrize("where", ["build/lib/wtfc_site/starter/content/site.yaml", "venv/lib/site.yaml"])
+def test_a_settings_file_outside_the_site_folders_is_not_ours(make_site, where):
+    # Folders beside content/ that are not part of the site (a build folder, a virtual
+    # environment) are never searched: a starter template there must not stop the example.
+    site = make_site({"content/site.yaml": MINIMAL_SITE_YAML, where: MINIMAL_SITE_YAML})
+    assert load_config(site).name == "Testshire Together"

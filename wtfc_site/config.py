@@ -122,11 +122,8 @@ def load_config(site_dir: Path) -> SiteConfig:
 
 def _refuse_misplaced_configs(site_dir: Path, right: Path) -> None:
     problems = []
-    for found in sorted(site_dir.rglob(CONFIG_NAME)):
-        parts = found.relative_to(site_dir).parts
-        # wtfc_site/ is the program itself (its new-site starter has a site.yaml), not part of the site.
-        if found == right or parts[0] in {"_site", "node_modules", ".venv", ".git", "tests", "wtfc_site"} \
-                or parts[0].startswith("."):
+    for found in sorted(_candidate_configs(site_dir)):
+        if found == right:
             continue
         problems.append(Problem(
             found.relative_to(site_dir), 1, f"A {CONFIG_NAME} file was found here, where it is not read.",
@@ -134,6 +131,21 @@ def _refuse_misplaced_configs(site_dir: Path, right: Path) -> None:
             rule="SITE-CONFIG-PLACE"))
     if problems:
         raise SiteError(problems)
+
+
+def _candidate_configs(site_dir: Path) -> list[Path]:
+    """Return every settings file an author may have put in the wrong place.
+
+    Only the site's own folders are searched (its top level, content/,
+    layouts/, easyread_images/): other folders beside them (a virtual
+    environment, a build folder, the program itself with its new-site
+    starter) are not part of the site, and walking them would slow every build.
+    """
+    found = [site_dir / CONFIG_NAME] if (site_dir / CONFIG_NAME).is_file() else []
+    for folder in ("content", "layouts", "easyread_images"):
+        if (site_dir / folder).is_dir():
+            found += (site_dir / folder).rglob(CONFIG_NAME)
+    return found
 
 
 def _check_base_url(config: SiteConfig, lines, file: Path) -> None:
