@@ -241,7 +241,8 @@ def test_pages_done_by_a_pool_of_processes_give_the_same_site(tmp_path: Path,
     build(Options(site_dir=site, out_dir=tmp_path / "pooled", today=TODAY, cache_dir=tmp_path / "c2",
                   use_cache=False))
     workers = set(pids.read_text(encoding="utf-8").split())
-    assert len(workers) >= 2 and str(os.getpid()) not in workers
+    # Pool processes did the pages (how many of the two got work depends on how busy the machine is).
+    assert workers and str(os.getpid()) not in workers
     assert snapshot(tmp_path / "pooled") == serial
 
 
