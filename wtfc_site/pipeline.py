@@ -4,9 +4,10 @@ Each stage takes plain data and returns plain data. Problems are collected
 file by file so one run reports them all; the pipeline stops between
 stages, never half way through writing.
 
-At about 470 lines it is over the 400 we aim for: the glue of the load and
-convert stages still lives here (photos and the cross-page checks have moved
-to ``photos`` and ``crosschecks``); the load glue is the next to move.
+Read top to bottom, this module is the orchestration. The load stage's glue
+(reading page files, datasets) is in ``load``; photos and the cross-page
+checks are in ``photos`` and ``crosschecks``. The convert stage's per-page
+worker is still here.
 """
 
 from __future__ import annotations
@@ -14,16 +15,13 @@ from __future__ import annotations
 import datetime as dt
 import os
 from dataclasses import dataclass, field, replace
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
-from . import content as content_types
 from .assets import asset_outputs, picture_outputs, static_outputs
 from .buildcache import SiteInputs, Store, combine, digest, site_inputs
 from .checks import check_site, page_findings, site_wordlists
 from .config import SiteConfig, load_config
 from .content.base import Page
-from .content.checklist import load_checklist
-from .content.wtfc import load_cycles
 from .crosschecks import (
     check_front_matter_links,
     check_navigation,
@@ -31,11 +29,10 @@ from .crosschecks import (
     link_resolver,
     scan_peoples_words,
 )
-from .datasets import Backlink, DataResult, Dataset
-from .defaults import default_pictures
-from .discover import Sources, discover, page_id
-from .errors import Problem, Severity, SiteError, collect, errors_in, sort_problems
+from .discover import discover
+from .errors import Problem, SiteError, collect, errors_in, sort_problems
 from .lastbuild import remember_build, render_reuse, unchanged_build
+from .load import ParseCache, load_datasets, parse_pages, picture_folders, static_files
 from .markdown import BodyContext, BodyConverter, PictureChoice
 from .pagework import PageResult, page_key, run_pages
 from .photos import Photos, person_photos, photo_maker
@@ -43,17 +40,16 @@ from .pictures.choice import PictureChooser, make_chooser, site_names
 from .pictures.library import PictureLibrary, load_library, unknown_picture
 from .progress import Counter, Progress, stage
 from .publish import PublishOptions, publish_outputs
+from .publish.search import kept_search_index
 from .reach import reach_site, unreachable_pages
 from .render import make_environment, render_site, used_picture_names
 from .site import (
     GENERATED_PAGES,
     Site,
-    StaticFile,
     gather_actions,
     index_pages,
     link_versions,
 )
-from .sources import read_source
 from .visiblecheck import check_visible_text
 from .words import load_abbreviations, load_glossary
 from .write import write_site
@@ -74,6 +70,12 @@ class Options:
     """Reuse results from .wtfc-cache/ for pages whose inputs are byte for byte unchanged."""
     progress: Progress | None = field(default=None, compare=False)
     """Stage timings and, on a terminal, a progress line."""
+    search_index: bool = True
+    """Make the Pagefind search index afresh. When False, the output folder's existing index is kept
+    as it is (the live preview: Pagefind takes most of a small rebuild, and the index changes little)."""
+    pool: bool = True
+    """Let many pages be done by a forked pool of processes. The live preview says no: forking a
+    process that has web-server threads running can hang the child."""
 
     @property
     def output(self) -> Path:
@@ -119,10 +121,10 @@ def load_site(options: Options, inputs: SiteInputs | None = None) -> Loaded:
     problems: list[Problem] = []
     glossary = collect(problems, load_glossary, site_dir)
     abbreviations = collect(problems, load_abbreviations, site_dir)
-    library = collect(problems, load_library, _picture_folders(site_dir), site_dir)
+    library = collect(problems, load_library, picture_folders(site_dir), site_dir)
     sources = discover(site_dir)
     with stage(options.progress, "load"):
-        pages = _parse_pages(sources, site_dir, problems, options.include_drafts, _Parsed(store, inputs))
+        pages = parse_pages(sources, site_dir, problems, options.include_drafts, ParseCache(store, inputs))
     if glossary is None or abbreviations is None or library is None:
         return Loaded(None, problems, photos)
     by_id, by_url, url_problems = index_pages(pages)
@@ -132,7 +134,7 @@ def load_site(options: Options, inputs: SiteInputs | None = None) -> Loaded:
     site = Site(
         site_dir=site_dir, config=config, pages=tuple(pages), by_id=by_id, by_url=by_url,
         counterparts=pairs, glossary=glossary, abbreviations=abbreviations, library=library,
-        static_files=_static_files(sources, site_dir), generated=GENERATED_PAGES, today=options.today or build_date(),
+        static_files=static_files(sources, site_dir), generated=GENERATED_PAGES, today=options.today or build_date(),
         actions=tuple(actions))
     problems += load_datasets(site, sources)
     site = replace(site, actions=site.actions + site.dataset_actions())
@@ -149,93 +151,6 @@ def load_site(options: Options, inputs: SiteInputs | None = None) -> Loaded:
     site.photo_files.update(photos.files)
     site, reach = reach_site(site)  # the menu (made from the sections if site.yaml has none), a home page
     return Loaded(site, problems + reach, photos)
-
-
-def _picture_folders(site_dir: Path) -> list[tuple[Path, bool]]:
-    folders = [(default_pictures(), False)]
-    own = site_dir / "easyread_images"
-    if own.is_dir() and own.resolve() != default_pictures().resolve():
-        folders.append((own, True))
-    return folders
-
-
-@dataclass(frozen=True)
-class _Parsed:
-    """Where parsed pages are kept between builds (nowhere when the cache is off)."""
-
-    store: Store | None
-    inputs: SiteInputs | None
-
-    def key(self, path: Path, site_dir: Path) -> str:
-        """Return the cache key of one file's parse, or '' when it cannot be cached."""
-        if self.store is None or self.inputs is None:
-            return ""
-        source = self.inputs.of(path, site_dir)
-        return digest("parsed", self.inputs.generator, str(path.resolve()), source) if source else ""
-
-
-def _parse_pages(sources: Sources, site_dir: Path, problems: list[Problem], drafts: bool,
-                 parsed: _Parsed = _Parsed(None, None)) -> list[Page]:
-    pages = []
-    content_dir = site_dir / "content"
-    for path in sources.pages:
-        key = parsed.key(path, site_dir)
-        outcome = parsed.store.get(key) if key and parsed.store else None
-        if outcome is None:
-            outcome = _parse_page(path, site_dir, content_dir)
-            if key and parsed.store:
-                parsed.store.put(key, outcome)
-        page, page_problems = outcome
-        problems.extend(page_problems)
-        if page is not None and (drafts or not page.meta.draft):
-            pages.append(page)
-    return pages
-
-
-def _parse_page(path: Path, site_dir: Path, content_dir: Path) -> tuple[Page | None, list[Problem]]:
-    raw = None
-    try:
-        raw = read_source(path, site_dir)
-        return content_types.parse(raw, page_id(path, content_dir)), []
-    except SiteError as exc:
-        draft = raw is not None and raw.meta.get("draft") is True
-        # A draft is work in progress: its problems are shown but never stop the site being built.
-        return None, [replace(p, severity=Severity.WARNING) if draft else p for p in exc.problems]
-
-
-def _static_files(sources: Sources, site_dir: Path) -> tuple[StaticFile, ...]:
-    content = site_dir / "content"
-    return tuple(StaticFile(p, PurePosixPath(p.relative_to(content).as_posix())) for p in sources.static)
-
-
-DATASETS: dict[str, Dataset] = {"checklist": load_checklist, "wtfc": load_cycles}  # type: ignore[dict-item]
-"""The datasets by the content/ folder each reads (a literal table)."""
-
-
-def load_datasets(site: Site, sources: Sources) -> list[Problem]:
-    """Run each dataset (checklist, Working Together for Change) and keep what it adds."""
-    problems: list[Problem] = []
-    results: dict[str, DataResult] = {}
-    for name, load in DATASETS.items():
-        try:
-            result = load(site, sources.data.get(name, ()))
-        except SiteError as exc:
-            problems.extend(exc.problems)
-            continue
-        results[name] = result
-        problems.extend(result.problems)
-    site.datasets.update(results)
-    backlinks: dict[str, list] = {}
-    for result in results.values():
-        for target, links in result.backlinks.items():
-            backlinks.setdefault(target, []).extend(links)
-    for page in site.pages_of("answer"):  # the evidence of a 'You said, we did' answer links back to it
-        for ref in getattr(page.meta, "evidence", ()):
-            target = ref.strip().strip("/").partition("#")[0].removesuffix(".md")
-            backlinks.setdefault(target, []).append(
-                Backlink(page.title, page.url, "We used this page to answer what people told us.", "feedback"))
-    site.backlinks.update(backlinks)
-    return problems
 
 
 def convert_bodies(site: Site, photos: Photos, problems: list[Problem], options: Options | None = None,
@@ -282,7 +197,7 @@ def convert_and_check(site: Site, options: Options, store: Store | None,
     """
     keys = _page_keys(site, inputs) if store is not None else [""] * len(site.pages)
     counter = Counter(options.progress, len(site.pages))
-    results = run_pages(site.pages, keys, page_worker(site, options.cache), store, counter)
+    results = run_pages(site.pages, keys, page_worker(site, options.cache), store, counter, pool=options.pool)
     return {page.id: result for page, result in zip(site.pages, results)}
 
 
@@ -442,7 +357,10 @@ def build(options: Options) -> Report:
             if site.config.checker.visible_text:  # what the reader sees, layouts' lines included
                 report = replace(report, problems=sort_problems(report.problems + check_visible_text(site, outputs)))
         with stage(options.progress, "publish"):
-            outputs.update(publish_outputs(site, env, outputs, PublishOptions(offline=options.offline)))
+            outputs.update(publish_outputs(site, env, outputs, PublishOptions(offline=options.offline,
+                                                                              search=options.search_index)))
+            if not options.search_index:
+                outputs.update(kept_search_index(options.output))
             outputs.update(picture_outputs(site))  # last: the 404 page's pictures are known once it is made
         with stage(options.progress, "write"):
             write_site(outputs, options.output)
