@@ -178,7 +178,7 @@ def test_tell_us_on_any_page_records_that_page(live_site, page):
     page.goto(site + "/policy/policy/")
     page.get_by_role("link", name="Tell us what you think").first.click()
     page.locator("#tell-us summary").click()
-    page.locator("#tell-us").get_by_label("Unhappy", exact=True).check()
+    page.locator("#tell-us").get_by_label("Not happy", exact=True).check()
     page.locator("#tell-us").get_by_label("What do you want to tell us?").fill("The policy has too many words")
     page.locator("#tell-us").get_by_role("button", name="Send").click()
     assert page.url == site + "/feedback/thank-you/"

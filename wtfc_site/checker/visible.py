@@ -8,7 +8,8 @@ sees, so after rendering we read each page's ``<main>`` back:
 
 - ``visible_points(html)`` gives one Point per leaf block of text (heading,
   paragraph, list item, label, table cell, quote), skipping anything hidden
-  from readers (``hidden``, ``aria-hidden="true"``, scripts).
+  from readers (``hidden``, ``aria-hidden="true"``, scripts) and the entries of a
+  reference list a layout marks ``data-reference-list`` (see ``REFERENCE_LIST``).
 - ``check_visible(page, visible, settings, words)`` runs the text rules on
   the blocks the author did not write (reported at the page's title line,
   saying they come from the layout), and the whole-page rules (page length
@@ -40,6 +41,12 @@ _SKIP_TAGS = frozenset({"script", "style", "template", "noscript", "svg", "nav"}
 SKIP_CLASSES = frozenset({"page-feedback", "hard-words-box"})
 """Parts every page repeats, or that repeat the page's own explanations: the feedback form at the
 foot of each page and the hard-words box (each word is explained beside its point too)."""
+REFERENCE_LIST = "data-reference-list"
+"""The attribute a layout puts on a list or table that readers look things up in rather than read through
+(the A to Z of pages, the picture credits, the short forms). Its entries are titles, names and licence
+data, not sentences, and each entry's own words are checked where they are written (a page's title and
+summary at that page), so the sentence rules and the page length leave them out. The text around the
+list (its heading and the lines saying what it is) is checked as usual."""
 LABEL_CLASSES = frozenset({"er-explain-label"})
 """Short labels in front of a sentence ("Hard word:"): read as their own block, not as part of it."""
 _SPACES = re.compile(r"\s+")
@@ -51,7 +58,8 @@ LAYOUT_HINT = "The build adds this text to the page (from a layout, the glossary
 def _hidden(element) -> bool:
     """Return True when the element or one of its parents is hidden from readers."""
     for node in (element, *element.iterancestors()):
-        if node.tag in _SKIP_TAGS or node.get("hidden") is not None or node.get("aria-hidden") == "true":
+        if (node.tag in _SKIP_TAGS or node.get("hidden") is not None or node.get("aria-hidden") == "true"
+                or node.get(REFERENCE_LIST) is not None):
             return True
         if SKIP_CLASSES.intersection((node.get("class") or "").split()):
             return True
