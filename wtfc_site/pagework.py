@@ -63,21 +63,23 @@ def page_key(shared: str, page_id: str, source_hash: str) -> str:
 
 
 def run_pages(pages: Sequence[Any], keys: Sequence[str], worker: PageWorker, store: Store | None,
-              tick: Callable[[int], None] = lambda done: None) -> list[PageResult]:
-    """Return each page's result, in order: from ``store`` when its key is there, else worked out."""
+              tick: Callable[[int], None] = lambda done: None, *, pool: bool = True) -> list[PageResult]:
+    """Return each page's result, in order: from ``store`` when its key is there, else worked out.
+
+    ``pool=False`` does every page in this process (never forks)."""
     results: list[PageResult | None] = [store.get(key) if store else None for key in keys]
     todo = [index for index, result in enumerate(results) if result is None]
     tick(len(pages) - len(todo))
-    for index, result in _work(pages, todo, worker, tick):
+    for index, result in _work(pages, todo, worker, tick, pool):
         results[index] = result
         if store is not None:
             store.put(keys[index], result)
     return results  # type: ignore[return-value]
 
 
-def _work(pages: Sequence[Any], todo: list[int], worker: PageWorker, tick: Callable[[int], None]):
+def _work(pages: Sequence[Any], todo: list[int], worker: PageWorker, tick: Callable[[int], None], pool: bool):
     workers = min(cores(), max(1, len(todo) // CHUNK))
-    if workers < 2 or len(todo) < POOL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+    if not pool or workers < 2 or len(todo) < POOL_FROM or "fork" not in multiprocessing.get_all_start_methods():
         for index in todo:
             yield index, worker(pages[index])
             tick(1)

@@ -50,3 +50,12 @@ def _problem(detail: str) -> Problem:
     return Problem(None, None, f"The search index could not be made: {detail or 'Pagefind gave no reason'}.",
                    hint="Install the search program with 'pip install \"pagefind[extended]\"' "
                         "(it comes from PyPI and needs no internet when it runs).", rule="SITE-SEARCH")
+
+
+def kept_search_index(site_folder: Path) -> dict[PurePosixPath, Path]:
+    """Return the search index files already in a built site, to carry into the next build unchanged."""
+    bundle = site_folder.resolve() / SEARCH_FOLDER  # resolved, as the writer compares paths to link them
+    if not bundle.is_dir():
+        return {}
+    return {PurePosixPath(SEARCH_FOLDER) / p.relative_to(bundle).as_posix(): p
+            for p in sorted(bundle.rglob("*")) if p.is_file()}
