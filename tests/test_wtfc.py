@@ -379,3 +379,36 @@ def test_the_full_reports_own_words_get_the_plain_english_check():
     [text, *_] = full_report_texts(cycle, "/wtfc/2026/report-full/")
     assert text.easy_read is False and text.file.as_posix() == "content/wtfc/2026/cycle.yaml"
     assert text.points[0].line == 8 and text.points[0].text.startswith("Riverside Together used")
+
+
+# --- a site's own components (issue 12 part 5) ---------------------------------------------
+
+OWN_WTFC_ROW = """\
+{% macro wtfc_row(row) -%}
+<section class="our-own-row">{% if row.heading %}<h3>{{ row.heading }}</h3>{% endif %}
+{% for line in row.lines %}<p class="our-line">{{ line.html }}</p>{% endfor %}
+{% for words in row.quotes %}<q class="our-quote">{{ words }}</q>{% endfor %}</section>
+{%- endmacro %}
+"""
+OWN_WTFC_HEADING = """\
+{% macro wtfc_heading(heading) -%}
+<h2 class="our-own-heading">Section: {{ heading.text }}</h2>
+{%- endmacro %}
+"""
+
+
+def test_a_site_can_replace_the_row_and_heading_components(make_site, build_site, parse_html) -> None:
+    site = make_site({**tiny(), "layouts/components/wtfc_row.html": OWN_WTFC_ROW,
+                      "layouts/components/wtfc_heading.html": OWN_WTFC_HEADING})
+    report = build_site(site)
+    assert report.written, [str(p.message) for p in report.problems if p.severity is Severity.ERROR]
+    soup = parse_html(site / "_site/wtfc/2026/themes/getting-out/index.html")
+    assert not soup.select(".wtfc .er-row"), "the default row markup is still used"
+    quotes = [q.get_text(strip=True) for q in soup.select("section.our-own-row q.our-quote")]
+    assert "I like the bus to town." in quotes
+    headings = [h.get_text(" ", strip=True) for h in soup.select("h2.our-own-heading")]
+    assert "Section: What people said" in headings
+    overview = parse_html(site / "_site/wtfc/2026/index.html")
+    steps = [h.get_text(" ", strip=True) for h in overview.select("section.our-own-row h3")]
+    assert "Step 1: Prepare" in steps, steps
+    assert overview.select("section.our-own-row p.our-line"), "the rows' lines are missing"

@@ -1,7 +1,7 @@
 """Working Together for Change: writing easy-read rows and recording what the checker reads.
 
 A ``Writer`` belongs to one page while it is made. Each row it writes
-becomes HTML for the layout *and* a ``Point`` for the easy-read checker,
+becomes a ``Row`` for the layout (layouts/components/wtfc_row.html) *and* a ``Point`` for the easy-read checker,
 with the data file and line the words came from, so the two cannot drift
 apart. The first use of each glossary word on the page is shown in bold
 with its meaning beside it, as the Markdown pages do.
@@ -64,13 +64,45 @@ class Line:
 
 
 @dataclass(frozen=True)
+class RowLine:
+    """One line of a row as shown: its words (escaped, hard words in bold) and where it links to."""
+
+    html: Markup
+    url: Markup = Markup("")
+
+
+@dataclass(frozen=True)
 class Row:
-    """One easy-read row: a picture on the left, a few lines on the right."""
+    """One easy-read row: a picture on the left, a few lines on the right.
+
+    The markup is layouts/components/wtfc_row.html's. Words arrive already
+    escaped (html.escape, as on the Markdown pages), because a line can hold
+    hard words in bold.
+    """
 
     picture: str | None
-    html: Markup
+    heading: Markup = Markup("")
+    level: int = 3
+    lines: tuple[RowLine, ...] = ()
+    explanations: tuple[Markup, ...] = ()
+    """The meaning of each hard word first used in this row."""
+    quote: bool = False
+    """The whole row is people's own words (shown as a quotation)."""
+    quotes: tuple[Markup, ...] = ()
+    """Several people's words, each its own quotation, under the heading."""
     id: str = ""
     cls: str = ""
+    kind: str = "row"
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A section heading between rows; the markup is layouts/components/wtfc_heading.html's."""
+
+    text: Markup
+    level: int = 2
+    id: str = ""
+    kind: str = "heading"
 
 
 @dataclass
@@ -87,28 +119,22 @@ class Writer:
     def row(self, lines: Sequence[Line | str], src: Src, picture: str | None, *, heading: str = "",
             kind: str = "paragraph", level: int = 3, id: str = "", cls: str = "") -> Row:
         """Return a row and record its heading and words as points."""
-        html = []
         if heading:
             self._record(heading, src, "heading", picture)
-            html.append(f"<h{level}>{escape(heading)}</h{level}>")
         shown = [line if isinstance(line, Line) else Line(line) for line in lines if line]
         explained: list[GlossaryEntry] = []
         bold: list[str] = []
-        for line in shown:
-            inner = escape(line.text) if kind == "quote" else self._bold(line.text, explained, bold)
-            if line.url:
-                inner = f'<a href="{escape(self.url_of(line.url))}">{inner}</a>'
-            html.append(f"<p>{inner}</p>")
+        words = [RowLine(Markup(escape(line.text) if kind == "quote" else self._bold(line.text, explained, bold)),
+                         Markup(escape(self.url_of(line.url))) if line.url else Markup(""))
+                 for line in shown]
         if shown:
             text = " ".join(_sentence(line.text) for line in shown)
             self._record(text, src, kind, picture, bold=tuple(bold),
                          explained=tuple(e.word for e in explained))
-        html += [self._explanation(entry) for entry in explained]
-        if kind == "quote":
-            html = ['<blockquote class="er-quote">', *html, "</blockquote>"]
         if picture:
             self.pictures.add(picture)
-        return Row(picture, Markup("".join(html)), id, cls)
+        return Row(picture, Markup(escape(heading)), level, tuple(words),
+                   tuple(Markup(explanation_html(entry)) for entry in explained), kind == "quote", id=id, cls=cls)
 
     def quotes(self, quotes: list[tuple[str, Src]], picture: str, heading: str, cls: str = "") -> Row:
         """Return one row of people's own words (each its own point, exempt from the sentence rules)."""
@@ -116,8 +142,7 @@ class Writer:
         for text, src in quotes:
             self._record(text, src, "quote", picture)
         self.pictures.add(picture)
-        items = "".join(f'<blockquote class="er-quote"><p>{escape(text)}</p></blockquote>' for text, _ in quotes)
-        return Row(picture, Markup(f"<h3>{escape(heading)}</h3>{items}"), "", cls)
+        return Row(picture, Markup(escape(heading)), quotes=tuple(Markup(escape(text)) for text, _ in quotes), cls=cls)
 
     def rows(self, lines: Sequence[Line | str], src: Src, picture: str | None, **options) -> list[Row]:
         """Return as many rows as needed to keep each to 3 sentences, all with the same picture."""
@@ -125,11 +150,10 @@ class Writer:
         chunks = [kept[i:i + MAX_SENTENCES] for i in range(0, len(kept), MAX_SENTENCES)] or [[]]
         return [self.row(chunk, src, picture, **(options if i == 0 else {})) for i, chunk in enumerate(chunks)]
 
-    def heading(self, text: str, src: Src, level: int = 2, id: str = "") -> Markup:
+    def heading(self, text: str, src: Src, level: int = 2, id: str = "") -> Heading:
         """Return a section heading and record it (headings have no picture of their own)."""
         self._record(text, src, "heading", None, NONE)
-        ident = f' id="{escape(id)}"' if id else ""
-        return Markup(f"<h{level}{ident}>{escape(text)}</h{level}>")
+        return Heading(Markup(escape(text)), level, id)
 
     def page_texts(self, url: str, title: str, title_src: Src, summary: str, easy_read: bool) -> tuple[PageText, ...]:
         """Return what the checker reads: one PageText per source file, title and summary on the first."""
@@ -168,10 +192,6 @@ class Writer:
             last = match.end()
         out.append(escape(text[last:]))
         return "".join(out)
-
-    @staticmethod
-    def _explanation(entry: GlossaryEntry) -> str:
-        return explanation_html(entry)
 
 
 def _sentence(text: str) -> str:
