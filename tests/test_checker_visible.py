@@ -80,3 +80,35 @@ def test_words_the_generator_writes_are_its_own_to_explain():
     assert not [p for p in extra if p.rule == "ER-HARD-WORD"]
     authored = page_from_text("# Sam Okafor\n\nSam brings lived experience to our work.\n", Path("sam.md"))
     assert [p for p in check_page(authored, SETTINGS, WORDS) if p.rule == "ER-HARD-WORD"]  # an author's words
+
+
+LONG_ROLE = "worker who helps the members of our group to get ready for every meeting that the board holds in the town"
+
+
+def test_a_generated_line_that_is_too_long_is_reported_at_its_page(make_site, build_site):
+    """The role is in the person's front matter, which the line-by-line check never reads; the built page shows it."""
+    site = make_site({"content/people/sam.md": f"---\ntitle: Sam Okafor\nrole: {LONG_ROLE}\n---\n[picture: people]\nSam works with us.\n"})
+    report = build_site(site)
+    assert report.written
+    at_page = [p for p in report.problems if p.rule == "ER-SENT-LEN" and p.file and p.file.as_posix() == "content/people/sam.md"]
+    assert [(p.line, p.severity.name) for p in at_page] == [(2, "ERROR")]
+    assert LONG_ROLE in at_page[0].excerpt.rstrip("\u2026") or at_page[0].excerpt.rstrip("\u2026") in f"{LONG_ROLE}."
+    assert at_page[0].hint.endswith(LAYOUT_HINT)
+
+
+def test_a_reference_list_is_left_out_but_the_text_around_it_is_read():
+    html = ("<main><h1>Our pictures</h1><p>Who made each picture.</p><table><tbody data-reference-list>"
+            "<tr><td>A warning sign: a triangle with an exclamation mark.</td><td>CC BY 4.0</td></tr></tbody></table></main>")
+    assert [p.text for p in visible_points(html)] == ["Our pictures", "Who made each picture."]
+
+
+def test_visible_text_is_on_by_default_and_the_example_site_is_strict_clean():
+    import subprocess
+    import sys
+
+    from conftest import REPO
+    assert CheckerSettings().visible_text
+    check = subprocess.run([sys.executable, str(REPO / "build.py"), "check", "--strict", "--site", str(REPO)],
+                           capture_output=True, text=True, timeout=300)
+    assert "Easy read: 0 errors, 0 warnings" in check.stdout, check.stdout[-3000:]
+    assert check.returncode == 0

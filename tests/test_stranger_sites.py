@@ -22,11 +22,33 @@ EXPECTED = {
         ("content/updates/Café Día.md", 12, "HTML-REMOVED", "warning"),
         # 'Dylan' in a quote may name someone (Siobhan's row is marked names_checked; the towns are places).
         ("content/wtfc/2026/statements.csv", 4, "PRIV-NAME", "warning"),
+        # What the reader sees (issue 14 part 7): the role 'Co-chair', written in 2 people's front matter,
+        # shows on their pages and on the people list, and nothing on those pages says what it means.
+        ("content/people/Llŷr Hughes.md", 2, "ER-HARD-WORD", "warning"),
+        ("content/people/Oluwaseun Adebayo.md", 2, "ER-HARD-WORD", "warning"),
+        ("layouts/people.html", 1, "ER-HARD-WORD", "warning"),
     ],
     "northgate-voices": [
         # Nothing links to the bus times page.
         ("content/Bus Times.md", 2, "SITE-UNREACHABLE", "warning"),
         ("content/accessibility.md", None, "A11Y-STATEMENT", "warning"),
+        # What the reader sees (issue 14 part 7). The glossary's meaning of 'interpreter' is 16 words with
+        # 2 'who's; it shows beside the word on Mai's page and on the hard words list.
+        ("content/People/Nguyễn Thị Mai.md", 2, "ER-ONE-IDEA", "warning"),
+        ("content/People/Nguyễn Thị Mai.md", 2, "ER-SENT-LEN", "warning"),
+        ("layouts/hard_words.html", 1, "ER-ONE-IDEA", "warning"),
+        ("layouts/hard_words.html", 1, "ER-SENT-LEN", "warning"),
+        # 'A commissioner is a person who decides which services the council pays for.': 2 ideas in one.
+        ("layouts/hard_words.html", 1, "ER-ONE-IDEA", "warning"),
+        # The role 'Chair' (front matter) shows unexplained on Zainab's page and the people list.
+        ("content/People/Zainab Hussain.md", 2, "ER-HARD-WORD", "warning"),
+        ("layouts/people.html", 1, "ER-HARD-WORD", "warning"),
+        # The answer's summary 'We asked the council for a quiet room, and now there is one.' says 2 things;
+        # it shows on its page and on the list of answers.
+        ("content/You Said We Did/Quiet Room.md", 2, "ER-ONE-IDEA", "warning"),
+        ("layouts/answers.html", 1, "ER-ONE-IDEA", "warning"),
+        # The home page's summary 'people in Northgate are listened to' does not say who listens.
+        ("content/index.md", 2, "ER-ACTIVE", "warning"),
     ],
 }
 

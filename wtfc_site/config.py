@@ -52,7 +52,7 @@ class FeedbackSettings:
     """The full address the form sends to (needed for receiver and external)."""
     reply_days: int = 10
     """How many working days people wait, at most, for an answer."""
-    read_by: str = "the partnership's co-production team"
+    read_by: str = "the people who run this website"
     """Who reads what people send, in plain words."""
     allowed_origins: tuple[str, ...] = ()
     """Web addresses the bundled receiver accepts forms from, e.g. https://ourtcp.org.uk."""

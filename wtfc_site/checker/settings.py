@@ -244,9 +244,9 @@ class CheckerSettings:
     """Severity per rule id, e.g. {ER-ACTIVE: info}; 'off' turns a rule off."""
     standard: StandardPages = field(default_factory=StandardPages)
     """The lighter plain-English check for standard versions."""
-    visible_text: bool = False
+    visible_text: bool = True
     """Also check what the reader sees on every built page: the lines the layouts write and each page's
-    length with them (issue 14 part 7). Off until the example site's layouts are plain enough for it."""
+    length with them (issue 14 part 7). On by default: the example site is strict-clean with it."""
     picture_text: PictureText = field(default_factory=PictureText)
     """Picture descriptions in pasted documents (check --text)."""
     verdict: VerdictSettings = field(default_factory=VerdictSettings)
