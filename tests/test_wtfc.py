@@ -412,3 +412,20 @@ def test_a_site_can_replace_the_row_and_heading_components(make_site, build_site
     steps = [h.get_text(" ", strip=True) for h in overview.select("section.our-own-row h3")]
     assert "Step 1: Prepare" in steps, steps
     assert overview.select("section.our-own-row p.our-line"), "the rows' lines are missing"
+
+
+OWN_REPORT = """\
+{% macro wtfc_report_full(report) -%}
+<ol class="our-own-report">{% for theme in report.themes %}<li>{{ theme.title }}: {{ theme.plans|length }} plan(s)</li>{% endfor %}</ol>
+{%- endmacro %}
+"""
+
+
+def test_a_site_can_replace_the_full_report_component(make_site, build_site, parse_html) -> None:
+    site = make_site({**tiny(), "layouts/components/wtfc_report_full.html": OWN_REPORT})
+    report = build_site(site)
+    assert report.written, [str(p.message) for p in report.problems if p.severity is Severity.ERROR]
+    soup = parse_html(site / "_site/wtfc/2026/report-full/index.html")
+    items = [li.get_text(strip=True) for li in soup.select("article.wtfc-report-full ol.our-own-report li")]
+    assert items == ["Getting out and about: 1 plan(s)", "Money: 0 plan(s)"], items
+    assert not soup.select("article.wtfc-report-full section"), "the default report markup is still used"

@@ -7,6 +7,7 @@ stylesheet it prints as a document.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from html import escape
 from typing import Any
 
@@ -80,24 +81,101 @@ def _plan_rows(w: Writer, cycle: Cycle, site: Site) -> list:
     return blocks
 
 
+@dataclass(frozen=True)
+class ReportTable:
+    """A table of the full report: its name (caption and label), class, column heads and cells."""
+
+    name: str
+    cls: str
+    heads: tuple[str, ...]
+    rows: tuple[tuple[Markup, ...], ...]
+
+
+@dataclass(frozen=True)
+class ReportAction:
+    """One action of a plan, linked to the meeting that agreed it."""
+
+    url: Markup
+    what: Markup
+    state: Markup
+    due: str
+
+
+@dataclass(frozen=True)
+class ReportPlan:
+    """One action plan in the full report."""
+
+    id: str
+    title: Markup
+    what: Markup
+    who: Markup
+    due: str
+    status: Markup
+    meeting_url: Markup
+    meeting_title: Markup
+    baseline: Markup
+    indicators: ReportTable | None
+    actions: tuple[ReportAction, ...]
+    progress: tuple[Markup, ...]
+    steps: tuple[Markup, ...]
+
+
+@dataclass(frozen=True)
+class ReportTheme:
+    """One theme's section of the full report."""
+
+    id: str
+    title: Markup
+    summary: Markup
+    causes: tuple[Markup, ...]
+    success: tuple[Markup, ...]
+    ideas: tuple[Markup, ...]
+    plans: tuple[ReportPlan, ...]
+    review: tuple[Markup, ...]
+    url: Markup
+
+
+@dataclass(frozen=True)
+class FullReport:
+    """What the full report says; layouts/components/wtfc_report_full.html writes the markup.
+
+    Words from the data are escaped here (html.escape, as the Markdown pages
+    escape), so a site's own component gets them ready to show.
+    """
+
+    intro: tuple[Markup, ...]
+    steps: ReportTable
+    said: Markup
+    chart: Markup
+    themes: tuple[ReportTheme, ...]
+    review_title: str
+    review: tuple[Markup, ...]
+    next_steps: tuple[Markup, ...]
+
+
+def _e(text: object) -> Markup:
+    """Return text escaped for HTML."""
+    return Markup(escape(str(text)))
+
+
+def _all(texts) -> tuple[Markup, ...]:
+    return tuple(_e(text) for text in texts)
+
+
 def full_report(cycle: Cycle, numbers: Numbers, site: Site) -> DataPage:
     """Return the full (standard English) report as a page whose easy-read version is the report."""
     meta = cycle.meta.item
-    parts = [_p(text) for text in meta.report_full_intro]
-    parts.append(_section("The eight steps", _steps_table(cycle)))
-    parts.append(_section("What people said", _p(
-        f"{numbers.people} people took part through their reviews and made {numbers.statements} statements: "
-        + ", ".join(f"{numbers.by_category(c)} {c}" for c in CATEGORIES) + ".")
-        + str(chart_figure(cycle, numbers, site))))  # str(): adding Markup to a str escapes the str
-    for t in cycle.themes:
-        parts.append(_theme_section(cycle, t, numbers, site))
-    if cycle.review:
-        review = cycle.review.item
-        body = "".join(_p(x) for x in (review.full_summary or review.summary))
-        body += _list("Next steps", review.next_steps)
-        parts.append(_section(f"Review ({short_date(review.date)})", body))
-    context = {"report_html": Markup("".join(parts)), "pictures": (), "cycle_links": [],
-               "cycle_title": meta.title, "blocks": []}
+    said = (f"{numbers.people} people took part through their reviews and made {numbers.statements} statements: "
+            + ", ".join(f"{numbers.by_category(c)} {c}" for c in CATEGORIES) + ".")
+    review = cycle.review.item if cycle.review else None
+    report = FullReport(
+        intro=_all(meta.report_full_intro), steps=_steps_table(cycle), said=_e(said),
+        chart=chart_figure(cycle, numbers, site),
+        themes=tuple(_theme_section(cycle, t, numbers, site) for t in cycle.themes),
+        review_title=f"Review ({short_date(review.date)})" if review else "",
+        review=_all(review.full_summary or review.summary) if review else (),
+        next_steps=_all(review.next_steps) if review else ())
+    context = {"report": report, "pictures": (), "cycle_links": [], "cycle_title": meta.title, "blocks": []}
     own = meta.pages.report_full  # its opening paragraphs are report_full_intro
     return DataPage(url=f"{cycle.url}report-full/", title=own.title or f"{meta.title}: full report",
                     layout="wtfc_report_full.html", summary=own.summary or meta.summary, picture="review",
@@ -105,86 +183,52 @@ def full_report(cycle: Cycle, numbers: Numbers, site: Site) -> DataPage:
                     counterpart_url=f"{cycle.url}report/")
 
 
-def _steps_table(cycle: Cycle) -> str:
+def _steps_table(cycle: Cycle) -> ReportTable:
     rows = []
     for index, step_id in enumerate(STEP_IDS, 1):
         step = cycle.step(step_id)
         when = " to ".join(short_date(d) for d in (step.start, step.end) if d)
         who = "; ".join(f"{t.number} {t.who}" for t in step.took_part)
-        rows.append(f"<tr><td>{index}. {escape(STEP_TEXT[step_id][0])}</td><td>{escape(step.status)}</td>"
-                    f"<td>{escape(when)}</td><td>{escape(who)}</td></tr>")
-    # A wide table scrolls in its own box (focusable, so keyboard users can scroll it), never the page.
-    return ('<div class="table-scroll" tabindex="0" role="region" aria-label="Where each step is">'
-            '<table class="wtfc-steps"><caption>Where each step is</caption><thead><tr><th scope="col">Step</th>'
-            '<th scope="col">Status</th><th scope="col">When</th><th scope="col">Who took part</th></tr></thead>'
-            f"<tbody>{''.join(rows)}</tbody></table></div>")
+        rows.append(_all((f"{index}. {STEP_TEXT[step_id][0]}", step.status, when, who)))
+    return ReportTable("Where each step is", "wtfc-steps", ("Step", "Status", "When", "Who took part"), tuple(rows))
 
 
-def _theme_section(cycle: Cycle, located, numbers: Numbers, site: Site) -> str:
+def _theme_section(cycle: Cycle, located, numbers: Numbers, site: Site) -> ReportTheme:
     theme = located.item
     count = numbers.count(theme.id)
-    body = _p(f"“{theme.i_statement}” Statements: {count.working} working, {count.not_working} not working, "
-              f"{count.future} future.")
-    causes = [c.item for c in cycle.causes if c.item.theme == theme.id]
-    body += _list("Deep causes (agreed most important first)",
-                  [c.text + (" (agreed most important)" if c.important else "")
-                   for c in sorted(causes, key=lambda c: not c.important)])
-    body += _list("What success looks like", [f"{VIEW_FULL[s.item.view]}: {s.item.text}"
-                                              for s in cycle.success if s.item.theme == theme.id])
-    body += _list("Ideas considered", [i.item.text + (" (became an action plan)" if i.item.plan else "")
-                                       for i in cycle.ideas if i.item.theme == theme.id])
-    for p in [p for p in cycle.plans if p.item.theme == theme.id]:
-        body += _plan_section(cycle, p.item, numbers, site)
-    notes = [n.text for n in (cycle.review.item.notes if cycle.review else ()) if n.theme == theme.id]
-    body += _list("Review", notes)
-    link = f'<p><a href="{escape(site.url(cycle.theme_url(theme.id)))}">Easy read page for this theme</a></p>'
-    return _section(theme.title, body + link, f"theme-{theme.id}")
+    causes = sorted((c.item for c in cycle.causes if c.item.theme == theme.id), key=lambda c: not c.important)
+    return ReportTheme(
+        id=theme.id, title=_e(theme.title),
+        summary=_e(f"“{theme.i_statement}” Statements: {count.working} working, {count.not_working} not working, "
+                   f"{count.future} future."),
+        causes=_all(c.text + (" (agreed most important)" if c.important else "") for c in causes),
+        success=_all(f"{VIEW_FULL[s.item.view]}: {s.item.text}" for s in cycle.success if s.item.theme == theme.id),
+        ideas=_all(i.item.text + (" (became an action plan)" if i.item.plan else "")
+                   for i in cycle.ideas if i.item.theme == theme.id),
+        plans=tuple(_plan_section(p.item, site) for p in cycle.plans if p.item.theme == theme.id),
+        review=_all(n.text for n in (cycle.review.item.notes if cycle.review else ()) if n.theme == theme.id),
+        url=_e(site.url(cycle.theme_url(theme.id))))
 
 
-def _plan_section(cycle: Cycle, plan, numbers: Numbers, site: Site) -> str:
-    status = plan_status(plan, site.today)
+def _plan_section(plan, site: Site) -> ReportPlan:
     meeting = site.by_id.get(plan.agreed_at.split("#")[0].strip("/")) if plan.agreed_at else None
-    agreed = (f' Agreed at the <a href="{escape(site.url(meeting.url))}">{escape(meeting.title)}</a>.'
-              if meeting else "")
-    body = (f"<p>{escape(plan.what)} Lead: {escape(plan.who)}. Due: {short_date(plan.by)}. "
-            f"Status: {escape(status.label.lower())}.{agreed}</p>")
-    if plan.baseline:
-        body += _p(f"Baseline: {plan.baseline}")
-    if plan.indicators:
-        rows = "".join(f"<tr><td>{escape(i.what)}</td><td>{'' if i.baseline is None else i.baseline}</td>"
-                       f"<td>{i.target}</td><td>{'' if i.latest is None else i.latest}</td>"
-                       f"<td>{short_date(i.measured) if i.measured else ''}</td></tr>" for i in plan.indicators)
-        body += ('<div class="table-scroll" tabindex="0" role="region" aria-label="Indicators">'
-                 '<table class="wtfc-indicators"><caption>Indicators</caption><thead><tr><th scope="col">Indicator</th>'
-                 '<th scope="col">Baseline</th><th scope="col">Target</th><th scope="col">Latest</th>'
-                 f'<th scope="col">Measured</th></tr></thead><tbody>{rows}</tbody></table></div>')
+    indicators = ReportTable(
+        "Indicators", "wtfc-indicators", ("Indicator", "Baseline", "Target", "Latest", "Measured"),
+        tuple(_all((i.what, "" if i.baseline is None else i.baseline, i.target, "" if i.latest is None else i.latest,
+                    short_date(i.measured) if i.measured else "")) for i in plan.indicators))
     by_ref = {a.ref: a for a in site.actions}
-    actions = [by_ref[r] for r in plan.actions if r in by_ref]
-    if actions:
-        items = "".join(f'<li><a href="{escape(site.url(a.page_url))}#{escape(a.id)}">{escape(a.what)}</a> '
-                        f"({escape(STATE_TEXT[a.state(site.today)].lower())}, due {short_date(a.by)})</li>"
-                        for a in actions)
-        body += f"<p>Actions:</p><ul>{items}</ul>"
-    body += _list("Progress", plan.progress)
-    body += _list("Steps", [f"{s.what} Lead: {s.who}. Due: {short_date(s.by)}. "
-                            f"Status: {step_state(s, site.today)}." for s in plan.steps])
-    return f'<section class="wtfc-plan" id="plan-{escape(plan.id)}"><h3>Action plan: {escape(plan.title)}</h3>{body}</section>'
-
-
-def _p(text: str) -> str:
-    return f"<p>{escape(text)}</p>"
-
-
-def _list(title: str, items) -> str:
-    items = list(items)
-    if not items:
-        return ""
-    return f"<h3>{escape(title)}</h3><ul>" + "".join(f"<li>{escape(i)}</li>" for i in items) + "</ul>"
-
-
-def _section(title: str, body: str, ident: str = "") -> str:
-    attr = f' id="{escape(ident)}"' if ident else ""
-    return f"<section{attr}><h2>{escape(title)}</h2>{body}</section>"
+    actions = tuple(ReportAction(Markup(f"{escape(site.url(a.page_url))}#{escape(a.id)}"), _e(a.what),
+                                 _e(STATE_TEXT[a.state(site.today)].lower()), short_date(a.by))
+                    for a in (by_ref[r] for r in plan.actions if r in by_ref))
+    return ReportPlan(
+        id=plan.id, title=_e(plan.title), what=_e(plan.what), who=_e(plan.who), due=short_date(plan.by),
+        status=_e(plan_status(plan, site.today).label.lower()),
+        meeting_url=_e(site.url(meeting.url)) if meeting else Markup(""),
+        meeting_title=_e(meeting.title) if meeting else Markup(""),
+        baseline=_e(plan.baseline) if plan.baseline else Markup(""),
+        indicators=indicators if plan.indicators else None, actions=actions, progress=_all(plan.progress),
+        steps=_all(f"{s.what} Lead: {s.who}. Due: {short_date(s.by)}. Status: {step_state(s, site.today)}."
+                   for s in plan.steps))
 
 
 def full_report_texts(cycle: Cycle, url: str) -> tuple[PageText, ...]:
