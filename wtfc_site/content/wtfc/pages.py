@@ -224,30 +224,47 @@ def what_people_said(cycle: Cycle, numbers: Numbers, site: Site):
     return _finish(w, cycle, f"{cycle.url}what-people-said/", title, summary, "collect", title_src, blocks)
 
 
-def chart_table(cycle: Cycle, numbers: Numbers, site: Site, caption: str = "The same numbers in a table") -> Markup:
-    """Return the table of statements per theme and category, with a total row."""
-    head = "".join(f'<th scope="col">{escape(CATEGORY_TEXT[c])}</th>' for c in CATEGORIES)
-    rows = []
-    for t in cycle.themes:
-        count = numbers.count(t.item.id)
-        cells = "".join(f"<td>{count.of(c)}</td>" for c in CATEGORIES)
-        rows.append(f'<tr id="count-{escape(t.item.id)}"><th scope="row"><a href="{escape(site.url(cycle.theme_url(t.item.id)))}">'
-                    f"{escape(t.item.title)}</a></th>{cells}<td>{count.total}</td></tr>")
-    totals = "".join(f"<td>{numbers.by_category(c)}</td>" for c in CATEGORIES)
-    rows.append(f'<tr class="total"><th scope="row">All themes</th>{totals}<td>{numbers.statements}</td></tr>')
-    return Markup(f'<div class="table-scroll"><table class="wtfc-counts"><caption>{escape(caption)}</caption>'
-                  f'<thead><tr><th scope="col">Theme</th>{head}<th scope="col">All</th></tr></thead>'
-                  f"<tbody>{''.join(rows)}</tbody></table></div>")
+@dataclass(frozen=True)
+class CountRow:
+    """One theme's row of the counts table: how many statements in each category."""
+
+    id: str
+    url: Markup
+    title: Markup
+    cells: tuple[int, ...]
+    total: int
 
 
-def chart_figure(cycle: Cycle, numbers: Numbers, site: Site) -> Markup:
+@dataclass(frozen=True)
+class Chart:
+    """The chart of statements per theme and the table of the same numbers.
+
+    layouts/components/wtfc_chart.html writes the markup; the theme titles are
+    escaped here (html.escape, as everywhere on these pages).
+    """
+
+    svg: Markup
+    title: str
+    caption: str
+    heads: tuple[str, ...]
+    rows: tuple[CountRow, ...]
+    totals: tuple[int, ...]
+    total: int
+    kind: str = "chart"
+
+
+def chart_figure(cycle: Cycle, numbers: Numbers, site: Site, caption: str = "The same numbers in a table") -> Chart:
     """Return the figure: the SVG bar chart, and the table of the same numbers beside it."""
     groups = [t.item.title for t in cycle.themes]
     series = [(CATEGORY_TEXT[c], [numbers.count(t.item.id).of(c) for t in cycle.themes]) for c in CATEGORIES]
-    svg = bar_chart(CHART_TITLE, groups, series)
-    return Markup(f'<figure class="chart wtfc-chart">{svg}'
-                  f"<figcaption>{escape(CHART_TITLE)}. The table has the same numbers.</figcaption>"
-                  f"{chart_table(cycle, numbers, site)}</figure>")
+    rows = []
+    for t in cycle.themes:
+        count = numbers.count(t.item.id)
+        rows.append(CountRow(t.item.id, Markup(escape(site.url(cycle.theme_url(t.item.id)))), Markup(escape(t.item.title)),
+                             tuple(count.of(c) for c in CATEGORIES), count.total))
+    return Chart(Markup(bar_chart(CHART_TITLE, groups, series)), CHART_TITLE, caption,
+                 tuple(CATEGORY_TEXT[c] for c in CATEGORIES), tuple(rows),
+                 tuple(numbers.by_category(c) for c in CATEGORIES), numbers.statements)
 
 
 def _top_rows(w: Writer, cycle: Cycle, numbers: Numbers, category: str, src: Src) -> list:
@@ -290,5 +307,5 @@ def plan_lines(plan: Plan, status: PlanStatus) -> list[str]:
     return [f"Who: {plan.who}.", when, status.sentence]
 
 
-__all__ = ["Made", "Related", "chart_table", "chart_figure", "plan_lines", "step_url", "plural",
+__all__ = ["Made", "Related", "chart_figure", "plan_lines", "step_url", "plural",
            "STATE_TEXT", "STATE_PICTURE", "VIEW_TEXT", "ThemeCount"]

@@ -20,7 +20,7 @@ from ...site import Site
 from ...words import in_sentence
 from .data import CATEGORIES, STEP_IDS, Cycle, Located
 from .numbers import Numbers
-from .pages import _finish, _writer, chart_figure, opening, own_heading, plural
+from .pages import Chart, _finish, _writer, chart_figure, opening, own_heading, plural
 from .status import plan_status, step_state, steps_sentence
 from .text import STATE_TEXT, STEP_TEXT, VIEW_FULL, Line, Src, Writer
 
@@ -146,7 +146,7 @@ class FullReport:
     intro: tuple[Markup, ...]
     steps: ReportTable
     said: Markup
-    chart: Markup
+    chart: Chart
     themes: tuple[ReportTheme, ...]
     review_title: str
     review: tuple[Markup, ...]
