@@ -28,7 +28,9 @@ def markdown_html(text: str) -> str:
 
 def data_page_html(text: str) -> str:
     writer = Writer(GLOSSARY, lambda path: path)
-    return str(writer.row([text], Src(Path("content/wtfc/2026/cycle.yaml"), 3), "help").html)
+    row = writer.row([text], Src(Path("content/wtfc/2026/cycle.yaml"), 3), "help")
+    # components/wtfc_row.html puts each line in a <p> and the explanations after the lines
+    return "".join(f"<p>{line.html}</p>" for line in row.lines) + "".join(row.explanations)
 
 
 def parts(html: str) -> tuple[list[str], list[str]]:
