@@ -155,8 +155,8 @@ def test_with_visible_text_on_check_reads_the_lines_the_build_adds(make_site):
                             "We are a partnership in Wrexford.\n",
         "content/glossary.yaml": LONG_MEANING_GLOSSARY,
     }
-    plain = make_site(files, name="plain")
-    seeing = make_site({**files, "content/site.yaml": SITE_YAML + "checker:\n  visible_text: yes\n"}, name="seeing")
+    plain = make_site({**files, "content/site.yaml": SITE_YAML + "checker:\n  visible_text: no\n"}, name="plain")
+    seeing = make_site(files, name="seeing")  # on by default
     assert not [p for p in _findings(plain) if p.rule == "ER-SENT-LEN"]
     long_lines = [p for p in _findings(seeing) if p.rule == "ER-SENT-LEN"]
     # beside the point on the home page, and on the hard-words page the build makes
