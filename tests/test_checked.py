@@ -121,3 +121,12 @@ def test_the_rest_of_the_front_matter_stays_as_written(tmp_path, shape):
         assert line in text
     assert text.startswith("---\n# Our plan") and text.count("\n---\n") == 1
     assert "  - group: Speak Up Riverside\n    date: 2026-03-04\n" in text
+
+
+def test_checked_names_a_missing_page_plainly(tmp_path, capsys):
+    from wtfc_site.cli import main
+    assert main(["checked", str(tmp_path / "content" / "nothing.md"), "--group", "Speak Up",
+                 "--site", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert "nothing.md: error [SITE-MISSING-FILE] There is no page file here." in err
+    assert "Traceback" not in err

@@ -218,6 +218,12 @@ def check_exit_code(problems: Sequence[Problem], strict: bool) -> int:
 
 def _run_checked(args: argparse.Namespace) -> int:
     from .checked import record_check
+    if not args.page.is_file():  # a plain message, not a traceback, for a mistyped page
+        print_problems([Problem(args.page, None, "There is no page file here.",
+                                hint="Give the page's file from where you run the command, "
+                                     "for example content/policy/co-production-policy.md.",
+                                rule="SITE-MISSING-FILE")], sys.stderr)
+        return 1
     try:
         fingerprint = record_check(args.page.resolve(), args.site.resolve(), args.group,
                                    args.date or dt.date.today(), args.method, tuple(args.person), args.show_names)
