@@ -39,7 +39,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 from .errors import Problem
-from .points import AUTO, NONE, PICTURE_MARKER, Point, Silence, quiet_comments
+from .points import AUTO, NONE, PICTURE_MARKER, Point, Silence, line_silences
 from .rawhtml import raw_html_problems, unsafe_address, unsafe_link_problem
 from .words import Abbreviations, Glossary, GlossaryEntry, explanation_html, hard_word_html
 
@@ -118,17 +118,11 @@ class _LineMarkers(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         first = self.state.ctx.body_line
         in_fence = False
-        pending_quiet: list[tuple[str, str]] = []
+        lines, silences = line_silences(lines, first)  # the reading check --text uses too
+        self.state.silences.extend(silences)
         out = []
         for index, line in enumerate(lines):
             number = first + index
-            line, quiets = self._take_quiets(line)
-            if quiets and not line.strip():
-                pending_quiet.extend(quiets)
-            else:
-                for rule, reason in [*pending_quiet, *quiets]:
-                    self.state.silences.append(Silence(number, rule, reason))
-                pending_quiet = [] if line.strip() else pending_quiet
             if line.lstrip().startswith(("```", "~~~")):
                 in_fence = not in_fence
             if in_fence or not line.strip() or _SKIP_LINE_RE.match(line):
@@ -137,10 +131,6 @@ class _LineMarkers(Preprocessor):
             cut = _PREFIX_RE.match(line).end()  # type: ignore[union-attr]
             out.append(f"{line[:cut]}{MARK}{number}{MARK_END}{line[cut:]}")
         return out
-
-    @staticmethod
-    def _take_quiets(line: str) -> tuple[str, list[tuple[str, str]]]:
-        return quiet_comments(line)  # the same syntax check --text reads (points.QUIET_COMMENT)
 
 
 @dataclass

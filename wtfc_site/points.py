@@ -47,6 +47,29 @@ class Silence:
     reason: str
 
 
+def line_silences(lines: list[str], first: int = 1) -> tuple[list[str], list[Silence]]:
+    """Return ``lines`` without their quiet comments, and the silences they ask for.
+
+    The one reading of quiet comments: the page renderer and ``check --text``
+    both call it, so a comment quietens the same line in both. A comment on a
+    line with words quietens that line; a comment alone on its line quietens
+    the next line with words, blank lines between passed over. ``first`` is
+    the file line number of ``lines[0]``.
+    """
+    kept: list[str] = []
+    silences: list[Silence] = []
+    waiting: list[tuple[str, str]] = []
+    for number, line in enumerate(lines, first):
+        line, quiets = quiet_comments(line)
+        kept.append(line)
+        if not line.strip():
+            waiting.extend(quiets)
+            continue
+        silences.extend(Silence(number, rule, reason) for rule, reason in [*waiting, *quiets])
+        waiting = []
+    return kept, silences
+
+
 @dataclass(frozen=True)
 class Point:
     """One block of text as a reader meets it, with where it came from."""

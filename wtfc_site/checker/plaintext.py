@@ -25,7 +25,8 @@ It is deliberately simple:
   (``CheckerSettings.picture_text`` holds the markers; see
   ``is_picture_text``).
 - ``<!-- quiet ER-RULE: reason -->`` silences a rule on that line (or, when
-  alone on a line, on the next line).
+  alone on a line, on the next line with words), read by
+  ``points.line_silences`` exactly as the page renderer reads it.
 - Inline Markdown is removed: links keep their words, pictures go, and
   ``**bold**``, ``*italic*``/``_italic_`` and ``<u>underline</u>`` are
   recorded in ``Point.bold``, ``.italic`` and ``.underlined``.
@@ -40,7 +41,7 @@ from pathlib import Path
 import yaml
 
 from ..errors import Problem
-from ..points import AUTO, NONE, PICTURE_MARKER, PageText, Point, Silence, quiet_comments
+from ..points import AUTO, NONE, PICTURE_MARKER, PageText, Point, Silence, line_silences
 from .settings import PictureText
 
 PICTURE_TEXT = "picture-text"
@@ -249,8 +250,9 @@ def text_to_points(text: str, picture_text: PictureText | None = None) -> tuple[
     """
     lines = text.splitlines()
     skip, _ = _front_matter(lines)
+    body, silences = line_silences(lines[skip:], skip + 1)  # read as the page renderer reads them
+    lines = lines[:skip] + body
     points: list[Point] = []
-    silences: list[Silence] = []
     block: _Block | None = None
     fence: str | None = None
 
@@ -274,8 +276,6 @@ def text_to_points(text: str, picture_text: PictureText | None = None) -> tuple[
             close()
             fence = fenced.group(1)
             continue
-        for rule, reason in quiet_comments(raw)[1]:  # the renderer's syntax (points.QUIET_COMMENT)
-            silences.append(Silence(line=line_no, rule=rule, reason=reason))
         raw = _COMMENT.sub("", raw)
         if not raw.strip():
             close()
