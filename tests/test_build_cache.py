@@ -274,3 +274,25 @@ def test_after_one_page_changes_only_that_page_and_the_lists_are_rendered_again(
     written_pages = {"index.html", "updates/2026-01-05-new-bus/index.html", "updates/2026-02-09-cafe/index.html"}
     assert written_pages & set(rendered) == {"updates/2026-02-09-cafe/index.html"}
     assert "updates/index.html" in rendered  # lists are always made again
+
+
+def test_findings_on_what_readers_see_come_from_the_cache_the_same_as_from_a_clean_build(tmp_path: Path) -> None:
+    """The visible-text check keeps each page's findings; a layout or page change must still show."""
+    site = new_site(tmp_path / "site", FILES)
+    cached_build(site, tmp_path)
+    edit_layout(site)
+    path = site / "layouts/base.html"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "We changed the layout.", "We endeavour to utilise the facility."), encoding="utf-8")
+    cached_build(site, tmp_path)
+    edit_page(site)  # the other pages' visible findings now come from the cache
+    cached = cached_build(site, tmp_path).problems
+    copy = tmp_path / "clean-copy"
+    shutil.copytree(site, copy, ignore=shutil.ignore_patterns(".wtfc-cache"))
+    clean = build(Options(site_dir=copy, out_dir=tmp_path / "clean-out", today=TODAY,
+                          cache_dir=tmp_path / "clean-cache", use_cache=False)).problems
+
+    def seen(problems) -> list[tuple]:
+        return sorted((p.rule, p.message, p.line, p.file.name if p.file else "") for p in problems)
+    assert any("utilise" in p.message or "endeavour" in p.message for p in clean), "the layout's line is checked"
+    assert seen(cached) == seen(clean)

@@ -50,7 +50,7 @@ from .site import (
     index_pages,
     link_versions,
 )
-from .visiblecheck import check_visible_text
+from .visiblecheck import VisibleCache, check_visible_text
 from .words import load_abbreviations, load_glossary
 from .write import write_site
 
@@ -356,7 +356,8 @@ def build(options: Options) -> Report:
                 outputs.update(result.outputs)
             report = replace(report, problems=report.problems + unreachable_pages(site, outputs))
             if site.config.checker.visible_text:  # what the reader sees, layouts' lines included
-                report = replace(report, problems=sort_problems(report.problems + check_visible_text(site, outputs)))
+                found = check_visible_text(site, outputs, _visible_cache(options, inputs, site))
+                report = replace(report, problems=sort_problems(report.problems + found))
         with stage(options.progress, "publish"):
             outputs.update(publish_outputs(site, env, outputs, PublishOptions(offline=options.offline,
                                                                               search=options.search_index)))
@@ -378,6 +379,14 @@ def build(options: Options) -> Report:
         remember_build(options.output, options.cache, inputs, report.problems, pages, chosen,
                        keep.made if keep else None)
     return Report(report.problems, written=True, pages=pages, site=site, pictures_chosen=chosen)
+
+
+def _visible_cache(options: Options, inputs: SiteInputs | None, site: Site) -> VisibleCache | None:
+    """Return where the visible-text findings of unchanged pages are kept (None with no cache)."""
+    if inputs is None:
+        return None
+    names = {page.path.resolve().relative_to(site.site_dir.resolve()).as_posix() for page in site.pages}
+    return VisibleCache(Store.open(options.cache / "visible.pickle"), inputs.shared_key(names))
 
 
 def _render_reuse(options: Options, inputs: SiteInputs | None, site: Site):

@@ -10,8 +10,10 @@ layout that wrote it) and the page's length as the reader meets it.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass, fields, is_dataclass
 from pathlib import Path, PurePosixPath
 
+from .buildcache import Store, digest
 from .checker.visible import check_visible, visible_points
 from .checks import page_text, site_wordlists
 from .errors import Problem
@@ -31,25 +33,61 @@ def _html(output: bytes | Path | str | None) -> str:
     return output.decode("utf-8", "replace") if isinstance(output, bytes) else output
 
 
-def check_visible_text(site: Site, outputs: Mapping[PurePosixPath, bytes | Path | str]) -> list[Problem]:
-    """Return findings on the built pages' visible text that the authored check did not make."""
+@dataclass(frozen=True)
+class VisibleCache:
+    """Findings kept between builds, by page: a page's findings depend only on its built HTML, its
+    authored findings and what it is (all in the key), and on the settings, word lists and this
+    program (in ``shared``). Checking every page again took most of a one-page rebuild."""
 
+    store: Store
+    shared: str
+
+
+def _stable_repr(value) -> str:
+    """Return repr(value) with sets sorted: a set's order changes from one run of Python to the next."""
+    def plain(item):
+        if is_dataclass(item) and not isinstance(item, type):
+            return (type(item).__name__, *(plain(getattr(item, f.name)) for f in fields(item)))
+        if isinstance(item, (set, frozenset)):
+            return ("set", *sorted((plain(x) for x in item), key=repr))
+        if isinstance(item, (list, tuple)):
+            return tuple(plain(x) for x in item)
+        if isinstance(item, dict):
+            return ("dict", *sorted(((plain(k), plain(v)) for k, v in item.items()), key=repr))
+        return item
+    return repr(plain(value))
+
+
+def check_visible_text(site: Site, outputs: Mapping[PurePosixPath, bytes | Path | str],
+                       cache: VisibleCache | None = None) -> list[Problem]:
+    """Return findings on the built pages' visible text that the authored check did not make."""
     settings = site.config.checker
-    words = site_wordlists(site)
     findings = site.page_findings
+    tools: list = []  # the word lists, made only if a page is not in the cache
+
+    def check(text: PageText, html: str, line: int, authored: list[Problem]) -> list[Problem]:
+        key = digest("visible", cache.shared, _stable_repr(text), _stable_repr(authored), html) if cache else ""
+        found = cache.store.get(key) if cache else None
+        if found is None:
+            if not tools:
+                tools.append(site_wordlists(site))
+            found = check_visible(text, visible_points(html, line), authored, settings, tools[0])
+            if cache:
+                cache.store.put(key, found)
+        return found
+
     problems: list[Problem] = []
     for page in site.pages:
         html = _html(outputs.get(output_path(page.url)))
-        if not html:
-            continue
-        text = page_text(site, page)
-        problems += check_visible(text, visible_points(html, text.title_line or 1),
-                                  list(findings.get(page.id, ())), settings, words)
+        if html:
+            text = page_text(site, page)
+            problems += check(text, html, text.title_line or 1, list(findings.get(page.id, ())))
     for generated in site.generated:
         html = _html(outputs.get(output_path(generated.url)))
-        if not html:
-            continue
-        text = PageText(file=Path("layouts") / generated.layout, url=generated.url, title=generated.title,
-                        title_line=1, content_type=generated.content_type or "list", easy_read=True)
-        problems += check_visible(text, visible_points(html, 1), [], settings, words)
+        if html:
+            text = PageText(file=Path("layouts") / generated.layout, url=generated.url, title=generated.title,
+                            title_line=1, content_type=generated.content_type or "list", easy_read=True)
+            problems += check(text, html, 1, [])
+    if cache:
+        cache.store.save()
     return problems
