@@ -385,8 +385,9 @@ def _visible_cache(options: Options, inputs: SiteInputs | None, site: Site) -> V
     """Return where the visible-text findings of unchanged pages are kept (None with no cache)."""
     if inputs is None:
         return None
+    keys = dict(zip((page.id for page in site.pages), _page_keys(site, inputs)))
     names = {page.path.resolve().relative_to(site.site_dir.resolve()).as_posix() for page in site.pages}
-    return VisibleCache(Store.open(options.cache / "visible.pickle"), inputs.shared_key(names))
+    return VisibleCache(Store.open(options.cache / "visible.pickle"), inputs.shared_key(names), keys)
 
 
 def _render_reuse(options: Options, inputs: SiteInputs | None, site: Site):

@@ -35,12 +35,15 @@ def _html(output: bytes | Path | str | None) -> str:
 
 @dataclass(frozen=True)
 class VisibleCache:
-    """Findings kept between builds, by page: a page's findings depend only on its built HTML, its
-    authored findings and what it is (all in the key), and on the settings, word lists and this
-    program (in ``shared``). Checking every page again took most of a one-page rebuild."""
+    """Findings kept between builds, by page. A content page's findings depend only on its built
+    HTML and on what its page key covers (its file, the other pages' front matter, the settings,
+    word lists and this program), so no page has to be checked again when neither changed: checking
+    every page took most of a one-page rebuild. A generated page is keyed by its description."""
 
     store: Store
     shared: str
+    page_keys: dict[str, str]
+    """Page id -> the key of its cached conversion and check ('' when it has none)."""
 
 
 def _stable_repr(value) -> str:
@@ -65,14 +68,14 @@ def check_visible_text(site: Site, outputs: Mapping[PurePosixPath, bytes | Path 
     findings = site.page_findings
     tools: list = []  # the word lists, made only if a page is not in the cache
 
-    def check(text: PageText, html: str, line: int, authored: list[Problem]) -> list[Problem]:
-        key = digest("visible", cache.shared, _stable_repr(text), _stable_repr(authored), html) if cache else ""
-        found = cache.store.get(key) if cache else None
+    def check(text: PageText, html: str, line: int, authored: list[Problem], what: str) -> list[Problem]:
+        key = digest("visible", cache.shared, what, html) if cache and what else ""
+        found = cache.store.get(key) if cache and key else None
         if found is None:
             if not tools:
                 tools.append(site_wordlists(site))
             found = check_visible(text, visible_points(html, line), authored, settings, tools[0])
-            if cache:
+            if cache and key:
                 cache.store.put(key, found)
         return found
 
@@ -81,13 +84,14 @@ def check_visible_text(site: Site, outputs: Mapping[PurePosixPath, bytes | Path 
         html = _html(outputs.get(output_path(page.url)))
         if html:
             text = page_text(site, page)
-            problems += check(text, html, text.title_line or 1, list(findings.get(page.id, ())))
+            what = cache.page_keys.get(page.id, "") if cache else ""
+            problems += check(text, html, text.title_line or 1, list(findings.get(page.id, ())), what)
     for generated in site.generated:
         html = _html(outputs.get(output_path(generated.url)))
         if html:
             text = PageText(file=Path("layouts") / generated.layout, url=generated.url, title=generated.title,
                             title_line=1, content_type=generated.content_type or "list", easy_read=True)
-            problems += check(text, html, 1, [])
+            problems += check(text, html, 1, [], _stable_repr(text))
     if cache:
         cache.store.save()
     return problems
