@@ -89,8 +89,8 @@ def _work(pages: Sequence[Any], todo: list[int], worker: PageWorker, tick: Calla
     context = multiprocessing.get_context("fork")  # the workers inherit the loaded site; nothing is pickled in
     gc.freeze()  # the collector in a worker must not touch (and so copy) every inherited object
     try:
-        with context.Pool(workers, initializer=_start_worker, initargs=(pages, worker)) as pool:
-            for chunk, results in zip(chunks, pool.imap(_work_chunk, chunks)):
+        with context.Pool(workers, initializer=_start_worker, initargs=(pages, worker)) as processes:
+            for chunk, results in zip(chunks, processes.imap(_work_chunk, chunks)):
                 yield from zip(chunk, results)
                 tick(len(chunk))
     finally:

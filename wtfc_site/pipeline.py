@@ -347,7 +347,8 @@ def build(options: Options) -> Report:
     try:
         with stage(options.progress, "render"):
             env = make_environment(options.site_dir, options.cache if options.use_cache else None)
-            keep = _render_reuse(options, inputs, site)
+            page_keys = _page_keys(site, inputs)
+            keep = _render_reuse(options, inputs, site, page_keys)
             outputs: dict = dict(render_site(site, env, keep))
             outputs.update(asset_outputs(site))
             outputs.update(static_outputs(site))
@@ -356,7 +357,7 @@ def build(options: Options) -> Report:
                 outputs.update(result.outputs)
             report = replace(report, problems=report.problems + unreachable_pages(site, outputs))
             if site.config.checker.visible_text:  # what the reader sees, layouts' lines included
-                found = check_visible_text(site, outputs, _visible_cache(options, inputs, site))
+                found = check_visible_text(site, outputs, _visible_cache(options, inputs, site, page_keys))
                 report = replace(report, problems=sort_problems(report.problems + found))
         with stage(options.progress, "publish"):
             outputs.update(publish_outputs(site, env, outputs, PublishOptions(offline=options.offline,
@@ -381,21 +382,22 @@ def build(options: Options) -> Report:
     return Report(report.problems, written=True, pages=pages, site=site, pictures_chosen=chosen)
 
 
-def _visible_cache(options: Options, inputs: SiteInputs | None, site: Site) -> VisibleCache | None:
+def _visible_cache(options: Options, inputs: SiteInputs | None, site: Site,
+                   page_keys: list[str]) -> VisibleCache | None:
     """Return where the visible-text findings of unchanged pages are kept (None with no cache)."""
     if inputs is None:
         return None
-    keys = dict(zip((page.id for page in site.pages), _page_keys(site, inputs)))
+    keys = dict(zip((page.id for page in site.pages), page_keys))
     names = {page.path.resolve().relative_to(site.site_dir.resolve()).as_posix() for page in site.pages}
     return VisibleCache(Store.open(options.cache / "visible.pickle"), inputs.shared_key(names), keys)
 
 
-def _render_reuse(options: Options, inputs: SiteInputs | None, site: Site):
+def _render_reuse(options: Options, inputs: SiteInputs | None, site: Site, page_keys: list[str]):
     """Return what finds pages that need no rendering again (None with no cache, or --offline)."""
     if inputs is None or options.offline:  # offline pages are rewritten after rendering
         return None
     layouts = combine({name: value for name, value in inputs.files.items() if name.startswith("layouts/")})
     pictures = digest(*sorted(used_picture_names(site)))  # the credits part of any layout
     keys = {page.id: digest("render", key, layouts, pictures)
-            for page, key in zip(site.pages, _page_keys(site, inputs)) if key}
+            for page, key in zip(site.pages, page_keys) if key}
     return render_reuse(options.output, options.cache, keys)

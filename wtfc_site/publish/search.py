@@ -7,6 +7,7 @@ the outputs, so the site is still written in one swap.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -27,13 +28,24 @@ def search_index(outputs) -> dict[PurePosixPath, bytes]:
             if path.suffix == ".html":
                 target = work / path
                 target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(data if isinstance(data, bytes) else Path(data).read_bytes())
+                _put(data, target)
         _run_pagefind(work)
         bundle = work / SEARCH_FOLDER
         return {PurePosixPath(SEARCH_FOLDER) / p.relative_to(bundle).as_posix(): p.read_bytes()
                 for p in sorted(bundle.rglob("*")) if p.is_file()}
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def _put(data: bytes | str | Path, target: Path) -> None:
+    """Write a page for Pagefind to read; a page kept from the last build is linked, not copied."""
+    if isinstance(data, bytes):
+        target.write_bytes(data)
+        return
+    try:
+        os.link(data, target)  # Pagefind only reads the page, so sharing its bytes is safe
+    except OSError:  # another disk, or no hard links here
+        target.write_bytes(Path(data).read_bytes())
 
 
 def _run_pagefind(folder: Path) -> None:
