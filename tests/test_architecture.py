@@ -23,7 +23,6 @@ LAZY_IMPORTS: dict[tuple[str, str], str] = {
     ("wtfc_site.cli", "wtfc_site.pipeline"): _CLI_FAST,
     ("wtfc_site.cli", "wtfc_site.progress"): _CLI_FAST,
     ("wtfc_site.cli", "wtfc_site.textcheck"): _CLI_FAST,
-    ("wtfc_site.cli", "wtfc_site.dryrun"): _CLI_FAST,
     ("wtfc_site.cli", "wtfc_site.checked"): _CLI_FAST,
     ("wtfc_site.cli", "wtfc_site.pictures.listing"): _CLI_FAST,
     ("wtfc_site.cli", "wtfc_site.serve"): _CLI_FAST,

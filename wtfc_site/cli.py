@@ -179,13 +179,8 @@ def _run_check(args: argparse.Namespace) -> int:
         return check_text_files(args.text, args.site.resolve(), args.format)
     from dataclasses import replace
 
-    from .pipeline import check, stop_problems
+    from .pipeline import check
     report = check(replace(_options(args), cache_dir=check_cache(args.site.resolve())))
-    if report.site is not None and not stop_problems(report.problems):
-        from .dryrun import build_without_writing  # what build would find while making the pages
-        seen = set(report.problems)  # a layout mistake may already be reported by check's own render
-        extra = [p for p in build_without_writing(report.site, args.site.resolve()) if p not in seen]
-        report = replace(report, problems=report.problems + extra)
     problems = [p for p in report.problems if not (args.quiet_info and p.severity is Severity.INFO)]
     print_problems(problems, sys.stdout, args.format)
     if args.report and report.site is not None:

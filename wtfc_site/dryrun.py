@@ -1,30 +1,36 @@
 """'check' is 'build' without writing (issue 13 part 9).
 
-After the site is loaded and checked, this renders every page, copies
+After the site is loaded and checked, this renders every page once, copies
 nothing, and runs the same picture, SVG safety, static file and layout
 steps as 'build', all in memory, so whatever would stop 'build' stops
-'check' too. It also follows the built pages' links (see reach).
+'check' too. The same rendered pages are followed for reach (see reach)
+and, with ``checker: visible_text`` on, read as the reader sees them.
 """
 
 from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
 
+from jinja2 import Environment
+
 from .assets import asset_outputs, picture_outputs, static_outputs
 from .errors import Problem, collect
 from .reach import unreachable_pages
-from .render import make_environment, render_site
+from .render import render_site
 from .site import Site
+from .visiblecheck import check_visible_text
 
 
-def build_without_writing(site: Site, site_dir: Path) -> list[Problem]:
-    """Return the problems 'build' would find after loading: layouts, pictures, files, unreachable pages."""
+def build_without_writing(site: Site, env: Environment) -> list[Problem]:
+    """Return what 'build' would find after loading: layouts, pictures, files, unreachable pages, visible text."""
     problems: list[Problem] = []
     outputs: dict[PurePosixPath, bytes | Path] = {}
-    rendered = collect(problems, render_site, site, make_environment(site_dir))
+    rendered = collect(problems, render_site, site, env)
     outputs.update(rendered or {})
     for make in (asset_outputs, picture_outputs, static_outputs):
         outputs.update(collect(problems, make, site) or {})
     if rendered is not None:
         problems += unreachable_pages(site, outputs)
+        if site.config.checker.visible_text:  # what the reader sees, layouts' lines included
+            problems += check_visible_text(site, rendered)
     return problems

@@ -30,6 +30,7 @@ from .crosschecks import (
     scan_peoples_words,
 )
 from .discover import discover
+from .dryrun import build_without_writing
 from .errors import Problem, SiteError, collect, errors_in, sort_problems
 from .lastbuild import remember_build, render_reuse, unchanged_build
 from .load import ParseCache, load_datasets, parse_pages, picture_folders, static_files
@@ -309,8 +310,9 @@ def build_inputs(options: Options) -> SiteInputs | None:
 def check(options: Options, inputs: SiteInputs | None = None, *, visible: bool = True) -> Report:
     """Return every problem in the site, including easy-read findings; write nothing.
 
-    ``visible``: with ``checker: visible_text`` on, also render the pages in
-    memory and check what the reader sees (build does that after its own render).
+    ``visible``: also render the pages in memory, once, and find what 'build'
+    would find while making them, including what the reader sees (build does
+    that after its own render, so it asks for no second one).
     """
     if inputs is None:
         with stage(options.progress, "inputs"):
@@ -321,13 +323,10 @@ def check(options: Options, inputs: SiteInputs | None = None, *, visible: bool =
     if site is not None:
         with stage(options.progress, "check"):
             problems += check_site(site)
-        if visible and site.config.checker.visible_text and not stop_problems(problems):
+        if visible and not stop_problems(problems):
             with stage(options.progress, "check what readers see"):
-                try:
-                    problems += check_visible_text(site, render_site(site, make_environment(
-                        options.site_dir, options.cache if options.use_cache else None)))
-                except SiteError as exc:
-                    problems += list(exc.problems)
+                problems += build_without_writing(site, make_environment(
+                    options.site_dir, options.cache if options.use_cache else None))
     return Report(sort_problems(problems), written=False, site=site)
 
 
