@@ -64,7 +64,7 @@ def test_our_word_splitting_agrees_with_pyphen_on_every_passage_word(tmp_path, m
         words.update(w.lower() for w in re.findall(r"[^\W\d_]+", path.read_text(encoding="utf-8")))
     assert len(words) > 1500
     assert [w for w in sorted(words) if hyphenation.split_points(w) != list(reference.positions(w))] == []
-    [cache] = (tmp_path / "wtfc_site").glob("hyphenation-en_US-*.pickle")  # kept for the next run
+    [cache] = (tmp_path / "wtfc-site").glob("hyphenation-en_US-*.pickle")  # kept for the next run
     hyphenation.patterns.cache_clear()
     assert hyphenation.split_points("communication") == list(reference.positions("communication"))
     hyphenation.patterns.cache_clear()

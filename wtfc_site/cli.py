@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from . import __version__
 from .errors import Problem, Severity, SiteError
 from .output import count, print_findings, print_problems
+from .usercache import user_cache
 
 if TYPE_CHECKING:
     from .pipeline import Options
@@ -196,9 +197,7 @@ def check_cache(site_dir: Path) -> Path:
     The user's cache folder (XDG_CACHE_HOME or ~/.cache), one folder per site path.
     """
     import hashlib
-    import os
-    home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return home / "wtfc-site" / hashlib.sha256(str(site_dir).encode()).hexdigest()[:16]
+    return user_cache() / hashlib.sha256(str(site_dir).encode()).hexdigest()[:16]
 
 
 def check_exit_code(problems: Sequence[Problem], strict: bool) -> int:

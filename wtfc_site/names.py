@@ -21,12 +21,13 @@ import functools
 import gzip
 import importlib.metadata
 import json
-import os
 import pickle
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from .usercache import user_cache
 
 UK_NATIONS_AND_REGIONS = (
     "England", "Scotland", "Wales", "Cymru", "Northern Ireland", "Great Britain", "Britain", "United Kingdom",
@@ -86,11 +87,6 @@ class NameContext:
         """Return True when one word on its own is a place ('Aberystwyth', 'Nigeria')."""
         lowered = word.lower()
         return lowered in self.places or self.is_place(lowered)
-
-
-def user_cache() -> Path:
-    """Return this program's folder in the user's cache (XDG_CACHE_HOME or ~/.cache), never in a site."""
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "wtfc-site"
 
 
 def _cached_list(name: str, package: str, make: Callable[[], Iterable[str]]) -> frozenset[str]:

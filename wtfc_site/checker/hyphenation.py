@@ -4,7 +4,7 @@ The syllable count (``text.syllables``) uses pyphen's dictionaries (the
 LibreOffice hyphenation patterns). Importing pyphen and parsing its English
 dictionary takes about 170 ms, most of ``check --text``'s budget for a short
 file. So the first run parses the dictionary with pyphen and keeps the parsed
-patterns in the user's cache folder (``$XDG_CACHE_HOME/wtfc_site``, never in
+patterns in the user's cache folder (``$XDG_CACHE_HOME/wtfc-site``, never in
 the site folder); later runs read that file (about 10 ms) and split words
 with our own implementation of Liang's method, which pyphen uses too. The
 cache file's name holds the dictionary's size and date, so a new pyphen
@@ -19,6 +19,8 @@ import importlib.util
 import os
 import pickle
 from pathlib import Path
+
+from ..usercache import user_cache
 
 Patterns = tuple[dict[str, tuple[int, tuple[int, ...]]], int]
 """pattern letters -> (offset, split values), and the longest pattern's length."""
@@ -38,8 +40,7 @@ def _dictionary(lang: str) -> Path | None:
 
 def _cache_file(dictionary: Path, lang: str) -> Path:
     stat = dictionary.stat()
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "wtfc_site"
-    return base / f"hyphenation-{lang}-{stat.st_size}-{int(stat.st_mtime)}.pickle"
+    return user_cache() / f"hyphenation-{lang}-{stat.st_size}-{int(stat.st_mtime)}.pickle"
 
 
 def _parse_with_pyphen(lang: str) -> Patterns:
