@@ -86,15 +86,24 @@ def test_a_saved_page_shows_over_http_within_a_second(example_preview) -> None:
     assert get(base + "pagefind/pagefind.js")[0] == 200
 
 
-def test_the_preview_never_forks_a_pool(make_site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # Enough pages that a build would use the pool (pagework.POOL_FROM).
-    pages = {f"content/updates/2026-01-{n % 28 + 1:02d}-note-{n}.md":
-             f"---\ntitle: Note {n}\ndate: 2026-01-{n % 28 + 1:02d}\nsummary: Note {n}.\n---\n"
-             f"[picture: news] We met on day {n}.\n" for n in range(pagework.POOL_FROM + 10)}
-    site = make_site(pages)
-    forks = []
+def enough_pages_for_a_pool() -> dict[str, str]:
+    """Return news pages enough that a build would use the pool (pagework.POOL_FROM)."""
+    return {f"content/updates/2026-01-{n % 28 + 1:02d}-note-{n}.md":
+            f"---\ntitle: Note {n}\ndate: 2026-01-{n % 28 + 1:02d}\nsummary: Note {n}.\n---\n"
+            f"[picture: news] We met on day {n}.\n" for n in range(pagework.POOL_FROM + 10)}
+
+
+def record_pools(monkeypatch: pytest.MonkeyPatch) -> list:
+    """Return a list that gets the start method of every process pool made from now on."""
+    forks: list = []
     real = multiprocessing.get_context
     monkeypatch.setattr(multiprocessing, "get_context", lambda method=None: forks.append(method) or real(method))
+    return forks
+
+
+def test_the_preview_never_forks_a_pool(make_site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    site = make_site(enough_pages_for_a_pool())
+    forks = record_pools(monkeypatch)
     options = preview_options(Options(site, today=TODAY, cache_dir=tmp_path / "cache"))
     out = tmp_path / "web" / "site"
     state = PreviewState()
@@ -109,13 +118,8 @@ def test_a_build_of_many_pages_does_use_the_pool_outside_the_preview(make_site, 
     """The counterpart: the same site built normally forks, so the test above can fail."""
     if pagework.cores() < 2:
         pytest.skip("one core: the build never uses a pool")
-    pages = {f"content/updates/2026-01-{n % 28 + 1:02d}-note-{n}.md":
-             f"---\ntitle: Note {n}\ndate: 2026-01-{n % 28 + 1:02d}\nsummary: Note {n}.\n---\n"
-             f"[picture: news] We met on day {n}.\n" for n in range(pagework.POOL_FROM + 10)}
-    site = make_site(pages)
-    forks = []
-    real = multiprocessing.get_context
-    monkeypatch.setattr(multiprocessing, "get_context", lambda method=None: forks.append(method) or real(method))
+    site = make_site(enough_pages_for_a_pool())
+    forks = record_pools(monkeypatch)
     out = tmp_path / "web" / "site"
     rebuild(Preview(Options(site, today=TODAY, cache_dir=tmp_path / "cache"), tmp_path, out, out, "/"),
             PreviewState())
