@@ -39,15 +39,25 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 from .errors import Problem
-from .points import AUTO, NONE, PICTURE_MARKER, Point, Silence, line_silences
+from .points import AUTO, NONE, PICTURE_MARKER, PICTURE_TEXT, Point, Silence, line_silences
 from .rawhtml import raw_html_problems, unsafe_address, unsafe_link_problem
-from .words import Abbreviations, Glossary, GlossaryEntry, explanation_html, hard_word_html
+from .wordmarkup import BodyTags, WordMarkup, default_word_markup
+from .words import Abbreviations, Glossary, GlossaryEntry
 
 MARK, MARK_END = "\ue000", "\ue001"
 MARK_RE = re.compile(MARK + r"(\d+)" + MARK_END)
 STASH_RE = re.compile("\x02[^\x03]*\x03")
 _PREFIX_RE = re.compile(r"^(\s*(?:(?:[-*+]|\d+[.)])\s+|>\s?|#{1,6}\s+)*)")
 _SKIP_LINE_RE = re.compile(r"^\s*(?:<|\[[^\]]+\]:|[-=*_ ]+$|\|)")
+PAGE_NUMBER = "page-number"
+"""A line of a pasted document that is only a page number: dropped (see ``BodyContext.pasted_line``)."""
+PASTED_BULLET = "bullet"
+"""A line of a pasted document that starts with a bullet such as "•": read as a Markdown list item."""
+_PASTED_BULLET_RE = re.compile("^(\\s*)[\u2022\u25cf\u25aa]\\s+")
+_TABLE_ROW_RE = re.compile(r"^\s*\|.*\|\s*$")
+_TABLE_SEPARATOR_RE = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
+_RAW_STYLE_RE = re.compile(r"^<(/?)(u|ins|b|strong|i|em)\s*>$", re.IGNORECASE)
+_RAW_STYLES = {"u": "underlined", "ins": "underlined", "b": "bold", "strong": "bold", "i": "italic", "em": "italic"}
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _Claimed = TypeVar("_Claimed")  # what a hard-word or short-form match was taken for
 _NO_WORDS_INSIDE = ("a", "code", "pre", "abbr")
@@ -91,6 +101,13 @@ class BodyContext:
     """(reference, alt text, line) -> a <picture> element for a photo."""
     quoted: bool = False
     """True when the whole body is someone's own words (a story)."""
+    pasted_line: Callable[[list[str], int], str | None] | None = None
+    """``check --text`` only, for documents pasted from elsewhere: (body lines, index) ->
+    PICTURE_TEXT for a line that describes a picture (made a point of its own, which no
+    sentence rule reads), PAGE_NUMBER for a page number left by a PDF (dropped),
+    PASTED_BULLET for a "• item" line (a list item), or None."""
+    words: WordMarkup = field(default_factory=default_word_markup)
+    """Writes a hard word's markup with the site's layouts (the default layouts unless given)."""
 
 
 @dataclass(frozen=True)
@@ -120,16 +137,35 @@ class _LineMarkers(Preprocessor):
         in_fence = False
         lines, silences = line_silences(lines, first)  # the reading check --text uses too
         self.state.silences.extend(silences)
+        pasted = self.state.ctx.pasted_line
         out = []
         for index, line in enumerate(lines):
             number = first + index
             if line.lstrip().startswith(("```", "~~~")):
                 in_fence = not in_fence
-            if in_fence or not line.strip() or _SKIP_LINE_RE.match(line):
+            if in_fence or not line.strip() or _TABLE_SEPARATOR_RE.match(line):
+                out.append(line)
+                continue
+            if _TABLE_ROW_RE.match(line):  # inside the first cell, so the row is still a table row
+                cut = line.index("|") + 1
+                out.append(f"{line[:cut]}{MARK}{number}{MARK_END}{line[cut:]}")
+                continue
+            if _SKIP_LINE_RE.match(line):
                 out.append(line)
                 continue
             cut = _PREFIX_RE.match(line).end()  # type: ignore[union-attr]
-            out.append(f"{line[:cut]}{MARK}{number}{MARK_END}{line[cut:]}")
+            kind = pasted(lines, index) if pasted is not None and cut == 0 else None
+            if kind == PASTED_BULLET:  # "• item" from a PDF: a Markdown list item
+                line = _PASTED_BULLET_RE.sub(r"\1- ", line, count=1)
+                cut = _PREFIX_RE.match(line).end()  # type: ignore[union-attr]
+            marked = f"{line[:cut]}{MARK}{number}{MARK_END}{line[cut:]}"
+            if kind == PAGE_NUMBER:
+                out.append("")  # ends the paragraph, as the blank line around it did on paper
+            elif kind == PICTURE_TEXT:
+                self.state.picture_lines.add(number)
+                out.extend(("", marked, ""))  # a paragraph of its own
+            else:
+                out.append(marked)
         return out
 
 
@@ -143,6 +179,8 @@ class _State:
     hard_words: list[GlossaryEntry] = field(default_factory=list)
     short_forms: list[tuple[str, str]] = field(default_factory=list)
     pictures: list[str] = field(default_factory=list)
+    picture_lines: set[int] = field(default_factory=set)
+    """Lines that describe a picture (see ``BodyContext.pasted_line``)."""
     line: int = 0
 
     def reset(self, ctx: BodyContext) -> None:
@@ -159,9 +197,12 @@ class _PageTree(Treeprocessor):
         self.glossary_forms: dict[str, GlossaryEntry] = {}
         self.glossary_re: re.Pattern[str] | None = None
         self.abbr_re: re.Pattern[str] | None = None
+        self.made_words: set[int] = set()
+        """Every element of the hard words marked on this page (by id): no word is marked inside another."""
 
     def run(self, root: etree.Element) -> None:
         ctx = self.state.ctx
+        self.made_words = set()
         self.state.line = ctx.body_line
         self.glossary_forms = ctx.glossary.forms
         self.glossary_re = ctx.glossary.pattern
@@ -186,7 +227,7 @@ class _PageTree(Treeprocessor):
         elif tag == "table":
             for cell in block.iter():
                 if cell.tag in ("td", "th"):
-                    self._read(cell, "table-cell")
+                    self._record(self._read(cell, "table-cell"), "table-cell", None)
         else:
             self._read(block, "other")
 
@@ -206,6 +247,10 @@ class _PageTree(Treeprocessor):
 
     def _point(self, parent: etree.Element, block: etree.Element, kind: str) -> None:
         reading = self._read(block, kind)
+        if reading.first_line in self.state.picture_lines and block.tag == "p":
+            reading.marker = NONE  # words about a picture, not a point that gets one
+            self._record(reading, PICTURE_TEXT, None)
+            return
         if kind == "heading":
             explicit = reading.marker not in (None, AUTO, NONE)
             picture = self._picture(reading, kind) if explicit and self.state.ctx.easy_read else None
@@ -224,11 +269,18 @@ class _PageTree(Treeprocessor):
     # -- reading one block --------------------------------------------------
     def _read(self, block: etree.Element, kind: str) -> _Reading:
         """Remove line markers, note links and images, and return the plain text."""
-        reading = _Reading(line=self.state.line)
+        reading = _Reading(line=self.state.line, raw_html=self._raw_html)
         self._walk(block, reading)
         self.state.line = reading.last_line
         reading.finish(block)
         return reading
+
+    def _raw_html(self, placeholder: str) -> str:
+        """Return the raw HTML that Python-Markdown put aside behind ``placeholder``."""
+        found = re.search(r"\d+", placeholder)
+        blocks = self.md.htmlStash.rawHtmlBlocks
+        index = int(found.group(0)) if found else -1
+        return str(blocks[index]) if 0 <= index < len(blocks) else ""
 
     def _walk(self, el: etree.Element, reading: _Reading) -> None:
         self._element(el, reading)
@@ -365,9 +417,8 @@ class _PageTree(Treeprocessor):
         for offset, entry in enumerate(explained):
             target.insert(position + offset, self._explanation(entry))
 
-    @staticmethod
-    def _explanation(entry: GlossaryEntry) -> etree.Element:
-        return etree.fromstring(explanation_html(entry))
+    def _explanation(self, entry: GlossaryEntry) -> etree.Element:
+        return self.state.ctx.words.explanation_element(entry, BODY_TAGS, self.state.problems)
 
     # -- hard words and short forms -----------------------------------------------
     def _explain_words(self, block: etree.Element) -> list[GlossaryEntry]:
@@ -394,9 +445,10 @@ class _PageTree(Treeprocessor):
         self.state.short_forms.append((match, full))
         return (match, full)
 
-    @staticmethod
-    def _bold(word: str, entry: GlossaryEntry) -> etree.Element:
-        return etree.fromstring(hard_word_html(word))
+    def _bold(self, word: str, entry: GlossaryEntry) -> etree.Element:
+        element = self.state.ctx.words.hard_word_element(word, BODY_TAGS, self.state.problems)
+        self.made_words.update(id(inside) for inside in element.iter())
+        return element
 
     @staticmethod
     def _expand(short: str, found: tuple[str, str]) -> etree.Element:
@@ -413,7 +465,7 @@ class _PageTree(Treeprocessor):
             owner = parent if attr == "text" else parent[child_index]
             text = getattr(owner, attr) or ""
             for match in pattern.finditer(text):
-                if owner.tag == "strong" and attr == "text" and "hard-word" in (owner.get("class") or ""):
+                if attr == "text" and id(owner) in self.made_words:
                     continue
                 if pattern is self.glossary_re and _inside_name(text, match):
                     continue
@@ -461,6 +513,11 @@ class _Reading:
     last_line: int = 0
     marker: str | None = None
     text: str = ""
+    raw_html: Callable[[str], str] | None = None
+    """Placeholder -> the raw HTML it stands for, so ``<u>words</u>`` typed as HTML is seen too."""
+    raw_open: list[tuple[str, int]] = field(default_factory=list)
+    raw_styled: list[tuple[str, int, int]] = field(default_factory=list)
+    """(style, start, end) in the joined parts, for bold, italic or underlined words typed as HTML."""
 
     def __post_init__(self) -> None:
         self.last_line = self.line
@@ -478,8 +535,27 @@ class _Reading:
             position = match.end()
         pieces.append(text[position:])
         clean = "".join(pieces)
-        self.parts.append(STASH_RE.sub("", clean))
+        self.parts.append(self._plain(clean, offset))
         return AtomicString(clean) if isinstance(text, AtomicString) else clean
+
+    def _plain(self, text: str, offset: int) -> str:
+        """Return ``text`` without raw-HTML placeholders, noting formatting tags among them."""
+        kept, position = [], 0
+        for match in STASH_RE.finditer(text):
+            kept.append(text[position: match.start()])
+            position = match.end()
+            tag = _RAW_STYLE_RE.match(self.raw_html(match.group(0)) if self.raw_html else "")
+            if tag is None:
+                continue
+            style, at = _RAW_STYLES[tag.group(2).lower()], offset + sum(len(k) for k in kept)
+            if not tag.group(1):
+                self.raw_open.append((style, at))
+            elif any(s == style for s, _ in self.raw_open):
+                start = next(o for s, o in reversed(self.raw_open) if s == style)
+                self.raw_open.remove((style, start))
+                self.raw_styled.append((style, start, at))
+        kept.append(text[position:])
+        return "".join(kept)
 
     def finish(self, block: etree.Element) -> None:
         """Work out the plain text and take off the picture marker."""
@@ -497,7 +573,10 @@ class _Reading:
 
     def styled(self, style: str) -> list[str]:
         """Return the words shown in ``style`` (bold, italic or underlined)."""
-        return [" ".join("".join(el.itertext()).split()) for kind, el in self.formatting if kind == style]
+        found = [" ".join(STASH_RE.sub("", "".join(el.itertext())).split())
+                 for kind, el in self.formatting if kind == style]
+        whole = "".join(self.parts)
+        return found + [" ".join(whole[a:b].split()) for kind, a, b in self.raw_styled if kind == style]
 
 
 def _remove_marker(block: etree.Element, marker: str) -> None:
@@ -577,6 +656,9 @@ _ALLOWED_ATTRIBUTES = {
     "td": {"align"}, "th": {"align", "scope"},
     "ol": {"start"},
 }
+
+BODY_TAGS = BodyTags(frozenset(_ALLOWED_TAGS), _ALLOWED_ATTRIBUTES)
+"""What the sanitiser keeps, for checking a site's hard word components (wordmarkup.py)."""
 
 
 def sanitise(html: str) -> str:

@@ -21,6 +21,9 @@ from pathlib import Path
 AUTO = "auto"
 NONE = "none"
 
+PICTURE_TEXT = "picture-text"
+"""The kind of point for a line of a pasted document that describes a picture ("Picture of a nurse")."""
+
 PICTURE_MARKER = re.compile(r"^\s*\[picture:\s*([A-Za-z0-9_./-]*)\s*\]\s*", re.IGNORECASE)
 """``[picture: name]`` at the start of a paragraph or list item."""
 
@@ -79,7 +82,8 @@ class Point:
     text: str
     """Plain text, markup removed, one space between words."""
     kind: str
-    """"paragraph", "list-item", "heading", "quote" (people's own words) or "table-cell"."""
+    """"paragraph", "list-item", "heading", "quote" (people's own words), "table-cell" or
+    "picture-text" (``check --text`` only)."""
     line_starts: tuple[tuple[int, int], ...] = ()
     """(offset in ``text``, source line) pairs, so a sentence can name its line."""
     picture: str = AUTO

@@ -179,7 +179,15 @@ def _build_mapping(node: yaml.MappingNode, path: KeyPath, lines: dict[KeyPath, i
 def read_source(path: Path, site_dir: Path) -> RawDoc:
     """Return the file split into front matter and body; raise SiteError if broken."""
     file = relative_to_site(path, site_dir)
-    text = read_text(path, file)
+    return parse_source(read_text(path, file), file, path)
+
+
+def parse_source(text: str, file: Path, path: Path | None = None) -> RawDoc:
+    """Return a document's text split into front matter and body; raise SiteError if broken.
+
+    The one reading of front matter: site pages (``read_source``) and
+    ``check --text`` (``checker.plaintext``) both call it (issue 12 part 3).
+    """
     meta_text, meta_line, body, body_line = split_front_matter(text)
     if meta_text is None and text.startswith("---"):
         raise SiteError(Problem(
@@ -195,7 +203,7 @@ def read_source(path: Path, site_dir: Path) -> RawDoc:
             raise SiteError(Problem(
                 file, meta_line, "The front matter must be a list of 'key: value' lines.",
                 hint="Write one setting per line, for example 'title: Our plan'.", rule="SITE-YAML"))
-    return RawDoc(file=file, path=path, meta=meta, lines=lines, body=body, body_line=body_line)
+    return RawDoc(file=file, path=path or file, meta=meta, lines=lines, body=body, body_line=body_line)
 
 
 def split_front_matter(text: str) -> tuple[str | None, int, str, int]:
