@@ -28,8 +28,8 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import itertools
 import json
+import math
 import random
 import sys
 import time
@@ -43,7 +43,15 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from wtfc_site.pictures.choice import (  # noqa: E402
-    DATA, Learned, PictureChooser, Weights, load_meaning, load_synonyms, make_chooser, site_names)
+    DATA,
+    Learned,
+    PictureChooser,
+    Weights,
+    load_meaning,
+    load_synonyms,
+    make_chooser,
+    site_names,
+)
 from wtfc_site.pictures.library import _STOP_WORDS, PictureLibrary  # noqa: E402
 from wtfc_site.pipeline import Options, check  # noqa: E402
 
@@ -52,13 +60,20 @@ FOLDS = 5
 WRONG_COST = 3
 """A plainly wrong picture is worse than a weak one: it costs as much as three right ones gain."""
 GRID = {
-    "synonym": [0.1, 0.2],
-    "description": [0.1, 0.2],
-    "learned": [0.5, 1.0, 2.0],
-    "learned_alone": [0.0, 0.5],
-    "later_sentences": [0.25, 0.5],
-    "minimum": [0.5, 1.0],
+    "synonym": [0.0, 0.1, 0.2, 0.4],
+    "description": [0.0, 0.1, 0.2, 0.4],
+    "learned": [0.5, 1.0, 1.5, 2.0, 3.0],
+    "learned_alone": [0.0, 0.25, 0.5, 1.0],
+    "later_sentences": [0.1, 0.25, 0.5, 0.75],
+    "modifier": [0.25, 0.5, 0.75, 1.0],
+    "first": [0.0, 0.25, 0.5, 1.0],
+    "prior": [0.0, 0.1, 0.2, 0.4],
+    "minimum": [0.0, 0.25, 0.5, 1.0, 1.5],
 }
+"""The values each weight may take; the keyword weight stays 1, so the others are relative to it."""
+START = Weights(synonym=0.1, description=0.1, learned=1.0, learned_alone=0.5, later_sentences=0.25, minimum=0.5)
+ROUNDS = 3
+PRIOR_SMOOTHING = 0.5
 MAX_PICTURES_A_WORD = 6
 MIN_STRENGTH = 0.1
 ALPHA = 1.0
@@ -143,9 +158,20 @@ def learn_cues(chooser: PictureChooser, samples: list[Sample]) -> dict[str, dict
 
 
 def learn(site: SiteData, samples: list[Sample], synonyms, meaning) -> Learned:
-    """Return what the samples teach (default weights): word strengths and keyword reliability."""
+    """Return what the samples teach (default weights): word strengths, keyword reliability, picture shares."""
     plain = make_chooser(site.library, site.names, Learned(Weights(), {}), synonyms, meaning)
-    return Learned(Weights(), learn_words(plain, samples), learn_cues(plain, samples))
+    prior, unseen = learn_prior(samples, len(site.library.pictures))
+    return Learned(Weights(), learn_words(plain, samples), learn_cues(plain, samples), prior, unseen)
+
+
+def learn_prior(samples: list[Sample], pictures: int) -> tuple[dict[str, float], float]:
+    """Return picture -> log of its smoothed share of the authors' choices, and the same for an unseen picture."""
+    counts: dict[str, int] = defaultdict(int)
+    for sample in samples:
+        counts[sample.author] += 1
+    total = len(samples) + PRIOR_SMOOTHING * pictures
+    return ({p: round(math.log((c + PRIOR_SMOOTHING) / total), 4) for p, c in sorted(counts.items())},
+            round(math.log(PRIOR_SMOOTHING / total), 4))
 
 
 def _teaches(word: str) -> bool:
@@ -153,66 +179,69 @@ def _teaches(word: str) -> bool:
     return word not in _STOP_WORDS and len(word) > 2 and (word.isalpha() or ":" in word)
 
 
-# -- fast weight search: score parts once, combine them for each weight set ---------------------
-PARTS = ("keyword", "synonym", "description", "learned")
+# -- fast weight search: the evidence for each picture is worked out once, weighed many times ---
+@dataclass(frozen=True)
+class Scored:
+    """One held-out sample with the chooser that read it and the evidence for each picture."""
+
+    sample: Sample
+    chooser: PictureChooser
+    parts: dict
 
 
-def _only(part: str, later: float) -> Weights:
-    values = {p: 1.0 if p == part else 0.0 for p in PARTS}
-    return Weights(**values, later_sentences=later, minimum=0.0, learned_alone=1.0)
+def score_parts(site: SiteData, learned: Learned, samples: list[Sample], synonyms, meaning) -> list[Scored]:
+    chooser = make_chooser(site.library, site.names, learned, synonyms, meaning)
+    return [Scored(sample, chooser, chooser.parts(*chooser.read(sample.text, sample.page_type)))
+            for sample in samples]
 
 
-def score_parts(site: SiteData, learned: Learned, samples: list[Sample], synonyms, meaning):
-    """Return, per sample, picture -> {part: (first-sentence score, whole score)}."""
-    choosers = {(part, later): make_chooser(site.library, site.names, replace(learned, weights=_only(part, later)),
-                                            synonyms, meaning)
-                for part in PARTS for later in (0.0, 1.0)}
-    result = []
-    for sample in samples:
-        parts: dict[str, dict[str, list[float]]] = defaultdict(lambda: {p: [0.0, 0.0] for p in PARTS})
-        for (part, later), chooser in choosers.items():
-            tokens, negated, hypothetical = chooser.read(sample.text, sample.page_type)
-            for picture, (score, _at) in chooser.score(tokens, negated, hypothetical).items():
-                parts[picture][part][int(later)] = score
-        result.append(dict(parts))
-    return result
+def combined(scored: Scored, weights: Weights) -> str | None:
+    """Return the picture the chooser would show with ``weights`` (the neutral one below the minimum)."""
+    chooser = scored.chooser
+    scores = {name: (chooser.combine(name, parts, weights), at) for name, (parts, at) in scored.parts.items()}
+    best = min(scores, key=lambda n: (-scores[n][0], scores[n][1], n)) if scores else None
+    if best is not None and scores[best][0] >= weights.minimum:
+        return best
+    neutral = chooser.meaning.neutral.get(scored.sample.page_type, chooser.meaning.neutral.get("", ""))
+    return neutral if neutral in chooser.pictures else None
 
 
-def combined(parts, weights: dict[str, float]) -> str | None:
-    best, best_score = None, weights["minimum"]
-    for picture in sorted(parts):
-        scored = {p: weights.get(p, 1.0) * (first + weights["later_sentences"] * (whole - first))
-                  for p, (first, whole) in parts[picture].items()}
-        meaning = scored["keyword"] + scored["synonym"] + scored["description"]
-        score = meaning + scored["learned"] * (1.0 if meaning > 0 else weights["learned_alone"])
-        if score >= best_score and (best is None or score > best_score):
-            best, best_score = picture, score
-    return best
+def gain(scored: list[Scored], weights: Weights, pairs) -> int:
+    """One for each choice equal to the author's, less WRONG_COST for each plainly wrong one."""
+    total = 0
+    for item in scored:
+        name = combined(item, weights)
+        total += (name == item.sample.author) - WRONG_COST * plainly_wrong(item.sample.text, name, pairs)
+    return total
 
 
-def pick_weights(sites: dict[str, SiteData], train: list[Sample], synonyms, meaning, seed: int) -> dict:
-    """Return the grid weights with the best inner cross-validated score on ``train``:
-    one for each choice equal to the author's, less WRONG_COST for each plainly wrong one."""
+def pick_weights(sites: dict[str, SiteData], train: list[Sample], synonyms, meaning, seed: int) -> Weights:
+    """Return the weights with the best inner cross-validated gain on ``train``.
+
+    The train samples are split again by page; each inner fold is read with
+    what the other inner folds teach, so the weights are judged on choices
+    the learned words did not see. Then each weight in turn takes the value
+    of GRID that gains most, the others held, for a few rounds.
+    """
     pairs = load_wrong_pairs()
-    folds = page_folds(train, FOLDS - 1, seed)
-    scored = []  # (parts, author)
-    for held in folds:
+    scored: list[Scored] = []
+    for held in page_folds(train, FOLDS - 1, seed):
         rest = [s for s in train if s not in held]
         for site_name, site in sites.items():
             mine = [s for s in held if s.site == site_name]
-            if not mine:
-                continue
-            learned = learn(site, rest, synonyms, meaning)
-            scored.extend(zip(score_parts(site, learned, mine, synonyms, meaning), mine))
-    best, best_gain = None, float("-inf")
-    for values in itertools.product(*GRID.values()):
-        weights = dict(zip(GRID, values))
-        gain = 0
-        for parts, sample in scored:
-            name = combined(parts, weights)
-            gain += (name == sample.author) - WRONG_COST * plainly_wrong(sample.text, name, pairs)
-        if gain > best_gain:
-            best, best_gain = weights, gain
+            if mine:
+                scored.extend(score_parts(site, learn(site, rest, synonyms, meaning), mine, synonyms, meaning))
+    best, best_gain = START, gain(scored, START, pairs)
+    for _round in range(ROUNDS):
+        before = best_gain
+        for name, values in GRID.items():
+            for value in values:
+                trial = replace(best, **{name: value})
+                trial_gain = gain(scored, trial, pairs)
+                if trial_gain > best_gain:
+                    best, best_gain = trial, trial_gain
+        if best_gain == before:
+            break
     return best
 
 
@@ -264,7 +293,7 @@ def measure(sites: dict[str, SiteData], show: bool, seed: int = 7) -> tuple[Tall
             mine = [s for s in held if s.site == site_name]
             if not mine:
                 continue
-            learned = replace(learn(site, train, synonyms, meaning), weights=replace(Weights(), **weights))
+            learned = replace(learn(site, train, synonyms, meaning), weights=weights)
             chooser = make_chooser(site.library, site.names, learned, synonyms, meaning)
             for sample in mine:
                 choice = chooser.choose(sample.text, sample.page_type)
@@ -314,10 +343,17 @@ def write_learned(sites: dict[str, SiteData], seed: int) -> None:
     learned = learn(pooled, everything, synonyms, meaning)
     out = {"about": "Learned by bench/measure_pictures.py --write from the author-chosen pictures "
                     "of content/ and tests/sites/*; do not edit by hand.",
-           "points": len(everything), "weights": asdict(replace(Weights(), **weights)),
+           "points": len(everything), "weights": asdict(weights),
+           "prior": learned.prior, "unseen_prior": learned.unseen_prior,
            "cues": learned.cues, "words": learned.words}
     (DATA / "learned.json").write_text(json.dumps(out, indent=0, sort_keys=False) + "\n", encoding="utf-8")
-    print(f"Wrote {DATA / 'learned.json'} with weights {weights}.")
+    print(f"Wrote {DATA / 'learned.json'} with weights {_differences(weights)}.")
+
+
+def _differences(weights: Weights) -> str:
+    """Return the weights that differ from the defaults, as name=value."""
+    default = asdict(Weights())
+    return ", ".join(f"{k}={v}" for k, v in asdict(weights).items() if v != default[k]) or "the defaults"
 
 
 def main() -> int:
@@ -341,8 +377,7 @@ def main() -> int:
     new, old, weights = measure(sites, args.show)
     print(new.line(f"Chooser, {FOLDS}-fold cross-validated"))
     print(old.line("Old keyword chooser, same points"))
-    print("Weights picked in each fold:", "; ".join(
-        ", ".join(f"{k}={v}" for k, v in w.items()) for w in weights))
+    print("Weights picked in each fold:", "; ".join(_differences(w) for w in weights))
     print(f"Time to choose: {time_per_point(sites):.3f} ms a point")
     if args.write:
         write_learned(sites, seed=7)

@@ -73,6 +73,13 @@ class Weights:
     """How much learned words count for a picture no keyword, synonym or description points to."""
     later_sentences: float = 0.7
     """Words after the first sentence count this much (the first says what the point is about)."""
+    modifier: float = 1.0
+    """How much a cue counts when the next word is a cue too: in 'the pay form' or 'easy read
+    training' the last word names the thing (form, training) and the first only describes it."""
+    first: float = 0.0
+    """Added for the picture whose keyword comes first: a point usually starts with what it is about."""
+    prior: float = 0.0
+    """Times how often authors chose the picture (log share), so a common choice wins a close call."""
     minimum: float = 1.0
     """Below this best score, the neutral picture for the page type is used."""
 
@@ -96,10 +103,22 @@ class Meaning:
 
 @dataclass(frozen=True)
 class Cue:
-    """A picture a word (or phrase) points to, and how strongly."""
+    """A picture a word (or phrase) points to, what kind of cue it is and how strongly."""
 
     picture: str
     weight: float
+    """Before the kind's weight: a keyword's learned reliability, a shared synonym's share."""
+    kind: int = 0
+    """KEYWORD, SYNONYM or DESCRIPTION: which weight it is multiplied by."""
+
+
+KEYWORD, SYNONYM, DESCRIPTION, LEARNED = 0, 1, 2, 3
+"""Cue kinds; each has a first-sentence and a later-sentence part in Parts."""
+MODIFIER = 8
+"""Parts index of a keyword that describes the next word ('pay' in 'the pay form'); +1 for later sentences."""
+FIRST = 10
+"""Parts index: 1 for the picture whose keyword comes first in the point."""
+PART_COUNT = 11
 
 
 @dataclass(frozen=True)
@@ -132,6 +151,11 @@ class PictureChooser:
     names: re.Pattern[str] | None = None
     keyword_pictures: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
     """Keyword -> its pictures (keywords only, no synonyms), for learning."""
+    prior: dict[str, float] = field(default_factory=dict)
+    """Picture -> log of how often authors chose it (from the learned data); 0 for an unseen one."""
+    unseen_prior: float = 0.0
+    starts: frozenset[str] = frozenset()
+    """The first word of every cue, to tell a describing word ('pay' in 'pay form') cheaply."""
     cache: dict[tuple[str, str], Choice] = field(default_factory=dict, compare=False)
     """Points repeat across pages (summaries, generated lists): each text is scored once."""
 
@@ -209,37 +233,77 @@ class PictureChooser:
 
     def score(self, tokens: list[_Token], negated: set[int], hypothetical: set[int]) -> dict[str, tuple[float, int]]:
         """Return picture -> (score, position of its first cue)."""
-        scores: dict[str, list] = {}  # picture -> [from meaning, from learned words, first position]
-        weights = self.weights
+        weights, combine = self.weights, self.combine
+        return {name: (combine(name, parts, weights), at)
+                for name, (parts, at) in self.parts(tokens, negated, hypothetical).items()}
 
-        def add(picture: str, amount: float, token: _Token, at: int, part: int = 0) -> None:
-            if picture in self.meaning.affirmative and token.sentence in negated:
-                return
-            if picture in self.meaning.finished and token.sentence in hypothetical:
-                return
-            entry = scores.setdefault(picture, [0.0, 0.0, at])
-            entry[part] += amount * (1.0 if token.sentence == 0 else weights.later_sentences)
+    def combine(self, name: str, parts: list[float], weights: Weights) -> float:
+        """Return a picture's score from its parts (see ``parts``) and the weights."""
+        later = weights.later_sentences
+        keyword = parts[0] + later * parts[1] - (1.0 - weights.modifier) * (parts[MODIFIER] + later * parts[MODIFIER + 1])
+        meaning = (weights.keyword * keyword + weights.synonym * (parts[2] + later * parts[3])
+                   + weights.description * (parts[4] + later * parts[5]))
+        learned = weights.learned * (parts[6] + later * parts[7])
+        return (meaning + learned * (1.0 if meaning > 0 else weights.learned_alone)
+                + weights.first * parts[FIRST] + weights.prior * self.prior.get(name, self.unseen_prior))
 
+    def parts(self, tokens: list[_Token], negated: set[int], hypothetical: set[int]) -> dict[str, tuple[list[float], int]]:
+        """Return picture -> (the evidence for it, by kind of cue and sentence, position of its first cue).
+
+        The evidence is a list of PART_COUNT numbers: for each cue kind, what
+        the first sentence gives and what later sentences give; keywords that
+        describe the next word; and 1 for the picture whose keyword comes first.
+        Kept apart so the benchmark can learn the weights without scoring again.
+        """
+        found: dict[str, tuple[list[float], int]] = {}
+        affirmative, finished = self.meaning.affirmative, self.meaning.finished
+        opposites, index, starts = self.meaning.opposites, self.index, self.starts
+        phrase_bonus = self.weights.phrase_bonus
         stems = [t.stem for t in tokens]
+        count = len(tokens)
         counted: set[tuple[str, ...]] = set()
         learned_counted: set[str] = set()
+        first_keyword: str | None = None
         for start, token in enumerate(tokens):
-            for size in range(1, min(self.longest, len(tokens) - start) + 1):
+            later = int(token.sentence != 0)
+            blocked_yes = token.sentence in negated
+            blocked_done = token.sentence in hypothetical
+            for size in range(1, min(self.longest, count - start) + 1):
                 key = tuple(stems[start:start + size])
-                if key in counted or key not in self.index:
+                if key in counted or key not in index:
                     continue  # a word said twice is not twice the evidence
                 counted.add(key)
-                for cue in self.index[key]:
+                describes = start + size < count and stems[start + size] in starts \
+                    and tokens[start + size].sentence == token.sentence
+                amount_scale = 1 + phrase_bonus * (size - 1)
+                for cue in index[key]:
                     picture = cue.picture
                     if size == 1 and token.negated:
-                        picture = self.meaning.opposites.get(picture, picture)
-                    add(picture, cue.weight * (1 + weights.phrase_bonus * (size - 1)), token, start)
+                        picture = opposites.get(picture, picture)
+                    if (blocked_yes and picture in affirmative) or (blocked_done and picture in finished):
+                        continue
+                    entry = found.get(picture)
+                    if entry is None:
+                        entry = found[picture] = ([0.0] * PART_COUNT, start)
+                    amount = cue.weight * amount_scale
+                    entry[0][2 * cue.kind + later] += amount
+                    if cue.kind == KEYWORD:
+                        if describes:
+                            entry[0][MODIFIER + later] += amount
+                        if first_keyword is None:
+                            first_keyword = picture
             if token.stem not in learned_counted:
                 learned_counted.add(token.stem)
                 for picture, strength in self.learned.get(token.stem, {}).items():
-                    add(picture, weights.learned * strength, token, start, part=1)
-        return {name: (meaning + learned * (1.0 if meaning > 0 else weights.learned_alone), at)
-                for name, (meaning, learned, at) in scores.items()}
+                    if (blocked_yes and picture in affirmative) or (blocked_done and picture in finished):
+                        continue
+                    entry = found.get(picture)
+                    if entry is None:
+                        entry = found[picture] = ([0.0] * PART_COUNT, start)
+                    entry[0][2 * LEARNED + later] += strength
+        if first_keyword is not None:
+            found[first_keyword][0][FIRST] = 1.0
+        return found
 
 
 def _without_capitalised_names(words: list[str], not_names: frozenset[str],
@@ -323,6 +387,10 @@ class Learned:
     cues: dict[str, dict[str, float]] = field(default_factory=dict)
     """Keyword (stems joined by spaces) -> picture -> how much more or less than 1 it counts,
     from how often authors chose that picture when the keyword was there."""
+    prior: dict[str, float] = field(default_factory=dict)
+    """Picture -> log of the share of points whose author chose it."""
+    unseen_prior: float = 0.0
+    """The same for a picture no author chose."""
 
 
 def load_learned(path: Path = DATA / "learned.json") -> Learned:
@@ -330,7 +398,8 @@ def load_learned(path: Path = DATA / "learned.json") -> Learned:
     if not path.exists():
         return Learned(Weights(), {})
     data = json.loads(path.read_text(encoding="utf-8"))
-    return Learned(Weights(**data["weights"]), data["words"], data.get("cues", {}))
+    return Learned(Weights(**data["weights"]), data["words"], data.get("cues", {}),
+                   data.get("prior", {}), data.get("unseen_prior", 0.0))
 
 
 def make_chooser(library: PictureLibrary, names: list[str], learned: Learned | None = None,
@@ -339,14 +408,16 @@ def make_chooser(library: PictureLibrary, names: list[str], learned: Learned | N
     learned = learned if learned is not None else load_learned()
     synonyms = synonyms if synonyms is not None else load_synonyms()
     meaning = meaning or load_meaning()
-    index = cue_index(library, synonyms, learned.weights, meaning.signs, learned.cues)
+    index = cue_index(library, synonyms, meaning.signs, learned.cues)
     known = frozenset(library.pictures)
     words = {w: {p: s for p, s in pics.items() if p in known} for w, pics in learned.words.items()}
     return PictureChooser(known, index, max((len(k) for k in index), default=1), words,
-                          meaning, learned.weights, names_pattern(names), library.keyword_index)
+                          meaning, learned.weights, names_pattern(names), library.keyword_index,
+                          prior=learned.prior, unseen_prior=learned.unseen_prior,
+                          starts=frozenset(key[0] for key in index))
 
 
-def cue_index(library: PictureLibrary, synonyms: dict[str, tuple[str, ...]], weights: Weights,
+def cue_index(library: PictureLibrary, synonyms: dict[str, tuple[str, ...]],
               meaning_signs: dict[str, str], reliability: dict[str, dict[str, float]] | None = None) -> dict[tuple[str, ...], tuple[Cue, ...]]:
     """Return stemmed word or phrase -> the pictures it is a cue for.
 
@@ -354,7 +425,7 @@ def cue_index(library: PictureLibrary, synonyms: dict[str, tuple[str, ...]], wei
     synonym or description word shared by several pictures is split between them.
     """
     keywords: dict[tuple[str, ...], set[str]] = {}
-    soft: dict[tuple[str, ...], dict[str, float]] = {}
+    soft: dict[tuple[str, ...], dict[str, tuple[int, float]]] = {}
     for name in sorted(library.pictures):
         entry = library.pictures[name].entry
         for keyword in {*entry.keywords, name.replace("-", " ")}:
@@ -362,10 +433,10 @@ def cue_index(library: PictureLibrary, synonyms: dict[str, tuple[str, ...]], wei
             if key:
                 keywords.setdefault(key, set()).add(name)
             for synonym in synonyms.get(keyword.lower(), ()):
-                _add_soft(soft, _key(synonym), name, weights.synonym)
+                _add_soft(soft, _key(synonym), name, SYNONYM)
         for word in _TOKEN_RE.findall(entry.description.lower()):
             if word not in _DESCRIPTION_SKIP:
-                _add_soft(soft, _key(word), name, weights.description)
+                _add_soft(soft, _key(word), name, DESCRIPTION)
     for sign, name in meaning_signs.items():
         if name in library.pictures:
             keywords.setdefault((_SIGN_PREFIX + sign,), set()).add(name)
@@ -373,11 +444,11 @@ def cue_index(library: PictureLibrary, synonyms: dict[str, tuple[str, ...]], wei
     for key, pictures in soft.items():
         if key not in keywords:
             share = 1 / len(pictures)
-            index[key] = tuple(Cue(p, w * share) for p, w in sorted(pictures.items()))
+            index[key] = tuple(Cue(p, share, kind) for p, (kind, _) in sorted(pictures.items()))
     reliability = reliability or {}
     for key, names in keywords.items():
         learned = reliability.get(" ".join(key), {})
-        index[key] = tuple(Cue(p, weights.keyword * learned.get(p, 1.0)) for p in sorted(names))
+        index[key] = tuple(Cue(p, learned.get(p, 1.0), KEYWORD) for p in sorted(names))
     return index
 
 
@@ -386,10 +457,13 @@ def _key(words: str) -> tuple[str, ...]:
     return () if not key or (len(key) == 1 and key[0] in _STOP_WORDS) else key
 
 
-def _add_soft(soft: dict[tuple[str, ...], dict[str, float]], key: tuple[str, ...], name: str, weight: float) -> None:
+def _add_soft(soft: dict[tuple[str, ...], dict[str, tuple[int, float]]], key: tuple[str, ...], name: str,
+              kind: int) -> None:
+    """Note that ``key`` is a synonym or description word of picture ``name``; a synonym wins over a description."""
     if key:
         pictures = soft.setdefault(key, {})
-        pictures[name] = max(pictures.get(name, 0.0), weight)
+        if name not in pictures or pictures[name][0] > kind:
+            pictures[name] = (kind, 1.0)
 
 
 def site_names(site: Any) -> list[str]:
