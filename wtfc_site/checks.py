@@ -4,7 +4,7 @@ that need more than one page (versions agree, checked-by still true)."""
 from __future__ import annotations
 
 from .checked import check_state
-from .checker import check_page, page_verdict
+from .checker import check_page, page_verdict, run_page_check
 from .checker.wordlists import load_wordlists
 from .content.base import Page
 from .content.minutes import MinutesMeta
@@ -74,8 +74,9 @@ def consent_reviews_due(page: Page, today) -> list[Problem]:
 def page_findings(site: Site, page: Page, settings, words, body=None) -> list[Problem]:
     """Return one page's easy-read findings and its verdict as a whole, as check --text judges a file."""
     text = page_text(site, page, body)
-    found = check_page(text, settings, words)
-    verdict = page_verdict(text, found, settings)
+    checked = run_page_check(text, settings, words)
+    found = checked.problems
+    verdict = page_verdict(text, found, settings, checked.counts)
     return found + [verdict] if verdict is not None else found
 
 

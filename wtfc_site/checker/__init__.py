@@ -22,10 +22,12 @@ from typing import TYPE_CHECKING, Any
 _WHERE = {
     "CheckerSettings": "settings",
     "DocumentReport": "page",
+    "PageCheck": "page",
     "check_document": "page",
     "check_page": "page",
     "page_counts": "page",
     "page_verdict": "page",
+    "run_page_check": "page",
     "RULES": "rules",
     "RULES_BY_ID": "rules",
     "Rule": "rules",
@@ -39,13 +41,21 @@ _WHERE = {
 }
 
 __all__ = [
-    "CheckerSettings", "DocumentReport", "RULES", "RULES_BY_ID", "Rule", "Verdict", "WordLists",
+    "CheckerSettings", "DocumentReport", "PageCheck", "RULES", "RULES_BY_ID", "Rule", "Verdict", "WordLists",
     "apply_severity_overrides", "check_document", "check_page", "load_wordlists", "page_counts",
-    "page_from_text", "page_verdict", "text_to_points", "text_verdict",
+    "page_from_text", "page_verdict", "run_page_check", "text_to_points", "text_verdict",
 ]
 
 if TYPE_CHECKING:
-    from .page import DocumentReport, check_document, check_page, page_counts, page_verdict
+    from .page import (
+        DocumentReport,
+        PageCheck,
+        check_document,
+        check_page,
+        page_counts,
+        page_verdict,
+        run_page_check,
+    )
     from .plaintext import page_from_text, text_to_points
     from .rules import RULES, RULES_BY_ID, Rule, apply_severity_overrides
     from .settings import CheckerSettings

@@ -17,11 +17,12 @@ set to the author's reason, so it is listed and counted but fails nothing.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import Problem, Severity, sort_problems
-from ..points import PageText, Silence
+from ..points import PageText, Point, Silence
 from .plaintext import front_matter_problems, page_from_text
 from .rules import (
     RULES,
@@ -31,6 +32,7 @@ from .rules import (
     apply_severity_overrides,
     make_context,
     make_view,
+    reading_counts,
     run_rules,
     severity_from,
 )
@@ -90,16 +92,44 @@ def check_page(
     "all", with ``settings.standard`` limits. ``text_only`` leaves out the
     picture rules (for ``check --text`` on loose documents).
     """
+    return run_page_check(page, settings, words, text_only=text_only).problems
+
+
+@dataclass(frozen=True)
+class PageCheck:
+    """One page's findings with the counts its verdict needs, from one split of its points."""
+
+    problems: list[Problem]
+    counts: TextCounts
+    """Words and sentences of the paragraphs and list items (what ``page_counts`` gives)."""
+
+
+def run_page_check(
+    page: PageText,
+    settings: CheckerSettings,
+    words: WordLists,
+    *,
+    text_only: bool = False,
+    point_rules_on: Callable[[Point], bool] | None = None,
+) -> PageCheck:
+    """Check one page as ``check_page`` does, keeping the counts so the verdict need not split the points again.
+
+    ``point_rules_on`` (None: every point) picks the points the point rules read; the page rules
+    still read every point, so "first use on this page" and "explained on this page" see the whole
+    page. The visible-text check uses it to read only the lines the layouts add.
+    """
     if words.names:
         # The site's people and its own names are names like those in the settings (issue 13 part 4).
         settings = replace(settings, names=tuple(dict.fromkeys((*settings.names, *words.names))))
     ctx = make_context(page, settings, words)
+    if point_rules_on is not None:
+        ctx.reported = frozenset(id(v) for v in ctx.views if point_rules_on(v.point))
     rules = _active_rules(page, settings, text_only)
     problems = _silence(list(run_rules(ctx, rules)), page.silences, ctx)
     overrides = dict(settings.rules)
     if not page.easy_read:
         overrides.update(settings.standard.rules)
-    return sort_problems(apply_severity_overrides(problems, overrides))
+    return PageCheck(sort_problems(apply_severity_overrides(problems, overrides)), reading_counts(ctx))
 
 
 def page_counts(page: PageText, settings: CheckerSettings | None = None) -> TextCounts:
@@ -146,16 +176,19 @@ def check_document(
 VERDICT_RULE = "ER-VERDICT"
 
 
-def page_verdict(page: PageText, problems: list[Problem], settings: CheckerSettings) -> Problem | None:
+def page_verdict(page: PageText, problems: list[Problem], settings: CheckerSettings,
+                 counts: TextCounts | None = None) -> Problem | None:
     """ER-VERDICT: a warning when an easy-read page is not easy read by the verdict's own rule.
 
     The same rule as ``check --text`` (verdict.py): the density of errors and
     warnings, the share of long sentences and the average length, so
     ``check --strict`` judges a page as a whole the way it judges a document.
+    ``counts``: the page's ``page_counts`` when already worked out (``run_page_check`` gives them).
     """
     if not page.easy_read:
         return None
-    counts = page_counts(page, settings)
+    if counts is None:
+        counts = page_counts(page, settings)
     if not counts.words:
         return None
     verdict = text_verdict(problems, counts.words, counts.sentences, settings)

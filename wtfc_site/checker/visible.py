@@ -26,7 +26,7 @@ from lxml import html as lxml_html
 
 from ..errors import Problem
 from ..points import NONE, PageText, Point
-from .page import check_page, page_verdict
+from .page import page_verdict, run_page_check
 from .settings import CheckerSettings
 from .wordlists import WordLists, with_generated_words
 
@@ -135,7 +135,14 @@ def check_visible(page: PageText, visible: list[Point], authored_findings: list[
         return []
     whole = replace(page, points=(*page.points, *generated))
     # Words the generator writes ("brings lived experience") are the generator's to explain, not the author's.
-    found = check_page(whole, settings, with_generated_words(words), text_only=True)
+    # The author's points were checked already (``authored_findings``): the point rules read only the lines
+    # the build adds and the title line (which is not among the points); a finding on an author's point has an
+    # excerpt of that point's text, so the filter below would drop it anyway. The page rules read the whole
+    # page, so "first use on this page", "explained on this page" and the page length see what the reader sees.
+    authored_points = {id(p) for p in page.points}
+    checked = run_page_check(whole, settings, with_generated_words(words), text_only=True,
+                             point_rules_on=lambda point: id(point) not in authored_points)
+    found = checked.problems
     generated_text = [p.text for p in generated]
     authored_text = [p.text for p in page.points]
     had = {(p.rule, p.message) for p in authored_findings}
@@ -148,7 +155,7 @@ def check_visible(page: PageText, visible: list[Point], authored_findings: list[
         elif problem.rule in WHOLE_PAGE_RULES and (problem.rule, problem.message) not in had:
             extra.append(problem)
     if not any(p.rule == "ER-VERDICT" for p in authored_findings):
-        verdict = page_verdict(whole, [*authored_findings, *extra], settings)
+        verdict = page_verdict(whole, [*authored_findings, *extra], settings, checked.counts)
         if verdict is not None:
             extra.append(verdict)
     return extra

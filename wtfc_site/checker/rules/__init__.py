@@ -141,6 +141,8 @@ def run_rules(ctx: PageContext, rules: Iterable[Rule]) -> Iterator[Problem]:
     point_rules = [r for r in rules if r.per == POINT]
     by_kind: dict[str, list[Rule]] = {}
     for view in ctx.views:
+        if not ctx.reports(view):
+            continue
         kind = view.kind
         if kind not in by_kind:
             by_kind[kind] = [r for r in point_rules if kind in r.kinds]

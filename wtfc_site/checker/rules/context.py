@@ -135,8 +135,15 @@ class PageContext:
     views: tuple[PointView, ...]
     spans: dict[Problem, int] = field(default_factory=dict)
     """For each problem made, the last source line of its sentence (for silences)."""
+    reported: frozenset[int] | None = None
+    """ids of the views whose findings are wanted (None: every view). The point rules read only
+    these; the page rules read every view but need not make findings on the others."""
     _explained_cache: dict[str, bool] = field(default_factory=dict)
     _name_cache: dict[str, bool] = field(default_factory=dict)
+
+    def reports(self, view: PointView) -> bool:
+        """Return True when findings on ``view`` are wanted (see ``reported``)."""
+        return self.reported is None or id(view) in self.reported
 
     @property
     def easy_read(self) -> bool:

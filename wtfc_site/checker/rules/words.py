@@ -139,7 +139,7 @@ def check_abbreviations(ctx: PageContext) -> list[Problem]:
                 if short is None or short in seen or short in ctx.known_short_forms:
                     continue
                 seen.add(short)
-                if ctx.is_glossary_word(short) or short.lower() in ctx.names:
+                if not ctx.reports(view) or ctx.is_glossary_word(short) or short.lower() in ctx.names:
                     continue
                 sentence = view.sentence_at(token.start)
                 full = ctx.words.acronyms.get(short)
@@ -244,7 +244,7 @@ def check_hard_words(ctx: PageContext) -> list[Problem]:
             if key in seen:
                 continue
             seen.add(key)
-            if ctx.is_explained(match.text) or ctx.is_explained(key):
+            if not ctx.reports(view) or ctx.is_explained(match.text) or ctx.is_explained(key):
                 continue
             if _plain_name(view, match.text, ctx):
                 continue
@@ -281,6 +281,8 @@ def check_hard_words(ctx: PageContext) -> list[Problem]:
                 if not word.replace("-", "").isalpha() or view.is_masked(token.start, token.end):
                     continue
                 seen.add(word)
+                if not ctx.reports(view):
+                    continue  # first used where no finding is wanted: only marked as seen
                 problem = _hard_word_problem(ctx, view, token, word)
                 if problem is None:
                     continue
