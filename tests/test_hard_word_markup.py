@@ -1,9 +1,9 @@
 """A hard word's markup is written in one place (issue 12 part 5).
 
 Markdown pages (markdown.py) and pages made from data (content/wtfc/text.py)
-both bold a hard word's first use and explain it under the line with
-``words.hard_word_html`` and ``words.explanation_html``, so the two kinds of
-page cannot drift apart.
+both bold a hard word's first use and explain it under the line with the
+layout components ``components/hard_word.html`` and
+``components/explanation.html``, so the two kinds of page cannot drift apart.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from bs4 import BeautifulSoup
 
 from wtfc_site.content.wtfc.text import Src, Writer
 from wtfc_site.markdown import BodyContext, BodyConverter, PictureChoice
+from wtfc_site.wordmarkup import default_word_markup
 from wtfc_site.words import Abbreviations, Glossary, GlossaryEntry
 
 GLOSSARY = Glossary((GlossaryEntry(word="advocate", meaning="someone who helps you say what you want & need."),))
@@ -29,8 +30,9 @@ def markdown_html(text: str) -> str:
 def data_page_html(text: str) -> str:
     writer = Writer(GLOSSARY, lambda path: path)
     row = writer.row([text], Src(Path("content/wtfc/2026/cycle.yaml"), 3), "help")
-    # components/wtfc_row.html puts each line in a <p> and the explanations after the lines
-    return "".join(f"<p>{line.html}</p>" for line in row.lines) + "".join(row.explanations)
+    # the words of the row as components/wtfc_row.html writes them, with the default layouts
+    words = default_word_markup().env.get_template("components/wtfc_row.html").module.wtfc_row_words
+    return str(words(row))
 
 
 def parts(html: str) -> tuple[list[str], list[str]]:

@@ -384,9 +384,10 @@ def test_the_full_reports_own_words_get_the_plain_english_check():
 # --- a site's own components (issue 12 part 5) ---------------------------------------------
 
 OWN_WTFC_ROW = """\
+{% from "components/wtfc_line.html" import wtfc_line %}
 {% macro wtfc_row(row) -%}
 <section class="our-own-row">{% if row.heading %}<h3>{{ row.heading }}</h3>{% endif %}
-{% for line in row.lines %}<p class="our-line">{{ line.html }}</p>{% endfor %}
+{% for line in row.lines %}<p class="our-line">{{ wtfc_line(line) }}</p>{% endfor %}
 {% for words in row.quotes %}<q class="our-quote">{{ words }}</q>{% endfor %}</section>
 {%- endmacro %}
 """

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
+from markupsafe import Markup
+
 from .errors import Problem, SiteError
 from .schema import load_dataclass
 from .sources import load_yaml_file
@@ -150,18 +152,22 @@ def load_abbreviations(site_dir: Path) -> Abbreviations:
     return Abbreviations({str(k): v.strip() for k, v in data.items()})
 
 
-def hard_word_html(word: str) -> str:
-    """Return the markup of a hard word's first use on a page: bold, marked as a hard word.
+@dataclass(frozen=True)
+class ExplainedWord:
+    """What layouts/components/explanation.html is given for one hard word."""
 
-    The one place this markup is written: Markdown pages (markdown.py) and the
-    pages made from data (content/wtfc/text.py) both use it.
+    word: Markup
+    meaning: Markup
+    stands_alone: bool
+    """True when the meaning is a whole sentence ('An advocate is…'), shown after the word."""
+    picture: str = ""
+
+
+def explained_word(entry: GlossaryEntry) -> ExplainedWord:
+    """Return a hard word's entry ready for the explanation component, its words escaped.
+
+    They are escaped here with html.escape, as the rest of a page's words are, so an
+    apostrophe is written the same way in the line and in its explanation.
     """
-    return f'<strong class="hard-word">{escape(word)}</strong>'
-
-
-def explanation_html(entry: GlossaryEntry) -> str:
-    """Return the markup of the short line that explains a hard word, under the line that uses it."""
-    # A meaning written as a whole sentence follows the word; any other completes 'X means …'.
-    joiner = ". " if entry.stands_alone else " means "
-    return (f'<p class="er-explain"><span class="er-explain-label">Hard word: </span>'
-            f"<dfn>{escape(entry.word)}</dfn>{joiner}{escape(entry.meaning.rstrip())}</p>")
+    return ExplainedWord(Markup(escape(entry.word)), Markup(escape(entry.meaning.rstrip())),
+                         entry.stands_alone, entry.picture)

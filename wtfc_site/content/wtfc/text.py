@@ -3,8 +3,9 @@
 A ``Writer`` belongs to one page while it is made. Each row it writes
 becomes a ``Row`` for the layout (layouts/components/wtfc_row.html) *and* a ``Point`` for the easy-read checker,
 with the data file and line the words came from, so the two cannot drift
-apart. The first use of each glossary word on the page is shown in bold
-with its meaning beside it, as the Markdown pages do.
+apart. The first use of each glossary word on the page is marked, and its
+meaning written under the line, with the same layout components as the
+Markdown pages (components/hard_word.html and components/explanation.html).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from ...points import NONE, PageText, Point
-from ...words import Glossary, GlossaryEntry, explanation_html, hard_word_html
+from ...words import ExplainedWord, Glossary, GlossaryEntry, explained_word
 
 STEP_TEXT: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "prepare": ("Prepare", "prepare", ("We plan the work.", "We agree who will take part.")),
@@ -64,10 +65,21 @@ class Line:
 
 
 @dataclass(frozen=True)
-class RowLine:
-    """One line of a row as shown: its words (escaped, hard words in bold) and where it links to."""
+class Words:
+    """A stretch of a line's words, already escaped; ``hard`` marks a hard word's first use on the page."""
 
-    html: Markup
+    text: Markup
+    hard: bool = False
+
+
+@dataclass(frozen=True)
+class RowLine:
+    """One line of a row as shown: its words and where it links to.
+
+    layouts/components/wtfc_line.html writes the words, each hard word with components/hard_word.html.
+    """
+
+    words: tuple[Words, ...]
     url: Markup = Markup("")
 
 
@@ -76,16 +88,15 @@ class Row:
     """One easy-read row: a picture on the left, a few lines on the right.
 
     The markup is layouts/components/wtfc_row.html's. Words arrive already
-    escaped (html.escape, as on the Markdown pages), because a line can hold
-    hard words in bold.
+    escaped (html.escape, as on the Markdown pages).
     """
 
     picture: str | None
     heading: Markup = Markup("")
     level: int = 3
     lines: tuple[RowLine, ...] = ()
-    explanations: tuple[Markup, ...] = ()
-    """The meaning of each hard word first used in this row."""
+    explanations: tuple[ExplainedWord, ...] = ()
+    """The meaning of each hard word first used in this row (components/explanation.html writes each)."""
     quote: bool = False
     """The whole row is people's own words (shown as a quotation)."""
     quotes: tuple[Markup, ...] = ()
@@ -124,7 +135,8 @@ class Writer:
         shown = [line if isinstance(line, Line) else Line(line) for line in lines if line]
         explained: list[GlossaryEntry] = []
         bold: list[str] = []
-        words = [RowLine(Markup(escape(line.text) if kind == "quote" else self._bold(line.text, explained, bold)),
+        words = [RowLine((Words(Markup(escape(line.text))),) if kind == "quote" else
+                         self._words(line.text, explained, bold),
                          Markup(escape(self.url_of(line.url))) if line.url else Markup(""))
                  for line in shown]
         if shown:
@@ -134,7 +146,7 @@ class Writer:
         if picture:
             self.pictures.add(picture)
         return Row(picture, Markup(escape(heading)), level, tuple(words),
-                   tuple(Markup(explanation_html(entry)) for entry in explained), kind == "quote", id=id, cls=cls)
+                   tuple(explained_word(entry) for entry in explained), kind == "quote", id=id, cls=cls)
 
     def quotes(self, quotes: list[tuple[str, Src]], picture: str, heading: str, cls: str = "") -> Row:
         """Return one row of people's own words (each its own point, exempt from the sentence rules)."""
@@ -174,13 +186,14 @@ class Writer:
             line=src.line, text=" ".join(text.split()), kind=kind, line_starts=((0, src.line),),
             picture=asked or (picture or NONE), chosen_picture=picture, bold=bold, explained=explained))
 
-    def _bold(self, text: str, explained: list[GlossaryEntry], bold: list[str]) -> str:
-        """Return escaped text with the page's first use of each glossary word in bold."""
+    def _words(self, text: str, explained: list[GlossaryEntry], bold: list[str]) -> tuple[Words, ...]:
+        """Return the line's words, escaped, with the page's first use of each glossary word marked."""
         pattern = self.glossary.pattern
         if pattern is None:
-            return escape(text)
+            return (Words(Markup(escape(text))),)
         forms = self.glossary.forms
-        out, last = [], 0
+        out: list[Words] = []
+        last = 0
         for match in pattern.finditer(text):
             entry = forms.get(match.group(0).lower())
             if entry is None or entry in self.hard_words:
@@ -188,10 +201,10 @@ class Writer:
             self.hard_words.append(entry)
             explained.append(entry)
             bold.append(match.group(0))
-            out += [escape(text[last:match.start()]), hard_word_html(match.group(0))]
+            out += [Words(Markup(escape(text[last:match.start()]))), Words(Markup(escape(match.group(0))), hard=True)]
             last = match.end()
-        out.append(escape(text[last:]))
-        return "".join(out)
+        out.append(Words(Markup(escape(text[last:]))))
+        return tuple(out)
 
 
 def _sentence(text: str) -> str:
