@@ -18,7 +18,7 @@ import pytest
 from conftest import TODAY, new_site, read_html
 
 from wtfc_site import markdown as markdown_module
-from wtfc_site import pagework, pipeline
+from wtfc_site import convert, pagework, pipeline
 from wtfc_site.pipeline import Options, build
 
 PICTURE = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><circle cx="5" cy="5" r="4" fill="{colour}"/></svg>\n'
@@ -136,6 +136,33 @@ def delete_page(site: Path) -> None:
         "Read about [the new bus](/updates/2026-01-05-new-bus/).", "The bus stops outside."), encoding="utf-8")
 
 
+def edit_title(site: Path) -> None:
+    """Another page's title: the lists show it, but no other page's body or findings read it."""
+    path = site / "content/updates/2026-01-05-new-bus.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("title: A new bus", "title: The bus is new"),
+                    encoding="utf-8")
+
+
+def link_by_file(site: Path) -> None:
+    """The cafe page names the bus page by its file, so its link follows the page's address."""
+    path = site / "content/updates/2026-02-09-cafe.md"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "(/updates/2026-01-05-new-bus/)", "(updates/2026-01-05-new-bus.md)"), encoding="utf-8")
+
+
+def edit_address(site: Path) -> None:
+    """Move the bus page to a new address: the cafe page's link to it must move too."""
+    link_by_file(site)
+    cached_build(site, site.parent)
+    path = site / "content/updates/2026-01-05-new-bus.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("date: 2026-01-05", "date: 2026-01-05\nslug: bus"),
+                    encoding="utf-8")
+
+
+def cafe_links(out: Path) -> list[str]:
+    return [a["href"] for a in read_html(out / "updates/2026-02-09-cafe/index.html").select("main a[href]")]
+
+
 def seen_page(out: Path) -> str:
     return read_html(out / "updates/2026-02-09-cafe/index.html").get_text(" ")
 
@@ -148,6 +175,10 @@ EDITS: dict[str, tuple[Callable[[Path], None], Callable[[dict[str, bytes], Path]
     "glossary": (edit_glossary, lambda files, out: "a place to buy a drink" in seen_page(out)),
     "picture": (edit_picture, lambda files, out: b"green" in files["pictures/meeting.svg"]),
     "settings": (edit_settings, lambda files, out: "Testshire Working Together" in seen_page(out)),
+    "other page's title": (edit_title, lambda files, out: "The bus is new" in read_html(
+        out / "updates/index.html").get_text(" ")),
+    "other page's address": (edit_address, lambda files, out: any(
+        "/bus/" in href for href in cafe_links(out)) and not any("new-bus" in href for href in cafe_links(out))),
     "deleted page": (delete_page, lambda files, out: "updates/2026-01-05-new-bus/index.html" not in files
                      and "A new bus" not in read_html(out / "updates/index.html").get_text(" ")),
 }
@@ -182,6 +213,29 @@ def test_after_one_page_changes_only_that_page_is_converted_again(tmp_path: Path
     edit_page(site)
     cached_build(site, tmp_path)
     assert len(converted) == 1
+
+
+def test_after_a_title_changes_only_that_page_is_converted_again(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page's key covers only what other pages give its body and findings (convert.from_other_pages):
+    a title of a page that is not a person's is not in it, so the other pages are not converted again."""
+    site = new_site(tmp_path / "site", FILES)
+    cached_build(site, tmp_path)
+    converted: list[str] = []
+    original = markdown_module.BodyConverter.convert
+
+    def counting(self, text, ctx):
+        converted.append(ctx.file.as_posix())
+        return original(self, text, ctx)
+    monkeypatch.setattr(markdown_module.BodyConverter, "convert", counting)
+    edit_title(site)
+    cached_build(site, tmp_path)
+    assert converted == ["content/updates/2026-01-05-new-bus.md"]
+    converted.clear()
+    edit_address(site)  # builds once after the cafe's link changes, then moves the bus page
+    converted.clear()
+    cached_build(site, tmp_path)
+    assert "content/updates/2026-02-09-cafe.md" in converted  # its link now goes somewhere else
 
 
 def test_a_build_with_nothing_changed_does_nothing_and_says_the_same(tmp_path: Path) -> None:
@@ -236,7 +290,7 @@ def test_pages_done_by_a_pool_of_processes_give_the_same_site(tmp_path: Path,
     site = new_site(tmp_path / "site", files)
     serial = clean_build(site, tmp_path)
     pids = tmp_path / "pids.txt"
-    original = pipeline.page_worker
+    original = convert.page_worker
 
     def recording(site_, cache_dir):
         work = original(site_, cache_dir)
@@ -246,7 +300,7 @@ def test_pages_done_by_a_pool_of_processes_give_the_same_site(tmp_path: Path,
                 handle.write(f"{os.getpid()}\n")
             return work(page)
         return recorded
-    monkeypatch.setattr(pipeline, "page_worker", recording)
+    monkeypatch.setattr(convert, "page_worker", recording)
     monkeypatch.setattr(pagework, "POOL_FROM", 1)
     monkeypatch.setattr(pagework, "CHUNK", 2)
     build(Options(site_dir=site, out_dir=tmp_path / "pooled", today=TODAY, cache_dir=tmp_path / "c2",

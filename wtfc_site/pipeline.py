@@ -5,9 +5,10 @@ file by file so one run reports them all; the pipeline stops between
 stages, never half way through writing.
 
 Read top to bottom, this module is the orchestration. The load stage's glue
-(reading page files, datasets) is in ``load``; photos and the cross-page
-checks are in ``photos`` and ``crosschecks``. The convert stage's per-page
-worker is still here.
+(reading page files, datasets) is in ``load``; the convert stage (each
+page's body, pictures and easy-read findings, and what its cache key
+covers) in ``convert``; photos and the cross-page checks in ``photos`` and
+``crosschecks``.
 """
 
 from __future__ import annotations
@@ -19,14 +20,13 @@ from pathlib import Path
 
 from .assets import asset_outputs, picture_outputs, static_outputs
 from .buildcache import SiteInputs, Store, combine, digest, site_inputs
-from .checks import check_site, page_findings, site_wordlists
+from .checks import check_site
 from .config import SiteConfig, load_config
-from .content.base import Page
+from .convert import convert_bodies, page_files, page_keys
 from .crosschecks import (
     check_front_matter_links,
     check_navigation,
     check_page_pictures,
-    link_resolver,
     scan_peoples_words,
 )
 from .discover import discover
@@ -34,12 +34,9 @@ from .dryrun import build_without_writing
 from .errors import Problem, SiteError, collect, errors_in, sort_problems
 from .lastbuild import remember_build, render_reuse, unchanged_build
 from .load import ParseCache, load_datasets, parse_pages, picture_folders, static_files
-from .markdown import BodyContext, BodyConverter, PictureChoice
-from .pagework import PageResult, page_key, run_pages
-from .photos import Photos, person_photos, photo_maker
-from .pictures.choice import PictureChooser, make_chooser, site_names
-from .pictures.library import PictureLibrary, load_library, unknown_picture
-from .progress import Counter, Progress, stage
+from .photos import Photos, person_photos
+from .pictures.library import load_library
+from .progress import Progress, stage
 from .publish import PublishOptions, publish_outputs
 from .publish.search import kept_search_index
 from .reach import reach_site, unreachable_pages
@@ -140,7 +137,8 @@ def load_site(options: Options, inputs: SiteInputs | None = None) -> Loaded:
     problems += load_datasets(site, sources)
     site = replace(site, actions=site.actions + site.dataset_actions())
     with stage(options.progress, "convert"):
-        bodies = convert_bodies(site, photos, problems, options, store, inputs)
+        bodies = convert_bodies(site, photos, problems, store, inputs, progress=options.progress,
+                                pool=options.pool)
     site = replace(site, bodies=bodies)
     if store is not None:
         store.save()
@@ -152,128 +150,6 @@ def load_site(options: Options, inputs: SiteInputs | None = None) -> Loaded:
     site.photo_files.update(photos.files)
     site, reach = reach_site(site)  # the menu (made from the sections if site.yaml has none), a home page
     return Loaded(site, problems + reach, photos)
-
-
-def convert_bodies(site: Site, photos: Photos, problems: list[Problem], options: Options | None = None,
-                   store: Store | None = None, inputs: SiteInputs | None = None) -> dict:
-    """Return every page's converted body; link and picture problems go to ``problems``.
-
-    Each page's easy-read findings are worked out at the same time and kept
-    in ``site.page_findings`` for check_site.
-    """
-    results = convert_and_check(site, options or Options(site.site_dir, cache_dir=photos.cache_dir), store, inputs)
-    bodies = {}
-    for key, result in results.items():  # key: the page id
-        problems.extend(result.problems)
-        photos.files.update(result.photo_files)
-        bodies[key] = result.body
-    site.page_findings.update({key: result.findings for key, result in results.items()})
-    chooser = make_chooser(site.library, site_names(site))
-    site.decision_pictures.update({
-        page.id: decision_pictures(page, _picture_chooser(site, page, chooser), problems)
-        for page in site.pages_of("minutes")})
-    return bodies
-
-
-def decision_pictures(page: Page, choose, problems: list[Problem]) -> tuple[str, ...]:
-    """Return the picture name ('' for none) beside each decision in a set of minutes."""
-    names = []
-    for index, decision in enumerate(getattr(page.meta, "decisions", ())):
-        if decision.picture == "none":
-            names.append("")
-            continue
-        choice = choose(decision.picture, decision.what, page.line_of("decisions", index))
-        if choice.problem:
-            problems.append(choice.problem)
-        names.append(choice.name or "")
-    return tuple(names)
-
-
-def convert_and_check(site: Site, options: Options, store: Store | None,
-                      inputs: SiteInputs | None) -> dict[str, PageResult]:
-    """Return every page's converted body, its problems and its easy-read findings.
-
-    Pages whose own file and shared inputs are unchanged come from the
-    cache; the rest are shared out over the cores (see pagework).
-    """
-    keys = _page_keys(site, inputs) if store is not None else [""] * len(site.pages)
-    counter = Counter(options.progress, len(site.pages))
-    results = run_pages(site.pages, keys, page_worker(site, options.cache), store, counter, pool=options.pool)
-    return {page.id: result for page, result in zip(site.pages, results)}
-
-
-def _page_keys(site: Site, inputs: SiteInputs | None) -> list[str]:
-    """Return each page's cache key: its file, plus everything the other pages and files give it."""
-    if inputs is None:
-        return [""] * len(site.pages)
-    site_dir = site.site_dir.resolve()
-    names = [page.path.resolve().relative_to(site_dir).as_posix() for page in site.pages]
-    # Any page's front matter (titles, addresses, people's names) can change links and pictures elsewhere;
-    # its front matter and its file name are all a page's meta and address are made from.
-    shape = digest(*(f"{name}\0{inputs.heads.get(name) or inputs.files.get(name, '')}" for name in names))
-    shared = digest(inputs.shared_key(set(names)), shape, site.today.isoformat())
-    return [page_key(shared, page.id, inputs.files[name]) if inputs.files.get(name) else ""
-            for page, name in zip(site.pages, names)]
-
-
-def page_worker(site: Site, cache_dir: Path) -> PageWorker:
-    """Return work(page) -> PageResult, converting and checking one page."""
-    return PageWorker(site, cache_dir)
-
-
-@dataclass
-class PageWorker:
-    """Converts and checks one page; its tools are made on first use, so a build whose
-    pages all come from the cache never makes them, and a pool's processes inherit them."""
-
-    site: Site
-    cache_dir: Path
-    _tools: tuple | None = None
-
-    def prepare(self) -> tuple:
-        """Make the Markdown converter, link resolver, picture chooser and word lists, once."""
-        if self._tools is None:
-            site = self.site
-            self._tools = (BodyConverter(), link_resolver(site), make_chooser(site.library, site_names(site)),
-                           site_wordlists(site))
-        return self._tools
-
-    def __call__(self, page: Page) -> PageResult:
-        converter, resolve, chooser, words = self.prepare()
-        site = self.site
-        photos = Photos(site.site_dir, self.cache_dir)
-        problems: list[Problem] = []
-        ctx = BodyContext(
-            file=page.file, body_line=page.body_line, easy_read=page.easy_read,
-            glossary=site.glossary, abbreviations=site.abbreviations,
-            choose_picture=_picture_chooser(site, page, chooser), resolve_link=resolve,
-            image_html=photo_maker(site, page, photos, problems),
-            quoted=page.content_type == "story")
-        body = converter.convert(page.body, ctx)
-        problems.extend(body.problems)
-        problems.extend(_broken_links(page, body))
-        findings = page_findings(site, page, site.config.checker, words, body)
-        return PageResult(body, tuple(problems), tuple(findings), dict(photos.files))
-
-
-def _picture_chooser(site: Site, page: Page, chooser: PictureChooser):
-    library: PictureLibrary = site.library
-
-    def choose(marker: str, text: str, line: int) -> PictureChoice:
-        if marker != "auto":
-            if library.get(marker) is None:
-                return PictureChoice(None, problem=unknown_picture(page.file, line, marker, library))
-            return PictureChoice(marker, site.picture_url(marker))
-        name = chooser.choose(text, page.content_type).name
-        return PictureChoice(name, site.picture_url(name) if name else "")
-    return choose
-
-
-def _broken_links(page: Page, body) -> list[Problem]:
-    return [Problem(page.file, link.line, f"The link to '{link.target}' goes to a page or file that is not there.",
-                    hint="Check the spelling. Links inside the site start with /, for example /minutes/ "
-                         "or /files/board-papers.pdf.", rule="LINK-BROKEN")
-            for link in body.links if not link.found]
 
 
 def stop_problems(problems: list[Problem]) -> list[Problem]:
@@ -346,8 +222,8 @@ def build(options: Options) -> Report:
     try:
         with stage(options.progress, "render"):
             env = make_environment(options.site_dir, options.cache if options.use_cache else None)
-            page_keys = _page_keys(site, inputs)
-            keep = _render_reuse(options, inputs, site, page_keys)
+            keys = page_keys(site, inputs)
+            keep = _render_reuse(options, inputs, site, keys)
             outputs: dict = dict(render_site(site, env, keep))
             outputs.update(asset_outputs(site))
             outputs.update(static_outputs(site))
@@ -356,7 +232,7 @@ def build(options: Options) -> Report:
                 outputs.update(result.outputs)
             report = replace(report, problems=report.problems + unreachable_pages(site, outputs))
             if site.config.checker.visible_text:  # what the reader sees, layouts' lines included
-                found = check_visible_text(site, outputs, _visible_cache(options, inputs, site, page_keys))
+                found = check_visible_text(site, outputs, _visible_cache(options, inputs, site, keys))
                 report = replace(report, problems=sort_problems(report.problems + found))
         with stage(options.progress, "publish"):
             outputs.update(publish_outputs(site, env, outputs, PublishOptions(offline=options.offline,
@@ -387,8 +263,8 @@ def _visible_cache(options: Options, inputs: SiteInputs | None, site: Site,
     if inputs is None:
         return None
     keys = dict(zip((page.id for page in site.pages), page_keys))
-    names = {page.path.resolve().relative_to(site.site_dir.resolve()).as_posix() for page in site.pages}
-    return VisibleCache(Store.open(options.cache / "visible.pickle"), inputs.shared_key(names), keys)
+    return VisibleCache(Store.open(options.cache / "visible.pickle"), inputs.shared_key(set(page_files(site))),
+                        keys)
 
 
 def _render_reuse(options: Options, inputs: SiteInputs | None, site: Site, page_keys: list[str]):
@@ -397,6 +273,10 @@ def _render_reuse(options: Options, inputs: SiteInputs | None, site: Site, page_
         return None
     layouts = combine({name: value for name, value in inputs.files.items() if name.startswith("layouts/")})
     pictures = digest(*sorted(used_picture_names(site)))  # the credits part of any layout
-    keys = {page.id: digest("render", key, layouts, pictures)
+    # A layout may read any page's front matter (menus, lists, titles of the pages it links to), more than
+    # a page's own key covers (convert.from_other_pages), so every page's front matter is part of it.
+    fronts = digest(*(f"{name}\0{inputs.heads.get(name) or inputs.files.get(name, '')}"
+                      for name in page_files(site)))
+    keys = {page.id: digest("render", key, layouts, pictures, fronts)
             for page, key in zip(site.pages, page_keys) if key}
     return render_reuse(options.output, options.cache, keys)
