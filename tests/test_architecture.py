@@ -28,6 +28,8 @@ LAZY_IMPORTS: dict[tuple[str, str], str] = {
     ("wtfc_site.cli", "wtfc_site.serve"): _CLI_FAST,
     ("wtfc_site.cli", "wtfc_site.new"): _CLI_FAST,
     ("wtfc_site.cli", "wtfc_site.feedback.cli"): _CLI_FAST,
+    ("wtfc_site.markdown", "wtfc_site.wordmarkup"):
+        "hard words are marked up with Jinja layouts only when HTML is wanted; check --text wants points only",
     ("wtfc_site.feedback.database", "wtfc_site.feedback.postgres_store"):
         "psycopg is loaded only when --db names a PostgreSQL database",
     ("wtfc_site.feedback.site", "wtfc_site.pipeline"):

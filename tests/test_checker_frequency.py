@@ -25,6 +25,50 @@ def test_our_reading_of_wordfreq_gives_wordfreqs_numbers_for_every_passage_word(
     assert len(words) > 1500 and different == []
 
 
+def test_the_merged_cache_file_gives_wordfreqs_numbers_for_a_sample_of_its_lists(tmp_path, monkeypatch):
+    """Issue 15 part 5: the compact sorted file in the user cache answers as wordfreq does, for words of both
+    lists (most of them only in the large one), made fresh and then read back by a later run."""
+    import random
+
+    from wtfc_site.checker import frequency
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    frequency._table.cache_clear()
+    small, large = frequency._centibels("small", "en"), frequency._centibels("large", "en")
+    assert small is not None and large is not None
+    plain = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
+    words = sorted(w for w in large if plain.fullmatch(w))
+    common = sorted(w for w in small if plain.fullmatch(w))
+    sample = random.Random(15).sample(words, 3000) + random.Random(5).sample(common, 300)
+    try:
+        made = [zipf_frequency(w) for w in sample]
+        [cache] = (tmp_path / "wtfc-site").glob("wordfreq-en-*.bin")
+        frequency._table.cache_clear()  # a later run: reads the file it made
+        read_back = [zipf_frequency(w) for w in sample]
+        assert isinstance(frequency._table("en"), frequency._Sorted)
+        assert made == read_back == [wordfreq.zipf_frequency(w, "en") for w in sample]
+        assert sum(1 for w in sample if w not in small) > 2500 and min(made) > 0
+        cache.write_bytes(b"broken")  # a damaged file is made again, never trusted
+        frequency._table.cache_clear()
+        assert zipf_frequency("commissioning") == wordfreq.zipf_frequency("commissioning", "en")
+        assert cache.read_bytes().startswith(frequency._MAGIC)
+    finally:
+        frequency._table.cache_clear()
+
+
+def test_an_unwritable_cache_folder_still_gives_frequencies(tmp_path, monkeypatch):
+    from wtfc_site.checker import frequency
+
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    frequency._table.cache_clear()
+    try:
+        assert zipf_frequency("commissioning") == wordfreq.zipf_frequency("commissioning", "en")
+    finally:
+        frequency._table.cache_clear()
+
+
 def test_another_language_falls_back_to_wordfreq():
     assert zipf_frequency("bonjour", "fr") == wordfreq.zipf_frequency("bonjour", "fr")
 
@@ -48,7 +92,9 @@ def test_check_text_loads_neither_wordfreq_nor_the_site_pipeline():
         f"    main(['check', '--text', {str(ROOT / 'tests' / 'passages' / 'easy' / '01-board-meeting.md')!r}])"
     )
     assert "wtfc_site.checker.rules" in loaded
-    assert not {"wordfreq", "wtfc_site.pipeline", "jinja2", "markdown"} & loaded
+    # One text model (issue 12 part 3): the file is read by the page renderer's Markdown, so Markdown loads.
+    assert "wtfc_site.markdown" in loaded
+    assert not {"wordfreq", "wtfc_site.pipeline", "jinja2", "nh3"} & loaded
 
 
 def test_our_word_splitting_agrees_with_pyphen_on_every_passage_word(tmp_path, monkeypatch):
@@ -84,7 +130,9 @@ def test_an_unwritable_cache_folder_still_splits_words(tmp_path, monkeypatch):
 def test_check_text_loads_only_what_it_needs():
     """Issue 15 part 5: `check --text` must start fast. Its time is measured by bench/check_text_start.py
     (timed tests fail on a busy machine); this test holds what makes it fast: the command loads none of
-    the heavy libraries the site build needs (wordfreq's own code, Markdown, Jinja, Pillow, the pipeline)."""
+    the heavy libraries the site build needs (wordfreq's own code, Jinja, the sanitiser, lxml, Pillow, the pipeline,
+    the renderer), and Python-Markdown only with the extensions a page uses, given as objects (a name would make it
+    read every installed package's entry points, importlib.metadata)."""
     probe = (
         "import json, sys\n"
         "from wtfc_site.cli import main\n"
@@ -94,5 +142,9 @@ def test_check_text_loads_only_what_it_needs():
     code += "print(json.dumps(sorted(sys.modules)))\n"
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     loaded = set(json.loads(done.stdout.strip().splitlines()[-1]))
-    heavy = {"wordfreq", "markdown", "jinja2", "PIL", "wtfc_site.pipeline", "waitress", "nh3"}
+    heavy = {"wordfreq", "jinja2", "PIL", "lxml", "nh3", "wtfc_site.pipeline", "wtfc_site.render", "waitress",
+             "importlib.metadata", "wtfc_site.wordmarkup"}
     assert loaded & heavy == set()
+    extensions = {name.rsplit(".", 1)[1] for name in loaded if name.startswith("markdown.extensions.")}
+    # attr_list and codehilite are imported by fenced_code itself.
+    assert extensions <= {"tables", "sane_lists", "toc", "fenced_code", "nl2br", "attr_list", "codehilite"}

@@ -29,11 +29,15 @@ import xml.etree.ElementTree as etree
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import markdown
-import nh3
 from markdown.extensions import Extension
+from markdown.extensions.fenced_code import FencedCodeExtension
+from markdown.extensions.nl2br import Nl2BrExtension
+from markdown.extensions.sane_lists import SaneListExtension
+from markdown.extensions.tables import TableExtension
+from markdown.extensions.toc import TocExtension
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
@@ -41,8 +45,10 @@ from markdown.util import AtomicString
 from .errors import Problem
 from .points import AUTO, NONE, PICTURE_MARKER, PICTURE_TEXT, Point, Silence, line_silences
 from .rawhtml import raw_html_problems, unsafe_address, unsafe_link_problem
-from .wordmarkup import BodyTags, WordMarkup, default_word_markup
 from .words import Abbreviations, Glossary, GlossaryEntry
+
+if TYPE_CHECKING:
+    from .wordmarkup import BodyTags, WordMarkup
 
 MARK, MARK_END = "\ue000", "\ue001"
 MARK_RE = re.compile(MARK + r"(\d+)" + MARK_END)
@@ -106,8 +112,11 @@ class BodyContext:
     PICTURE_TEXT for a line that describes a picture (made a point of its own, which no
     sentence rule reads), PAGE_NUMBER for a page number left by a PDF (dropped),
     PASTED_BULLET for a "• item" line (a list item), or None."""
-    words: WordMarkup = field(default_factory=default_word_markup)
-    """Writes a hard word's markup with the site's layouts (the default layouts unless given)."""
+    points_only: bool = False
+    """True when only the points are wanted (``check --text``): the HTML is neither sanitised nor kept."""
+    words: WordMarkup | None = None
+    """Writes a hard word's markup with the site's layouts (None: the default layouts, loaded when a
+    page first needs them; never with ``points_only``, which marks hard words plainly)."""
 
 
 @dataclass(frozen=True)
@@ -418,7 +427,14 @@ class _PageTree(Treeprocessor):
             target.insert(position + offset, self._explanation(entry))
 
     def _explanation(self, entry: GlossaryEntry) -> etree.Element:
-        return self.state.ctx.words.explanation_element(entry, BODY_TAGS, self.state.problems)
+        if self.state.ctx.points_only:
+            return _plain_element("p", entry.sentence)  # no HTML is kept: no layout is needed
+        return self._word_markup().explanation_element(entry, body_tags(), self.state.problems)
+
+    def _word_markup(self) -> WordMarkup:
+        if self.state.ctx.words is None:
+            self.state.ctx.words = default_word_markup()
+        return self.state.ctx.words
 
     # -- hard words and short forms -----------------------------------------------
     def _explain_words(self, block: etree.Element) -> list[GlossaryEntry]:
@@ -446,7 +462,10 @@ class _PageTree(Treeprocessor):
         return (match, full)
 
     def _bold(self, word: str, entry: GlossaryEntry) -> etree.Element:
-        element = self.state.ctx.words.hard_word_element(word, BODY_TAGS, self.state.problems)
+        if self.state.ctx.points_only:
+            element = _plain_element("strong", word)  # no HTML is kept: no layout is needed
+        else:
+            element = self._word_markup().hard_word_element(word, body_tags(), self.state.problems)
         self.made_words.update(id(inside) for inside in element.iter())
         return element
 
@@ -607,24 +626,30 @@ class BodyConverter:
 
     def __init__(self) -> None:
         self._state = _State(ctx=None)  # type: ignore[arg-type]
-        self._converters = {easy: self._make(easy) for easy in (True, False)}
+        self._converters: dict[bool, markdown.Markdown] = {}
+        """Made when first needed: ``check --text`` on one file needs only one of the two."""
 
     def _make(self, easy_read: bool) -> markdown.Markdown:
-        # fenced_code: a ``` block is code on the page, as check --text already reads it (issue 12 part 3)
-        extensions: list = ["tables", "sane_lists", "toc", "fenced_code", _Extension(self._state)]
+        # fenced_code: a ``` block is code on the page, and no rule reads it (issue 12 part 3).
+        # Extensions are given as objects, not names: a name makes Python-Markdown look through every
+        # installed package's entry points first, which costs check --text's start-up tens of milliseconds.
+        extensions: list[Extension] = [TableExtension(), SaneListExtension(), TocExtension(), FencedCodeExtension(),
+                                       _Extension(self._state)]
         if easy_read:
-            extensions.append("nl2br")  # one sentence per line, as authors write it
+            extensions.append(Nl2BrExtension())  # one sentence per line, as authors write it
         return markdown.Markdown(extensions=extensions, output_format="html")
 
     def convert(self, text: str, ctx: BodyContext) -> Body:
         """Return the HTML and points of one page body."""
         state = self._state
         state.reset(ctx)
-        md = self._converters[ctx.easy_read]
+        md = self._converters.get(ctx.easy_read)
+        if md is None:
+            md = self._converters[ctx.easy_read] = self._make(ctx.easy_read)
         md.reset()
         html = md.convert(text)
         return Body(
-            html=sanitise(keep_phone_numbers_whole(MARK_RE.sub("", html))), points=tuple(state.points), links=tuple(state.links),
+            html="" if ctx.points_only else sanitise(keep_phone_numbers_whole(MARK_RE.sub("", html))), points=tuple(state.points), links=tuple(state.links),
             silences=tuple(state.silences), hard_words=tuple(state.hard_words),
             short_forms=tuple(state.short_forms),
             problems=tuple(state.problems) + tuple(raw_html_problems(
@@ -657,8 +682,26 @@ _ALLOWED_ATTRIBUTES = {
     "ol": {"start"},
 }
 
-BODY_TAGS = BodyTags(frozenset(_ALLOWED_TAGS), _ALLOWED_ATTRIBUTES)
-"""What the sanitiser keeps, for checking a site's hard word components (wordmarkup.py)."""
+def body_tags() -> BodyTags:
+    """Return what the sanitiser keeps, for checking a site's hard word components (wordmarkup.py)."""
+    from .wordmarkup import BodyTags  # here for start-up speed: see default_word_markup
+
+    return BodyTags(frozenset(_ALLOWED_TAGS), _ALLOWED_ATTRIBUTES)
+
+
+def default_word_markup() -> WordMarkup:
+    """Return the hard-word markup of the default layouts, for a body converted without a site's own."""
+    # Here, not at the top, for start-up speed: the markup needs Jinja, which check --text
+    # (points only, no HTML) never loads.
+    from .wordmarkup import default_word_markup as made_with_default_layouts
+
+    return made_with_default_layouts()
+
+
+def _plain_element(tag: str, text: str) -> etree.Element:
+    element = etree.Element(tag)
+    element.text = text
+    return element
 
 
 def sanitise(html: str) -> str:
@@ -667,5 +710,7 @@ def sanitise(html: str) -> str:
     Authors are partnership staff, but text is pasted from e-mails and
     documents; nh3 (the Ammonia sanitiser) keeps only what our pages use.
     """
+    import nh3  # here, not at the top, for start-up speed: check --text converts bodies but never sanitises them
+
     return nh3.clean(html, tags=_ALLOWED_TAGS, attributes=_ALLOWED_ATTRIBUTES, link_rel=None,
                      url_schemes={"http", "https", "mailto", "tel", "sms"})

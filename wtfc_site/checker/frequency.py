@@ -1,28 +1,37 @@
 """How common a word is, on wordfreq's Zipf scale, read straight from wordfreq's own data files.
 
 Importing ``wordfreq`` itself costs about 80 ms (it loads ftfy, langcodes
-and regex) and its first English look-up loads the 320,000-word "large"
-list (about 180 ms). ``check --text`` on a short file should answer in a
-quarter of a second, so we read wordfreq's packed lists ourselves: first
-the 29,000-word "small" list, and the large one only when a word is not in
-the small one. The numbers are wordfreq's (same files, same formula:
-multi-part words combine as 1/f = 1/f1 + 1/f2 ...); a test compares them
-with ``wordfreq.zipf_frequency`` on every word of the labelled passages.
+and regex), and reading its packed lists costs more: the 29,000-word
+"small" list about 40 ms and the 320,000-word "large" one about 180 ms.
+``check --text`` on a short file should answer in a quarter of a second
+(issue 15 part 5), so the first run merges the two lists into one compact
+file in the user's cache (``usercache.py``): every word sorted, with the
+list's value for it (the small list's when it has the word, as wordfreq
+looks there first). Later runs read that file in a millisecond or two and
+find a word by binary search. The numbers are wordfreq's (same files, same
+formula: multi-part words combine as 1/f = 1/f1 + 1/f2 ...); tests compare
+them with ``wordfreq.zipf_frequency``. The cache file's name holds the
+sizes and dates of wordfreq's files, so a new wordfreq makes a new one; if
+the cache folder cannot be written, the lists are read as before.
 
 Languages without packed lists here fall back to ``wordfreq`` itself.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
-import gzip
 import importlib.util
 import math
+import os
 import re
+import struct
 import unicodedata
+from array import array
+from dataclasses import dataclass
 from pathlib import Path
 
-import msgpack
+from ..usercache import user_cache
 
 _PART = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 
@@ -43,6 +52,11 @@ def _centibels(size: str, lang: str) -> dict[str, int] | None:
     path = folder / f"{size}_{lang}.msgpack.gz" if folder else None
     if path is None or not path.exists():
         return None
+    # Here, not at the top, for start-up speed: the packed lists are read only to make the cache file.
+    import gzip
+
+    import msgpack
+
     with gzip.open(path, "rb") as handle:
         pack = msgpack.load(handle, raw=False)
     header, buckets = pack[0], pack[1:]
@@ -55,21 +69,102 @@ def _centibels(size: str, lang: str) -> dict[str, int] | None:
     return table
 
 
-def _part_frequency(part: str, lang: str) -> float | None:
-    """Return one token's frequency (0 to 1), from the small list or else the large one; None when unknown."""
-    for size in ("small", "large"):
-        table = _centibels(size, lang)
-        if table is None:
+_MAGIC = b"wtfc-frequency-1\n"
+_HEADER = struct.Struct("<I")
+
+
+@dataclass(frozen=True)
+class _Sorted:
+    """Every word of one language, sorted by its UTF-8 bytes, with its centibels; found by binary search."""
+
+    starts: array
+    """Where each word starts in ``blob``, and one more: where the last one ends."""
+    centibels: array
+    blob: bytes
+
+    def __len__(self) -> int:
+        return len(self.centibels)
+
+    def __getitem__(self, index: int) -> bytes:
+        return self.blob[self.starts[index]: self.starts[index + 1]]
+
+    def get(self, word: str) -> int | None:
+        """Return the centibels of ``word``, or None when neither list has it."""
+        key = word.encode("utf-8")
+        index = bisect.bisect_left(self, key)
+        return self.centibels[index] if index < len(self) and self[index] == key else None
+
+    def to_bytes(self) -> bytes:
+        return _MAGIC + _HEADER.pack(len(self)) + self.starts.tobytes() + self.centibels.tobytes() + self.blob
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> _Sorted | None:
+        if not data.startswith(_MAGIC):
             return None
-        index = table.get(part)
-        if index is not None:
-            return 10 ** (-index / 100)
-    return 0.0
+        (count,) = _HEADER.unpack_from(data, len(_MAGIC))
+        at = len(_MAGIC) + _HEADER.size
+        starts, centibels = array("I"), array("H")
+        starts.frombytes(data[at: at + 4 * (count + 1)])
+        at += 4 * (count + 1)
+        centibels.frombytes(data[at: at + 2 * count])
+        blob = data[at + 2 * count:]
+        if len(starts) != count + 1 or len(centibels) != count or starts[-1] != len(blob):
+            return None
+        return cls(starts, centibels, blob)
+
+    @classmethod
+    def merge(cls, small: dict[str, int], large: dict[str, int]) -> _Sorted:
+        """Return one table with the small list's value where it has the word, else the large list's."""
+        merged = {**large, **small}
+        words = sorted(word.encode("utf-8") for word in merged)
+        starts, position = array("I"), 0
+        for word in words:
+            starts.append(position)
+            position += len(word)
+        starts.append(position)
+        centibels = array("H", (merged[word.decode("utf-8")] for word in words))
+        return cls(starts, centibels, b"".join(words))
+
+
+@functools.lru_cache(maxsize=8)
+def _table(lang: str) -> _Sorted | dict[str, int] | None:
+    """Return the merged table for ``lang`` from the user's cache, making it the first time (None: no lists)."""
+    folder = _data_folder()
+    paths = [folder / f"{size}_{lang}.msgpack.gz" for size in ("small", "large")] if folder else []
+    if not paths or not all(path.exists() for path in paths):
+        return None
+    stamp = "-".join(f"{path.stat().st_size}-{int(path.stat().st_mtime)}" for path in paths)
+    cache = user_cache() / f"wordfreq-{lang}-{stamp}.bin"
+    try:
+        found = _Sorted.from_bytes(cache.read_bytes())
+        if found is not None:
+            return found
+    except OSError:
+        pass
+    small, large = _centibels("small", lang), _centibels("large", lang)
+    if small is None or large is None:
+        return None
+    table = _Sorted.merge(small, large)
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        temporary = cache.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_bytes(table.to_bytes())
+        temporary.replace(cache)
+    except OSError:
+        return {**large, **small}  # no cache folder: the lists as read, this run only
+    return table
+
+
+def _part_frequency(part: str, lang: str) -> float:
+    """Return one token's frequency (0 to 1), from the small list or else the large one; 0 when unknown."""
+    table = _table(lang)
+    index = table.get(part) if table is not None else None
+    return 10 ** (-index / 100) if index is not None else 0.0
 
 
 def zipf_frequency(word: str, lang: str = "en") -> float:
     """Return wordfreq's Zipf value for ``word`` (0 when it is not in the lists)."""
-    if _centibels("small", lang) is None:
+    if _table(lang) is None:
         import wordfreq  # another language: wordfreq's own look-up
 
         return wordfreq.zipf_frequency(word, lang)

@@ -154,7 +154,8 @@ def read_document(text: str, file: Path, *, easy_read: bool | None = None, pictu
     ctx = BodyContext(file=file, body_line=body_line, easy_read=easy_read, glossary=glossary or Glossary(),
                       abbreviations=abbreviations or Abbreviations({}),
                       choose_picture=lambda marker, words, line: PictureChoice(None),
-                      resolve_link=lambda href: href, pasted_line=pasted_line_reader(picture_text))
+                      resolve_link=lambda href: href, pasted_line=pasted_line_reader(picture_text),
+                      points_only=True)
     converted = BodyConverter().convert(body, ctx)
     title = str(meta.get("title", "") or "")
     if not title:
