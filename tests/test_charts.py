@@ -1,4 +1,8 @@
-"""Charts: well-formed, labelled SVG whose numbers are the numbers given."""
+"""Charts: well-formed, labelled SVG whose numbers are the numbers given.
+
+charts.py works out the geometry; layouts/components/charts.html writes the SVG,
+so each test draws the chart with the default layout, as a page does.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +11,25 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from wtfc_site.charts import bar_chart, step_chart
+from wtfc_site import charts
+from wtfc_site.defaults import default_layouts
+from wtfc_site.render import make_environment
 
 SVG = "{http://www.w3.org/2000/svg}"
+
+
+def bar_chart(title: str, groups: list[str], series: list) -> str:
+    """Return the SVG the default layout draws for a bar chart."""
+    return str(_macros().bar_chart(charts.bar_chart(title, groups, series)))
+
+
+def step_chart(title: str, x_labels: list[str], series: list, levels: list[str]) -> str:
+    """Return the SVG the default layout draws for a step chart."""
+    return str(_macros().step_chart(charts.step_chart(title, x_labels, series, levels)))
+
+
+def _macros():
+    return make_environment(default_layouts().parent).get_template("components/charts.html").module
 
 
 def parse(markup: str) -> ET.Element:

@@ -11,10 +11,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from markupsafe import Markup
-
 from ...actions import Action, group_actions
-from ...charts import step_chart
+from ...charts import StepChart, step_chart
 from ...datasets import DataPage
 from .data import RATINGS, SYMBOLS, Check, Checklist, Evidence, IdeaDefinition, ItemDefinition, ItemResult, TookPart
 from .links import BASE_URL, anchor, is_external, item_of
@@ -200,11 +198,14 @@ def history(checklist: Checklist, idea: IdeaDefinition) -> list[str]:
     return [overall([check.data.ratings[item.id].rating for item in idea.items]) for check in checklist.checks]
 
 
-def chart(title: str, checklist: Checklist, ideas: tuple[IdeaDefinition, ...]) -> Markup:
-    """Return the step chart of the big ideas' ratings over time (one line per big idea)."""
+def chart(title: str, checklist: Checklist, ideas: tuple[IdeaDefinition, ...]) -> StepChart:
+    """Return the step chart of the big ideas' ratings over time (one line per big idea).
+
+    layouts/checklist_parts.html shows it with the step_chart macro of components/charts.html.
+    """
     series: list[tuple[str, list[int | None]]] = [
         (idea.title, [RATINGS.index(r) for r in history(checklist, idea)]) for idea in ideas]
-    return Markup(step_chart(title, [c.label for c in checklist.checks], series, list(RATINGS)))
+    return step_chart(title, [c.label for c in checklist.checks], series, list(RATINGS))
 
 
 # --- pages -------------------------------------------------------------------

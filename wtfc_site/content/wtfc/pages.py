@@ -12,7 +12,7 @@ from html import escape
 
 from markupsafe import Markup
 
-from ...charts import bar_chart
+from ...charts import BarChart, bar_chart
 from ...datasets import DataPage
 from ...dates import short_date
 from ...points import PageText
@@ -239,11 +239,12 @@ class CountRow:
 class Chart:
     """The chart of statements per theme and the table of the same numbers.
 
-    layouts/components/wtfc_chart.html writes the markup; the theme titles are
-    escaped here (html.escape, as everywhere on these pages).
+    layouts/components/wtfc_chart.html writes the markup (the chart itself with
+    components/charts.html); the theme titles are escaped here (html.escape, as
+    everywhere on these pages).
     """
 
-    svg: Markup
+    bars: BarChart
     title: str
     caption: str
     heads: tuple[str, ...]
@@ -262,7 +263,7 @@ def chart_figure(cycle: Cycle, numbers: Numbers, site: Site, caption: str = "The
         count = numbers.count(t.item.id)
         rows.append(CountRow(t.item.id, Markup(escape(site.url(cycle.theme_url(t.item.id)))), Markup(escape(t.item.title)),
                              tuple(count.of(c) for c in CATEGORIES), count.total))
-    return Chart(Markup(bar_chart(CHART_TITLE, groups, series)), CHART_TITLE, caption,
+    return Chart(bar_chart(CHART_TITLE, groups, series), CHART_TITLE, caption,
                  tuple(CATEGORY_TEXT[c] for c in CATEGORIES), tuple(rows),
                  tuple(numbers.by_category(c) for c in CATEGORIES), numbers.statements)
 
