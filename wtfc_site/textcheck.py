@@ -12,23 +12,24 @@ from pathlib import Path
 
 from .checker import check_document
 from .checker.settings import CheckerSettings
-from .checker.wordlists import load_wordlists
+from .checker.wordlists import WordLists, load_wordlists
 from .config import load_config
 from .errors import Problem, SiteError
 from .output import print_problems, problem_dict
-from .words import load_abbreviations, load_glossary
+from .words import Abbreviations, Glossary, load_abbreviations, load_glossary
 
 
 def check_text_files(files: list[Path], site_dir: Path, fmt: str) -> int:
     """Check each file; print findings and 'easy read: yes/no'; return 0 only if all pass."""
-    settings, words = _settings_and_words(site_dir)
+    settings, words, glossary, abbreviations = _site_words(site_dir)
     reports, missing = [], []
     for path in files:
         if not path.is_file():
             missing.append(Problem(path, None, "There is no file here to check.",
                                    hint="Check the file name and folder.", rule="SITE-MISSING-FILE"))
             continue
-        reports.append((path, check_document(path.read_text(encoding="utf-8-sig"), path, settings, words)))
+        reports.append((path, check_document(path.read_text(encoding="utf-8-sig"), path, settings, words,
+                                             glossary=glossary, abbreviations=abbreviations)))
     if fmt == "json":
         print(json.dumps([{"file": str(path), "easy_read": r.verdict.easy_read, "words": r.verdict.word_count,
                            "sentences": r.verdict.sentence_count,
@@ -46,13 +47,16 @@ def check_text_files(files: list[Path], site_dir: Path, fmt: str) -> int:
     return 0 if reports and not missing and all(r.verdict.easy_read for _, r in reports) else 1
 
 
-def _settings_and_words(site_dir: Path):
-    if not (site_dir / "content" / "site.yaml").exists():
-        return CheckerSettings(), load_wordlists({}, {})
-    try:
-        config = load_config(site_dir)
-        glossary = load_glossary(site_dir)
-        abbreviations = load_abbreviations(site_dir)
-    except SiteError:
-        return CheckerSettings(), load_wordlists({}, {})
-    return config.checker, load_wordlists({e.word.lower(): e.meaning for e in glossary.entries}, abbreviations.full)
+def _site_words(site_dir: Path) -> tuple[CheckerSettings, WordLists, Glossary, Abbreviations]:
+    """Return the site's checker settings, word lists, glossary and short forms (the defaults outside a site)."""
+    if (site_dir / "content" / "site.yaml").exists():
+        try:
+            config = load_config(site_dir)
+            glossary = load_glossary(site_dir)
+            abbreviations = load_abbreviations(site_dir)
+        except SiteError:
+            pass
+        else:
+            words = load_wordlists({e.word.lower(): e.meaning for e in glossary.entries}, abbreviations.full)
+            return config.checker, words, glossary, abbreviations
+    return CheckerSettings(), load_wordlists({}, {}), Glossary(), Abbreviations({})

@@ -23,7 +23,8 @@ from pathlib import Path
 
 from ..errors import Problem, Severity, sort_problems
 from ..points import PageText, Point, Silence
-from .plaintext import front_matter_problems, page_from_text
+from ..words import Abbreviations, Glossary
+from .plaintext import read_document
 from .rules import (
     RULES,
     SENTENCE_KINDS,
@@ -158,15 +159,21 @@ def check_document(
     words: WordLists,
     *,
     easy_read: bool | None = None,
+    glossary: Glossary | None = None,
+    abbreviations: Abbreviations | None = None,
 ) -> DocumentReport:
     """Check a plain-text or Markdown document (``check --text``) and give its verdict.
 
+    The document is read as the site build reads a page (``plaintext.read_document``),
+    explaining the site's ``glossary`` words and ``abbreviations`` as a page would.
     ``easy_read`` None means: easy read unless the front matter says
     ``version: standard``. The picture rules are left out; lines that
     describe a picture (``settings.picture_text``) are noted, not checked.
     """
-    page = page_from_text(text, file, easy_read=easy_read, picture_text=settings.picture_text)
-    problems = sort_problems([*front_matter_problems(text, file), *check_page(page, settings, words, text_only=True)])
+    document = read_document(text, file, easy_read=easy_read, picture_text=settings.picture_text,
+                             glossary=glossary, abbreviations=abbreviations)
+    page = document.page
+    problems = sort_problems([*document.problems, *check_page(page, settings, words, text_only=True)])
     counts = page_counts(page, settings)
     verdict = text_verdict(problems, counts.words, counts.sentences, settings)
     return DocumentReport(page, tuple(problems), counts, verdict)

@@ -35,7 +35,7 @@ from ..sources import parse_source, split_front_matter
 from ..words import Abbreviations, Glossary
 from .settings import PictureText
 
-__all__ = ["PICTURE_TEXT", "LooseDocument", "front_matter_problems", "is_picture_text", "page_from_text",
+__all__ = ["PICTURE_TEXT", "LooseDocument", "is_picture_text", "page_from_text",
            "pasted_line_reader", "read_document", "text_to_points"]
 
 _LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
@@ -174,15 +174,6 @@ def text_to_points(text: str, picture_text: PictureText | None = None) -> tuple[
     """Return the points and silences of a plain-text or Markdown document (see ``read_document``)."""
     page = read_document(text, Path("text.md"), picture_text=picture_text).page
     return list(page.points), list(page.silences)
-
-
-def front_matter_problems(text: str, file: Path) -> list[Problem]:
-    """Return what is wrong with a document's front matter, with its line: reported, never ignored."""
-    try:
-        parse_source(text, file)
-    except SiteError as error:
-        return list(error.problems)
-    return []
 
 
 def page_from_text(
