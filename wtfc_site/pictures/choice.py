@@ -155,7 +155,7 @@ class PictureChooser:
     """Picture -> log of how often authors chose it (from the learned data); 0 for an unseen one."""
     unseen_prior: float = 0.0
     starts: frozenset[str] = frozenset()
-    """The first word of every cue, to tell a describing word ('pay' in 'pay form') cheaply."""
+    """The first word of every keyword, to tell a describing word ('pay' in 'pay form') cheaply."""
     cache: dict[tuple[str, str], Choice] = field(default_factory=dict, compare=False)
     """Points repeat across pages (summaries, generated lists): each text is scored once."""
 
@@ -414,7 +414,7 @@ def make_chooser(library: PictureLibrary, names: list[str], learned: Learned | N
     return PictureChooser(known, index, max((len(k) for k in index), default=1), words,
                           meaning, learned.weights, names_pattern(names), library.keyword_index,
                           prior=learned.prior, unseen_prior=learned.unseen_prior,
-                          starts=frozenset(key[0] for key in index))
+                          starts=frozenset(key[0] for key, cues in index.items() if cues[0].kind == KEYWORD))
 
 
 def cue_index(library: PictureLibrary, synonyms: dict[str, tuple[str, ...]],
