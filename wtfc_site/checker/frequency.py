@@ -23,11 +23,13 @@ import bisect
 import functools
 import importlib.util
 import math
+import mmap
 import os
 import re
 import struct
 import unicodedata
 from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -69,24 +71,28 @@ def _centibels(size: str, lang: str) -> dict[str, int] | None:
     return table
 
 
-_MAGIC = b"wtfc-frequency-1\n"
-_HEADER = struct.Struct("<I")
+_HEADER = struct.Struct("<16sI12x")
+"""A name for the format, then how many words; 32 bytes, so the numbers after it are aligned."""
+_MAGIC = b"wtfc-frequency-2"
 
 
 @dataclass(frozen=True)
 class _Sorted:
-    """Every word of one language, sorted by its UTF-8 bytes, with its centibels; found by binary search."""
+    """Every word of one language, sorted by its UTF-8 bytes, with its centibels; found by binary search.
 
-    starts: array
+    Read from the cache file by mapping it into memory: nothing is copied or parsed until a word is looked up.
+    """
+
+    starts: Sequence[int]
     """Where each word starts in ``blob``, and one more: where the last one ends."""
-    centibels: array
-    blob: bytes
+    centibels: Sequence[int]
+    blob: bytes | memoryview
 
     def __len__(self) -> int:
         return len(self.centibels)
 
     def __getitem__(self, index: int) -> bytes:
-        return self.blob[self.starts[index]: self.starts[index + 1]]
+        return bytes(self.blob[self.starts[index]: self.starts[index + 1]])
 
     def get(self, word: str) -> int | None:
         """Return the centibels of ``word``, or None when neither list has it."""
@@ -95,20 +101,27 @@ class _Sorted:
         return self.centibels[index] if index < len(self) and self[index] == key else None
 
     def to_bytes(self) -> bytes:
-        return _MAGIC + _HEADER.pack(len(self)) + self.starts.tobytes() + self.centibels.tobytes() + self.blob
+        return (_HEADER.pack(_MAGIC, len(self)) + array("I", self.starts).tobytes()
+                + array("H", self.centibels).tobytes() + bytes(self.blob))
 
     @classmethod
-    def from_bytes(cls, data: bytes) -> _Sorted | None:
-        if not data.startswith(_MAGIC):
+    def from_file(cls, path: Path) -> _Sorted | None:
+        """Return the table in the cache file at ``path``, or None when it is missing, damaged or older."""
+        try:
+            with path.open("rb") as handle:
+                mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+        except (OSError, ValueError):
             return None
-        (count,) = _HEADER.unpack_from(data, len(_MAGIC))
-        at = len(_MAGIC) + _HEADER.size
-        starts, centibels = array("I"), array("H")
-        starts.frombytes(data[at: at + 4 * (count + 1)])
-        at += 4 * (count + 1)
-        centibels.frombytes(data[at: at + 2 * count])
-        blob = data[at + 2 * count:]
-        if len(starts) != count + 1 or len(centibels) != count or starts[-1] != len(blob):
+        view = memoryview(mapped)
+        if len(view) < _HEADER.size:
+            return None
+        magic, count = _HEADER.unpack_from(view)
+        at, middle = _HEADER.size, _HEADER.size + 4 * (count + 1)
+        end = middle + 2 * count
+        if magic != _MAGIC or len(view) < end:
+            return None
+        starts, centibels, blob = view[at:middle].cast("I"), view[middle:end].cast("H"), view[end:]
+        if starts[-1] != len(blob):
             return None
         return cls(starts, centibels, blob)
 
@@ -135,12 +148,9 @@ def _table(lang: str) -> _Sorted | dict[str, int] | None:
         return None
     stamp = "-".join(f"{path.stat().st_size}-{int(path.stat().st_mtime)}" for path in paths)
     cache = user_cache() / f"wordfreq-{lang}-{stamp}.bin"
-    try:
-        found = _Sorted.from_bytes(cache.read_bytes())
-        if found is not None:
-            return found
-    except OSError:
-        pass
+    found = _Sorted.from_file(cache)
+    if found is not None:
+        return found
     small, large = _centibels("small", lang), _centibels("large", lang)
     if small is None or large is None:
         return None
