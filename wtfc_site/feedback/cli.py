@@ -202,6 +202,7 @@ def _run_serve(args: argparse.Namespace) -> int:
             trusted_proxy=args.trusted_proxy,
             page_check_thanks_url=args.page_check_thanks_url,
             form_renderer=settings.get("form_renderer"),
+            message_pages=settings.get("message_pages"),
             asset_origins=settings.get("asset_origins", ()),
         )
     except ValueError as error:

@@ -35,7 +35,7 @@ from waitress.channel import HTTPChannel
 from waitress.task import ErrorTask
 
 from .limits import limit_group, normalise_address
-from .responses import error_page_for, security_headers
+from .responses import MessagePages, error_page_for, security_headers
 
 # A person's browser sends its whole request as soon as it connects. When one
 # address has more than its share of connections open, those that have sent
@@ -122,6 +122,7 @@ def guarded_channel_class(
     crowds: Crowds,
     policy: str,
     log: Callable[[str], None],
+    pages: MessagePages,
 ) -> type[HTTPChannel]:
     """Return a waitress channel class that applies the guards above."""
 
@@ -131,7 +132,7 @@ def guarded_channel_class(
         def execute(self) -> None:
             error = self.request.error
             log(f"refused a request ({error.code}): waitress could not take it: {error.reason}.")
-            status, body = error_page_for(error.code)
+            status, body = error_page_for(error.code, pages)
             self.status = status
             self.response_headers.extend([("Content-Type", "text/html; charset=utf-8"),
                                           *security_headers(policy)])

@@ -54,7 +54,6 @@ Choices worth knowing:
 from __future__ import annotations
 
 import hashlib
-import html
 import math
 import secrets
 import sys
@@ -81,7 +80,14 @@ from .form import (
 from .limits import RateLimiter, client_address, limit_group, normalise_address
 from .origin import ResendTokens, add_query, check_origin, check_redirect_url, origin_of
 from .request import is_form_content_type, parse_form, read_body
-from .responses import Response, content_security_policy, error_response, html_page, security_headers
+from .responses import (
+    MessagePages,
+    Response,
+    content_security_policy,
+    default_message_pages,
+    error_response,
+    security_headers,
+)
 from .store import FeedbackStore, utc_now
 
 StartResponse = Callable[..., object]
@@ -127,8 +133,10 @@ class FeedbackApp:
         path: str,
         now: Callable[[], datetime],
         tokens: ResendTokens,
+        pages: MessagePages,
     ):
         self.store = store
+        self.pages = pages
         self.to = destinations
         redirect_origins = [origin_of(url) or "" for url in (destinations.thanks_url,
                                                              destinations.page_check_thanks_url)]
@@ -149,7 +157,7 @@ class FeedbackApp:
             response = self._handle(environ)
         except Exception:  # noqa: BLE001 - the last line of defence; logged below
             _log_exception(environ)
-            response = error_response(500)
+            response = error_response(500, self.pages)
         phrase = HTTPStatus(response.status).phrase
         headers = [
             ("Content-Type", response.content_type),
@@ -163,21 +171,21 @@ class FeedbackApp:
     def _handle(self, environ: dict) -> Response:
         """Run the checks in the order of the module's table; return the reply."""
         if environ.get("PATH_INFO", "") not in (self.path, self.path + "/"):
-            return _refuse(environ, error_response(404), "no such page")
+            return _refuse(environ, error_response(404, self.pages), "no such page")
         if environ.get("REQUEST_METHOD", "") != "POST":
-            return _refuse(environ, error_response(405, (("Allow", "POST"),)), "not a POST")
+            return _refuse(environ, error_response(405, self.pages, (("Allow", "POST"),)), "not a POST")
         if not is_form_content_type(environ.get("CONTENT_TYPE", "")):
-            return _refuse(environ, error_response(415), "not a form (wrong Content-Type)")
-        body = read_body(environ, self.limits.request_bytes)
+            return _refuse(environ, error_response(415, self.pages), "not a form (wrong Content-Type)")
+        body = read_body(environ, self.limits.request_bytes, self.pages)
         if isinstance(body, Response):
             return _refuse(environ, body, "no length, too big, or cut short")
         fields = parse_form(body)
         if fields is None:
-            return _refuse(environ, error_response(400), "a form we cannot read")
+            return _refuse(environ, error_response(400, self.pages), "a form we cannot read")
         group = limit_group(client_address(environ, self.trusted_proxy))
         refusal = self._origin_refusal(environ, fields, group)
         if refusal:
-            return _refuse(environ, error_response(403), refusal)
+            return _refuse(environ, error_response(403, self.pages), refusal)
         return self._take(fields, environ, group)
 
     def _take(self, fields: Mapping[str, str], environ: dict, group: str) -> Response:
@@ -209,8 +217,7 @@ class FeedbackApp:
     def _thanks(self, kind: str) -> Response:
         """Return a 303 See Other to the right thank-you page."""
         url = self.to.page_check_thanks_url if kind.strip().lower() == KIND_PAGE_CHECK else self.to.thanks_url
-        body = html_page("Thank you", f'<p><a href="{html.escape(url)}">Continue</a></p>')
-        return Response(303, body, (("Location", url),))
+        return Response(303, self.pages.continue_to(url), (("Location", url),))
 
     def _render_form(self, values: Mapping[str, str], errors: Mapping[str, str], environ: dict,
                      group: str) -> str:
@@ -269,6 +276,7 @@ def make_app(
     asset_origins: Sequence[str] = (),
     now: Callable[[], datetime] = utc_now,
     clock: Callable[[], float] = time.monotonic,
+    message_pages: MessagePages | None = None,
 ) -> FeedbackApp:
     """Return the feedback WSGI app, with its database ready to take submissions.
 
@@ -296,6 +304,7 @@ def make_app(
         path=path,
         now=now,
         tokens=ResendTokens(store.secret()),
+        pages=message_pages or default_message_pages(),
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from urllib.parse import unquote_plus
 
 from .form import FIELD_NAMES
-from .responses import Response, error_response
+from .responses import MessagePages, Response, error_response
 
 FORM_CONTENT_TYPE = "application/x-www-form-urlencoded"
 
@@ -26,23 +26,23 @@ def is_form_content_type(value: str) -> bool:
 
 
 
-def read_body(environ: dict, limit: int) -> bytes | Response:
+def read_body(environ: dict, limit: int, pages: MessagePages) -> bytes | Response:
     """Return the request body, or a 411/413/400 reply; checks the length before reading."""
     declared = environ.get("CONTENT_LENGTH", "").strip()
     if not declared:
-        return error_response(411)
+        return error_response(411, pages)
     if not (declared.isascii() and declared.isdigit()):
-        return error_response(400)
+        return error_response(400, pages)
     length = int(declared)
     if length > limit:
-        return error_response(413)
+        return error_response(413, pages)
     stream = environ["wsgi.input"]
     chunks, received = [], 0
     # Never read past the declared length (which is within the limit).
     while received < length:
         chunk = stream.read(length - received)
         if not chunk:
-            return error_response(400)
+            return error_response(400, pages)
         chunks.append(chunk)
         received += len(chunk)
     return b"".join(chunks)

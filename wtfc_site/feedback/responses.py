@@ -1,11 +1,25 @@
-"""The receiver's answers: the page for each refusal, and the headers every answer carries."""
+"""The receiver's answers: the page for each refusal, and the headers every answer carries.
+
+The pages' markup is the layout ``layouts/feedback_message.html`` (a site's
+own with ``feedback serve --site``). ``MessagePages`` renders every refusal
+page when the receiver starts, so a broken layout stops it starting, with
+its file and line, and answering a request never renders anything: the
+same pages serve waitress's own refusals and the last-resort 500.
+"""
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from http import HTTPStatus
+from pathlib import Path
+
+import jinja2
+
+from ..defaults import default_layouts
+from ..errors import Problem, SiteError
+
+MESSAGE_PAGE = "feedback_message.html"
 
 
 def content_security_policy(asset_origins: Sequence[str] = (), redirect_origins: Sequence[str] = ()) -> str:
@@ -74,27 +88,59 @@ class Response:
 
 
 
-def error_page_for(status: int) -> tuple[str, bytes]:
+@dataclass
+class MessagePages:
+    """The receiver's short pages, from the layout, each rendered once."""
+
+    env: jinja2.Environment
+    """The layouts: the default ones, or the site's (``feedback.site.message_pages``)."""
+    _pages: dict[tuple[str, str, str], bytes] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for status in _ERROR_TEXT:
+            self.error(status)  # every refusal now, so a broken layout is found at start
+
+    def page(self, title: str, text: str, link: str = "") -> bytes:
+        """Return a short page: a heading and one sentence, which is a link when ``link`` is given."""
+        key = (title, text, link)
+        if key not in self._pages:
+            self._pages[key] = self._render(title, text, link)
+        return self._pages[key]
+
+    def error(self, status: int) -> bytes:
+        """Return the page for a refusal (a code we have no words for gets the 400 page)."""
+        title, text = _ERROR_TEXT[status if status in _ERROR_TEXT else 400]
+        return self.page(title, text)
+
+    def continue_to(self, url: str) -> bytes:
+        """Return the page of a redirect, for a browser that does not follow it."""
+        return self.page("Thank you", "Continue", url)
+
+    def _render(self, title: str, text: str, link: str) -> bytes:
+        try:
+            return self.env.get_template(MESSAGE_PAGE).render(title=title, text=text, link=link).encode()
+        except jinja2.TemplateSyntaxError as exc:
+            raise SiteError(Problem(Path(exc.filename or MESSAGE_PAGE), exc.lineno,
+                                    f"The layout has a mistake: {exc.message}.",
+                                    hint="Check the {% %} and {{ }} tags near this line.", rule="SITE-LAYOUT")) from None
+        except jinja2.TemplateError as exc:
+            raise SiteError(Problem(Path(MESSAGE_PAGE), None, f"The receiver's page could not be filled in: {exc}.",
+                                    hint="It is given title, text and link (empty unless the text is a link).",
+                                    rule="SITE-LAYOUT")) from None
+
+
+def default_message_pages() -> MessagePages:
+    """Return the pages from the default layouts (the receiver without --site)."""
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(default_layouts())), autoescape=True,
+                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    return MessagePages(env)
+
+
+def error_page_for(status: int, pages: MessagePages) -> tuple[str, bytes]:
     """Return the status line and plain page for a code waitress answers itself (400, 413, 431...)."""
-    known = status if status in _ERROR_TEXT else 400
-    title, text = _ERROR_TEXT[known]
-    return f"{status} {HTTPStatus(status).phrase}", html_page(title, f"<p>{html.escape(text)}</p>")
+    return f"{status} {HTTPStatus(status).phrase}", pages.error(status)
 
 
-def error_response(status: int, headers: tuple[tuple[str, str], ...] = ()) -> Response:
+def error_response(status: int, pages: MessagePages, headers: tuple[tuple[str, str], ...] = ()) -> Response:
     """Return a short plain-English HTML page for a refusal or failure."""
-    title, text = _ERROR_TEXT[status]
-    return Response(status, html_page(title, f"<p>{html.escape(text)}</p>"), headers)
-
-
-def html_page(title: str, body_html: str) -> bytes:
-    """Return a tiny complete HTML page; ``body_html`` must already be escaped."""
-    safe_title = html.escape(title)
-    return (
-        '<!DOCTYPE html>\n<html lang="en-GB">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{safe_title}</title>\n"
-        "<style>body{font-family:Arial,Helvetica,sans-serif;font-size:22px;line-height:1.5;"
-        "max-width:40em;margin:0 auto;padding:1em}</style>\n"
-        f"</head>\n<body>\n<main>\n<h1>{safe_title}</h1>\n{body_html}\n</main>\n</body>\n</html>\n"
-    ).encode()
+    return Response(status, pages.error(status), headers)

@@ -38,7 +38,7 @@ def serve(
         **connections.waitress_options(),
     )
     crowds = Crowds(connections.per_address, exempt=app.trusted_proxy)
-    channel_class = guarded_channel_class(connections, crowds, app.policy, log_to_stderr)
+    channel_class = guarded_channel_class(connections, crowds, app.policy, log_to_stderr, app.pages)
     for each in _listeners(server):
         each.channel_class = channel_class
     # A host name with several addresses gives a server without one port.

@@ -11,10 +11,11 @@ from urllib.parse import urlsplit
 
 from ..config import load_config
 from ..errors import Problem, SiteError
+from .responses import MessagePages
 
 
 def receiver_settings(site_dir: Path) -> dict[str, Any]:
-    """Return thanks_url, allowed_origins and form_renderer for the site in ``site_dir``."""
+    """Return thanks_url, allowed_origins, form_renderer and message_pages for the site in ``site_dir``."""
     config = load_config(site_dir)
     if not config.site_url:
         raise SiteError(Problem(
@@ -26,7 +27,8 @@ def receiver_settings(site_dir: Path) -> dict[str, Any]:
     parts = urlsplit(config.site_url)
     origins = list(config.feedback.allowed_origins) or [f"{parts.scheme}://{parts.netloc}"]
     return {"thanks_url": root + "feedback/thank-you/", "allowed_origins": origins,
-            "asset_origins": [f"{parts.scheme}://{parts.netloc}"], "form_renderer": form_renderer(site_dir)}
+            "asset_origins": [f"{parts.scheme}://{parts.netloc}"], "form_renderer": form_renderer(site_dir),
+            "message_pages": message_pages(site_dir)}
 
 
 def form_renderer(site_dir: Path) -> Callable[[Mapping[str, str], Mapping[str, str], str], str]:
@@ -54,3 +56,11 @@ def form_renderer(site_dir: Path) -> Callable[[Mapping[str, str], Mapping[str, s
         return template.render({**context, "values": dict(values), "errors": dict(errors),
                                 "resend_token": resend_token})
     return render
+
+
+def message_pages(site_dir: Path) -> MessagePages:
+    """Return the receiver's short pages (refusals, Continue) from the site's layouts, its own first."""
+    # Not a cycle: as for the form, only 'serve --site' needs the renderer's layouts.
+    from ..render import make_environment
+
+    return MessagePages(make_environment(site_dir))
