@@ -350,3 +350,39 @@ def test_findings_on_what_readers_see_come_from_the_cache_the_same_as_from_a_cle
         return sorted((p.rule, p.message, p.line, p.file.name if p.file else "") for p in problems)
     assert any("utilise" in p.message or "endeavour" in p.message for p in clean), "the layout's line is checked"
     assert seen(cached) == seen(clean)
+
+
+def test_the_search_index_is_kept_when_no_html_changed_and_made_again_when_one_did(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pagefind reads only the built HTML: a draft's edit changes no HTML, so its index is kept."""
+    from wtfc_site.publish import search
+    files = {**FILES, "content/updates/2026-04-01-plans.md": """
+        ---
+        title: Our plans
+        date: 2026-04-01
+        draft: yes
+        ---
+        [picture: meeting] We plan a trip.
+        """}
+    site = new_site(tmp_path / "site", files)
+    cached_build(site, tmp_path)
+    runs: list[Path] = []
+    original = search._run_pagefind
+
+    def counting(folder: Path) -> None:
+        runs.append(folder)
+        original(folder)
+    monkeypatch.setattr(search, "_run_pagefind", counting)
+    append(site / "content/updates/2026-04-01-plans.md", "\nWe plan a picnic too.\n")
+    report = cached_build(site, tmp_path)
+    assert not report.unchanged and runs == []
+    assert snapshot(tmp_path / "out") == clean_build(site, tmp_path)
+    runs.clear()  # the clean build ran Pagefind
+    (tmp_path / "out/pagefind/pagefind-entry.json").write_text("{}", encoding="utf-8")  # a hand-spoilt index
+    cached_build(site, tmp_path)
+    assert len(runs) == 1 and runs[0].parent == tmp_path  # Pagefind's copy is made beside the output folder
+    assert snapshot(tmp_path / "out") == clean_build(site, tmp_path)
+    runs.clear()
+    edit_page(site)
+    cached_build(site, tmp_path)
+    assert len(runs) == 1 and snapshot(tmp_path / "out") == clean_build(site, tmp_path)

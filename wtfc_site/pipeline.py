@@ -32,7 +32,7 @@ from .crosschecks import (
 from .discover import discover
 from .dryrun import build_without_writing
 from .errors import Problem, SiteError, collect, errors_in, sort_problems
-from .lastbuild import remember_build, render_reuse, unchanged_build
+from .lastbuild import remember_build, render_reuse, search_reuse, unchanged_build
 from .load import ParseCache, load_datasets, parse_pages, picture_folders, static_files
 from .photos import Photos, person_photos
 from .pictures.library import load_library
@@ -235,8 +235,10 @@ def build(options: Options) -> Report:
                 found = check_visible_text(site, outputs, _visible_cache(options, inputs, site, keys))
                 report = replace(report, problems=sort_problems(report.problems + found))
         with stage(options.progress, "publish"):
-            outputs.update(publish_outputs(site, env, outputs, PublishOptions(offline=options.offline,
-                                                                              search=options.search_index)))
+            search = search_reuse(options.output, options.cache, inputs) if inputs and options.search_index else None
+            outputs.update(publish_outputs(site, env, outputs, PublishOptions(
+                offline=options.offline, search=options.search_index, search_work=options.output.parent,
+                search_reuse=search)))
             if not options.search_index:
                 outputs.update(kept_search_index(options.output))
             outputs.update(picture_outputs(site))  # last: the 404 page's pictures are known once it is made
@@ -253,7 +255,7 @@ def build(options: Options) -> Report:
     chosen = sum(p.picture_was_chosen for body in site.bodies.values() for p in body.points)
     if inputs is not None:
         remember_build(options.output, options.cache, inputs, report.problems, pages, chosen,
-                       keep.made if keep else None)
+                       keep.made if keep else None, search)
     return Report(report.problems, written=True, pages=pages, site=site, pictures_chosen=chosen)
 
 

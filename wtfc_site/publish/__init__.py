@@ -18,7 +18,7 @@ from ..render import common_context, generated_context
 from ..site import GeneratedPage, Site
 from .feeds import FEED_PATH, atom_feed
 from .offline import offline_outputs
-from .search import search_index
+from .search import SearchReuse, search_index
 from .sitemap import sitemap_outputs
 
 NOT_FOUND = GeneratedPage("/404.html", "Sorry, we cannot find this page", "404.html",
@@ -34,18 +34,24 @@ class PublishOptions:
     """Relative links naming index.html, so the files work straight from a disk."""
     search: bool = True
     """Make the Pagefind search index."""
+    search_work: Path | None = None
+    """Where Pagefind's private copy of the pages is made (beside the output folder, on the same disk)."""
+    search_reuse: SearchReuse | None = None
+    """The last build's index, kept when no HTML file changed."""
 
 
 def publish_outputs(site: Site, env: jinja2.Environment, outputs: dict,
-                    options: PublishOptions = PublishOptions()) -> dict[PurePosixPath, bytes]:
+                    options: PublishOptions = PublishOptions()) -> dict[PurePosixPath, bytes | Path]:
     """Return the outputs to add to (or replace in) ``outputs``; raise SiteError if one cannot be made."""
-    added: dict[PurePosixPath, bytes] = {PurePosixPath("404.html"): not_found_page(site, env)}
+    added: dict[PurePosixPath, bytes | Path] = {PurePosixPath("404.html"): not_found_page(site, env)}
     feed = atom_feed(site)
     if feed is not None:
         added[PurePosixPath(FEED_PATH.lstrip("/"))] = feed
     added.update(sitemap_outputs(site, outputs))
     if options.search:
-        added.update(search_index({**outputs, **added}))
+        pages = {**outputs, **added}
+        kept = options.search_reuse.kept(pages) if options.search_reuse is not None else None
+        added.update(kept if kept is not None else search_index(pages, options.search_work))
     if options.offline:
         added.update(offline_outputs({**outputs, **added}, site.config.base_url))
     return added
