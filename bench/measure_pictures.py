@@ -127,7 +127,8 @@ def load_samples(folder: Path) -> SiteData | None:
 
 
 def learn_words(chooser: PictureChooser, samples: list[Sample]) -> dict[str, dict[str, float]]:
-    """Return stem -> picture -> count beside that picture / (points with the stem + ALPHA)."""
+    """Return stem -> picture -> count beside that picture / (points with the stem + ALPHA),
+    keeping a word's MAX_PICTURES_A_WORD strongest pictures of at least MIN_STRENGTH."""
     together: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     seen: dict[str, int] = defaultdict(int)
     for sample in samples:
@@ -137,7 +138,10 @@ def learn_words(chooser: PictureChooser, samples: list[Sample]) -> dict[str, dic
             together[word][sample.author] += 1
     learned = {}
     for word, pictures in sorted(together.items()):
-        learned[word] = {p: round(c / (seen[word] + ALPHA), 4) for p, c in sorted(pictures.items())}
+        strengths = sorted(((round(c / (seen[word] + ALPHA), 4), p) for p, c in pictures.items()), reverse=True)
+        kept = {p: strength for strength, p in strengths[:MAX_PICTURES_A_WORD] if strength >= MIN_STRENGTH}
+        if kept:  # a word beside many pictures, each a few times, says little and costs time for every point
+            learned[word] = dict(sorted(kept.items()))
     return learned
 
 
@@ -281,14 +285,26 @@ class Tally:
                 f"plainly wrong {self.wrong} ({pct(self.wrong)}), neutral {self.neutral} ({pct(self.neutral)})")
 
 
-def measure(sites: dict[str, SiteData], show: bool, seed: int = 7) -> tuple[Tally, Tally, list]:
+@dataclass
+class Result:
+    """What one cross-validated run found: the chooser, the old chooser, each site, each fold's weights."""
+
+    new: Tally
+    old: Tally
+    sites: dict[str, Tally]
+    weights: list[Weights]
+
+
+def measure(sites: dict[str, SiteData], show: str | None, seed: int = 7, by_site: bool = False) -> Result:
+    """Measure on each fold what the other folds teach: folds of pages, or (``by_site``) one site each."""
     synonyms, meaning, pairs = load_synonyms(), load_meaning(), load_wrong_pairs()
     everything = [s for site in sites.values() for s in site.samples]
-    new, old, chosen_weights = Tally(), Tally(), []
-    for held in page_folds(everything, FOLDS, seed):
+    result = Result(Tally(), Tally(), {name: Tally() for name in sites}, [])
+    folds = [site.samples for site in sites.values()] if by_site else page_folds(everything, FOLDS, seed)
+    for held in folds:
         train = [s for s in everything if s not in held]
         weights = pick_weights(sites, train, synonyms, meaning, seed)
-        chosen_weights.append(weights)
+        result.weights.append(weights)
         for site_name, site in sites.items():
             mine = [s for s in held if s.site == site_name]
             if not mine:
@@ -297,10 +313,11 @@ def measure(sites: dict[str, SiteData], show: bool, seed: int = 7) -> tuple[Tall
             chooser = make_chooser(site.library, site.names, learned, synonyms, meaning)
             for sample in mine:
                 choice = chooser.choose(sample.text, sample.page_type)
-                _count(new, sample, choice.name, choice.neutral, pairs, show == "new" and "new")
+                _count(result.new, sample, choice.name, choice.neutral, pairs, show == "new")
+                _count(result.sites[site_name], sample, choice.name, choice.neutral, pairs, False)
                 old_name, _ = site.library.choose(sample.text)
-                _count(old, sample, old_name, False, pairs, show == "old" and "old")
-    return new, old, chosen_weights
+                _count(result.old, sample, old_name, False, pairs, show == "old")
+    return result
 
 
 def _count(tally: Tally, sample: Sample, name: str | None, neutral: bool, pairs, show) -> None:
@@ -361,6 +378,10 @@ def main() -> int:
     parser.add_argument("--write", action="store_true", help="learn from all points and write data/learned.json")
     parser.add_argument("--show", nargs="?", const="new", choices=["new", "old"],
                         help="list held-out choices that differ from the author's")
+    parser.add_argument("--by-site", action="store_true",
+                        help="leave one site out at a time instead of folds of pages")
+    parser.add_argument("--shuffles", type=int, default=1,
+                        help="also repeat the page folds with this many different shuffles and print each figure")
     parser.add_argument("sites", nargs="*", type=Path,
                         help="site folders to measure (default: this repository and tests/sites/*)")
     args = parser.parse_args()
@@ -374,10 +395,27 @@ def main() -> int:
         return 1
     total = sum(len(s.samples) for s in sites.values())
     print(f"{total} author-chosen points in {len(sites)} site(s): {', '.join(sites)}")
-    new, old, weights = measure(sites, args.show)
-    print(new.line(f"Chooser, {FOLDS}-fold cross-validated"))
-    print(old.line("Old keyword chooser, same points"))
-    print("Weights picked in each fold:", "; ".join(_differences(w) for w in weights))
+    if args.by_site:
+        if len(sites) < 2:
+            print("Leaving one site out needs two sites or more.", file=sys.stderr)
+            return 1
+        result = measure(sites, args.show, by_site=True)
+        print(result.new.line("Chooser, each site measured on what the other sites teach"))
+    else:
+        result = measure(sites, args.show)
+        print(result.new.line(f"Chooser, {FOLDS}-fold cross-validated"))
+    print(result.old.line("Old keyword chooser, same points"))
+    for name, tally in result.sites.items():
+        print("  " + tally.line(name))
+    print("Weights picked in each fold:", "; ".join(_differences(w) for w in result.weights))
+    if args.shuffles > 1 and not args.by_site:
+        others = [measure(sites, None, seed=7 + i).new for i in range(1, args.shuffles)]
+        runs = [result.new, *others]
+        print(f"Over {len(runs)} shuffles of the folds: equal "
+              + ", ".join(f"{100 * t.equal / t.points:.0f}%" for t in runs)
+              + f" (mean {100 * sum(t.equal for t in runs) / sum(t.points for t in runs):.1f}%), plainly wrong "
+              + ", ".join(f"{100 * t.wrong / t.points:.1f}%" for t in runs)
+              + f" (mean {100 * sum(t.wrong for t in runs) / sum(t.points for t in runs):.1f}%)")
     print(f"Time to choose: {time_per_point(sites):.3f} ms a point")
     if args.write:
         write_learned(sites, seed=7)
