@@ -191,6 +191,8 @@ class _State:
     picture_lines: set[int] = field(default_factory=set)
     """Lines that describe a picture (see ``BodyContext.pasted_line``)."""
     line: int = 0
+    only_kept_markup: bool = False
+    """True when the finished tree holds only what the sanitiser keeps, unchanged (see ``_KeptMarkup``)."""
 
     def reset(self, ctx: BodyContext) -> None:
         """Start again for the next page (the Markdown extension keeps this object)."""
@@ -619,6 +621,55 @@ class _Extension(Extension):
         md.preprocessors.register(_LineMarkers(md, self.state), "wtfc_lines", 25)
         # After inline parsing (20), before the table of contents makes heading ids (5).
         md.treeprocessors.register(_PageTree(md, self.state), "wtfc_page", 15)
+        # After the table of contents (5) and the tidying of line ends (10): the tree as it is written out.
+        md.treeprocessors.register(_KeptMarkup(md, self.state), "wtfc_kept", 1)
+
+
+class _KeptMarkup(Treeprocessor):
+    """Note whether the sanitiser would change anything in the finished tree.
+
+    Text is always escaped by Python-Markdown's writer, and without raw HTML
+    (which ``BodyConverter.convert`` sees in the HTML stash) every element and
+    attribute is one we made: tags and attributes from the allowed lists,
+    addresses in a scheme the sanitiser keeps. When that holds, sanitising
+    gives back the same HTML (a test compares them on every page of the example
+    and test sites), so it is skipped: about 2 ms a page.
+    """
+
+    def __init__(self, md: markdown.Markdown, state: _State):
+        super().__init__(md)
+        self.state = state
+
+    def run(self, root: etree.Element) -> None:
+        self.state.only_kept_markup = all(_kept(element) for element in root.iter() if element is not root)
+
+
+def _kept(element: etree.Element) -> bool:
+    """Return True when the sanitiser would keep ``element`` and its attributes exactly as they are."""
+    tag = element.tag
+    if not isinstance(tag, str) or tag not in _ALLOWED_TAGS:
+        return False
+    allowed = _ALLOWED_ATTRIBUTES["*"] | _ALLOWED_ATTRIBUTES.get(tag, set())
+    for name, value in element.attrib.items():
+        # The sanitiser writes < and > in attributes as they are, Python-Markdown as &lt; and &gt;; and
+        # Python-Markdown leaves a character reference in an address as written ('&#106;avascript:'), which
+        # a browser would decode: only the sanitiser reads those.
+        if name not in allowed or "<" in value or ">" in value or "&" in value:
+            return False
+        if name in ("href", "src", "srcset") and not _kept_address(value):
+            return False
+    return True
+
+
+_SCHEME_RE = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+
+
+def _kept_address(address: str) -> bool:
+    """Return True for an address the sanitiser keeps as it is: no control characters, and a scheme it allows."""
+    if unsafe_address(address) or any(ord(ch) < 32 or ord(ch) == 127 for ch in address) or address != address.strip():
+        return False
+    scheme = _SCHEME_RE.match(address)
+    return scheme is None or scheme.group(1).lower() in _URL_SCHEMES
 
 
 class BodyConverter:
@@ -639,6 +690,13 @@ class BodyConverter:
             extensions.append(Nl2BrExtension())  # one sentence per line, as authors write it
         return markdown.Markdown(extensions=extensions, output_format="html")
 
+    def _safe(self, md: markdown.Markdown, html: str) -> str:
+        """Return the page's HTML, sanitised when it holds raw HTML or anything the sanitiser would change."""
+        html = keep_phone_numbers_whole(MARK_RE.sub("", html))
+        if md.htmlStash.rawHtmlBlocks or not self._state.only_kept_markup:
+            return sanitise(html)
+        return html.replace("\u00a0", "&nbsp;")  # as the sanitiser writes a no-break space
+
     def convert(self, text: str, ctx: BodyContext) -> Body:
         """Return the HTML and points of one page body."""
         state = self._state
@@ -649,7 +707,7 @@ class BodyConverter:
         md.reset()
         html = md.convert(text)
         return Body(
-            html="" if ctx.points_only else sanitise(keep_phone_numbers_whole(MARK_RE.sub("", html))), points=tuple(state.points), links=tuple(state.links),
+            html="" if ctx.points_only else self._safe(md, html), points=tuple(state.points), links=tuple(state.links),
             silences=tuple(state.silences), hard_words=tuple(state.hard_words),
             short_forms=tuple(state.short_forms),
             problems=tuple(state.problems) + tuple(raw_html_problems(
@@ -672,6 +730,7 @@ _ALLOWED_TAGS = {
     "pre", "source", "span", "strong", "sub", "sup", "table", "tbody", "td", "th", "thead", "tr",
     "u", "ul",
 }
+_URL_SCHEMES = frozenset({"http", "https", "mailto", "tel", "sms"})
 _ALLOWED_ATTRIBUTES = {
     "*": {"class", "id"},
     "a": {"href", "title"},
@@ -713,4 +772,4 @@ def sanitise(html: str) -> str:
     import nh3  # here, not at the top, for start-up speed: check --text converts bodies but never sanitises them
 
     return nh3.clean(html, tags=_ALLOWED_TAGS, attributes=_ALLOWED_ATTRIBUTES, link_rel=None,
-                     url_schemes={"http", "https", "mailto", "tel", "sms"})
+                     url_schemes=set(_URL_SCHEMES))
