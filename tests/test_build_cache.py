@@ -386,3 +386,25 @@ def test_the_search_index_is_kept_when_no_html_changed_and_made_again_when_one_d
     edit_page(site)
     cached_build(site, tmp_path)
     assert len(runs) == 1 and snapshot(tmp_path / "out") == clean_build(site, tmp_path)
+
+
+def test_a_page_showing_a_new_picture_renders_again_only_itself_the_lists_and_the_credits(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only a layout that lists every picture (the credits) depends on the set of pictures the site shows."""
+    from wtfc_site import render
+    site = new_site(tmp_path / "site", FILES)
+    cached_build(site, tmp_path)
+    rendered: list[str] = []
+    original = render._render_into
+
+    def counting(outputs, problems, env, layout, path, context):
+        rendered.append(path.as_posix())
+        return original(outputs, problems, env, layout, path, context)
+    monkeypatch.setattr(render, "_render_into", counting)
+    append(site / "content/updates/2026-02-09-cafe.md", "\n[picture: money] The soup costs one pound.\n")
+    cached_build(site, tmp_path)
+    content_pages = {"index.html", "updates/2026-01-05-new-bus/index.html", "updates/2026-02-09-cafe/index.html"}
+    assert content_pages & set(rendered) == {"updates/2026-02-09-cafe/index.html"}
+    cached = snapshot(tmp_path / "out")
+    assert "pictures/money.svg" in cached and b"money" in cached["pictures/index.html"]
+    assert cached == clean_build(site, tmp_path)

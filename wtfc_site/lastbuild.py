@@ -94,11 +94,14 @@ class RenderReuse:
 
     A page's render key hashes everything its layout can read: its own
     file, every page's front matter, the settings, glossary, pictures and
-    data files, the layouts, this program, the build date, and the set of
-    pictures the whole site uses. (A layout may use any page's front
-    matter, but only its own page's body.) When the key is the one the
-    file in the output folder was made with, and the file is untouched
-    since, the file is kept instead of rendering the page again.
+    data files, the layouts, this program and the build date. (A layout may
+    use any page's front matter, but only its own page's body.) A page
+    whose layout listed the pictures the whole site uses (the credits) was
+    also made from that set (``pictures``), so its key then covers it too:
+    one page showing a new picture renders those pages again, not every
+    page. When the key is the one the file in the output folder was made
+    with, and the file is untouched since, the file is kept instead of
+    rendering the page again.
     """
 
     out_dir: Path
@@ -109,6 +112,8 @@ class RenderReuse:
     manifest: dict[str, tuple[int, int]] = field(default_factory=dict)
     made: dict[str, str] = field(default_factory=dict)
     """Output path -> render key, for this build's record."""
+    pictures: str = ""
+    """The hash of the names of every picture the site shows."""
 
     def __call__(self, page_id: str, path: PurePosixPath) -> Path | None:
         """Return the output file to keep for this page, or None to render it."""
@@ -116,23 +121,38 @@ class RenderReuse:
         if not key:
             return None
         self.made[name] = key
-        if self.previous.get(name) != key:
+        if self.previous.get(name) not in (key, self._with_pictures(key)):
             return None
         file = self.out_dir / path
         try:
             info = file.stat()
         except OSError:
             return None
-        return file if (info.st_size, info.st_mtime_ns) == self.manifest.get(name) else None
+        if (info.st_size, info.st_mtime_ns) != self.manifest.get(name):
+            return None
+        self.made[name] = self.previous[name]
+        return file
+
+    def listed_pictures(self, path: PurePosixPath) -> None:
+        """Note that the page just rendered at ``path`` listed every picture the site shows."""
+        name = path.as_posix()
+        if name in self.made:
+            self.made[name] = self._with_pictures(self.made[name])
+
+    def _with_pictures(self, key: str) -> str:
+        return f"{key} pictures {self.pictures}"
 
 
-def render_reuse(out_dir: Path, cache_dir: Path, keys: dict[str, str]) -> RenderReuse:
-    """Return the reuse finder for this build, knowing what the last build left in ``out_dir``."""
+def render_reuse(out_dir: Path, cache_dir: Path, keys: dict[str, str], pictures: str) -> RenderReuse:
+    """Return the reuse finder for this build, knowing what the last build left in ``out_dir``.
+
+    ``pictures``: the hash of the names of every picture the site shows.
+    """
     out_dir = out_dir.resolve()
     record = last_record(out_dir, cache_dir)
     if record is None:
-        return RenderReuse(out_dir, keys)
-    return RenderReuse(out_dir, keys, record.get("rendered", {}), record.get("manifest", {}))
+        return RenderReuse(out_dir, keys, pictures=pictures)
+    return RenderReuse(out_dir, keys, record.get("rendered", {}), record.get("manifest", {}), pictures=pictures)
 
 
 def search_reuse(out_dir: Path, cache_dir: Path, inputs: SiteInputs) -> SearchReuse:

@@ -7,6 +7,7 @@ later stages.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
@@ -44,7 +45,8 @@ class ParseCache:
         if self.store is None or self.inputs is None:
             return ""
         source = self.inputs.of(path, site_dir)
-        return digest("parsed", self.inputs.generator, str(path.resolve()), source) if source else ""
+        # The parsed page keeps ``path`` as it was given, so that is what the key names.
+        return digest("parsed", self.inputs.generator, os.path.abspath(path), source) if source else ""
 
 
 def parse_pages(sources: Sources, site_dir: Path, problems: list[Problem], drafts: bool,

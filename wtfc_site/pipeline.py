@@ -274,11 +274,10 @@ def _render_reuse(options: Options, inputs: SiteInputs | None, site: Site, page_
     if inputs is None or options.offline:  # offline pages are rewritten after rendering
         return None
     layouts = combine({name: value for name, value in inputs.files.items() if name.startswith("layouts/")})
-    pictures = digest(*sorted(used_picture_names(site)))  # the credits part of any layout
+    pictures = digest(*sorted(used_picture_names(site)))  # for a layout that lists them (the credits)
     # A layout may read any page's front matter (menus, lists, titles of the pages it links to), more than
     # a page's own key covers (convert.from_other_pages), so every page's front matter is part of it.
     fronts = digest(*(f"{name}\0{inputs.heads.get(name) or inputs.files.get(name, '')}"
                       for name in page_files(site)))
-    keys = {page.id: digest("render", key, layouts, pictures, fronts)
-            for page, key in zip(site.pages, page_keys) if key}
-    return render_reuse(options.output, options.cache, keys)
+    keys = {page.id: digest("render", key, layouts, fronts) for page, key in zip(site.pages, page_keys) if key}
+    return render_reuse(options.output, options.cache, keys, pictures)

@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, Protocol
 
 import jinja2
 from markupsafe import Markup
@@ -84,12 +84,23 @@ def output_path(url: str) -> PurePosixPath:
     return PurePosixPath(url.strip("/")) / "index.html" if url.strip("/") else PurePosixPath("index.html")
 
 
+class KeepPages(Protocol):
+    """Names the pages whose file from the last build can be kept (lastbuild.RenderReuse)."""
+
+    def __call__(self, page_id: str, path: PurePosixPath) -> Path | None:
+        """Return the file to keep for this page, or None to render it."""
+
+    def listed_pictures(self, path: PurePosixPath) -> None:
+        """Hear that the page just rendered at ``path`` listed every picture the site shows."""
+
+
 def render_site(site: Site, env: jinja2.Environment,
-                keep: Callable[[str, PurePosixPath], Path | None] | None = None) -> dict[PurePosixPath, bytes | Path]:
+                keep: KeepPages | None = None) -> dict[PurePosixPath, bytes | Path]:
     """Return every page of the site as {output path: bytes}; raise SiteError on template errors.
 
     ``keep(page id, output path)`` may name an already written file whose
-    inputs are unchanged (see lastbuild.RenderReuse); it is used instead.
+    inputs are unchanged; it is used instead. It is told which pages
+    listed every picture the site shows (their file depends on that too).
     """
     outputs: dict[PurePosixPath, bytes | Path] = {}
     problems: list[Problem] = []
@@ -103,6 +114,8 @@ def render_site(site: Site, env: jinja2.Environment,
         layout = CONTENT_TYPES[page.content_type].layout
         _render_into(outputs, problems, env, layout, output_path(page.url),
                      {**common, **page_context(site, page)})
+        if keep is not None and common["pictures_used"].asked:
+            keep.listed_pictures(output_path(page.url))
     for generated in site.generated:
         context = {**common, **generated_context(site, generated)}
         for list_page in list_pages(generated, context):  # long lists are split into pages of 50
