@@ -69,6 +69,53 @@ def test_an_unwritable_cache_folder_still_gives_frequencies(tmp_path, monkeypatc
         frequency._table.cache_clear()
 
 
+def _same_lists(made, kept) -> bool:
+    """Compare two sets of built-in word lists; entries of equal length may be in any order (they never overlap)."""
+    for name, value in made.items():
+        other = kept[name]
+        if hasattr(value, "terms"):
+            if (value.terms, value.anchors) != (other.terms, other.anchors):
+                return False
+            if {k: set(v) for k, v in value._index.items()} != {k: set(v) for k, v in other._index.items()}:
+                return False
+        elif value != other:
+            return False
+    return True
+
+
+def test_the_built_in_word_lists_kept_in_the_user_cache_are_the_ones_the_data_files_make(tmp_path, monkeypatch):
+    """Issue 15 part 5: reading the YAML word lists and building them took 30-70 ms of every check --text."""
+    from wtfc_site.checker import wordlists
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    wordlists._builtin.cache_clear()
+    try:
+        first = wordlists._builtin()  # built, and kept
+        [kept] = (tmp_path / "wtfc-site").glob("wordlists-*.pickle")
+        wordlists._builtin.cache_clear()
+        again = wordlists._builtin()  # read back, as a later run does
+        assert again is not first and _same_lists(wordlists._build_builtin(), again)
+        assert isinstance(again["jargon"].terms, type(first["jargon"].terms))  # still read-only
+        kept.write_bytes(b"damaged")
+        wordlists._builtin.cache_clear()
+        assert _same_lists(wordlists._build_builtin(), wordlists._builtin())
+        assert list((tmp_path / "wtfc-site").glob("*.tmp")) == []
+    finally:
+        wordlists._builtin.cache_clear()
+
+
+def test_an_edited_source_makes_a_new_cache_file(tmp_path, monkeypatch):
+    from wtfc_site.usercache import kept_between_runs
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    source = tmp_path / "list.txt"
+    source.write_text("one")
+    assert kept_between_runs("words", [source], lambda: source.read_text()) == "one"
+    source.write_text("three")
+    assert kept_between_runs("words", [source], lambda: source.read_text()) == "three"
+    assert kept_between_runs("words", [source], lambda: "not built again") == "three"
+
+
 def test_another_language_falls_back_to_wordfreq():
     assert zipf_frequency("bonjour", "fr") == wordfreq.zipf_frequency("bonjour", "fr")
 

@@ -1,16 +1,67 @@
 """This program's folder in the user's cache: work kept between runs, never inside a site.
 
-Parsed hyphenation patterns, the place and first-name lists, and the
-cache of 'check' (which must write nothing in the site folder) all live
-here, under $XDG_CACHE_HOME/wtfc-site (or ~/.cache/wtfc-site).
+Parsed hyphenation patterns, the place and first-name lists, the
+checker's built-in word lists and wordfreq's merged word file (so that
+'check --text' starts fast), and the cache of 'check' (which must write
+nothing in the site folder) all live here, under $XDG_CACHE_HOME/wtfc-site
+(or ~/.cache/wtfc-site).
 """
 
 from __future__ import annotations
 
 import os
+import pickle
+import sys
+import zlib
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from types import MappingProxyType
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 
 def user_cache() -> Path:
     """Return this program's folder in the user's cache (XDG_CACHE_HOME or ~/.cache)."""
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "wtfc-site"
+
+
+def kept_between_runs(name: str, sources: Sequence[Path], build: Callable[[], T]) -> T:
+    """Return what ``build`` makes from the ``sources`` files, kept in the user's cache between runs.
+
+    The cache file's name holds each source's size and time of change, so an
+    edited source (a data file, or the module that builds from it) makes a
+    new one. Values are pickled; a mapping proxy (read-only dict) is kept as
+    one. A missing, damaged or unwritable cache just means building again.
+    """
+    stamp = zlib.crc32(repr([(str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in sources]).encode())
+    cache = user_cache() / f"{name}-{sys.version_info[0]}.{sys.version_info[1]}-{stamp:08x}.pickle"
+    try:
+        with cache.open("rb") as handle:
+            return pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError, TypeError, ValueError):
+        pass
+    value = build()
+    temporary = cache.with_suffix(f".{os.getpid()}.tmp")
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        with temporary.open("wb") as handle:
+            _ProxyPickler(handle, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
+        temporary.replace(cache)
+    except (OSError, pickle.PicklingError, TypeError):
+        temporary.unlink(missing_ok=True)
+    return value
+
+
+class _ProxyPickler(pickle.Pickler):
+    """Pickles a read-only mapping (MappingProxyType, which pickle refuses) as a new proxy of a copy."""
+
+    def reducer_override(self, obj: object) -> Any:
+        if isinstance(obj, MappingProxyType):
+            return read_only, (dict(obj),)
+        return NotImplemented
+
+
+def read_only(mapping: dict[Any, Any]) -> MappingProxyType[Any, Any]:
+    """Return a read-only view of ``mapping`` (how a pickled mapping proxy is made again)."""
+    return MappingProxyType(mapping)
