@@ -112,12 +112,14 @@ def run_page_check(
     *,
     text_only: bool = False,
     point_rules_on: Callable[[Point], bool] | None = None,
+    leave_out: frozenset[str] = frozenset(),
 ) -> PageCheck:
     """Check one page as ``check_page`` does, keeping the counts so the verdict need not split the points again.
 
     ``point_rules_on`` (None: every point) picks the points the point rules read; the page rules
     still read every point, so "first use on this page" and "explained on this page" see the whole
-    page. The visible-text check uses it to read only the lines the layouts add.
+    page. The visible-text check uses it to read only the lines the layouts add. ``leave_out``: ids
+    of rules not to run (whose findings the caller would throw away).
     """
     if words.names:
         # The site's people and its own names are names like those in the settings (issue 13 part 4).
@@ -125,7 +127,7 @@ def run_page_check(
     ctx = make_context(page, settings, words)
     if point_rules_on is not None:
         ctx.reported = frozenset(id(v) for v in ctx.views if point_rules_on(v.point))
-    rules = _active_rules(page, settings, text_only)
+    rules = [rule for rule in _active_rules(page, settings, text_only) if rule.id not in leave_out]
     problems = _silence(list(run_rules(ctx, rules)), page.silences, ctx)
     overrides = dict(settings.rules)
     if not page.easy_read:

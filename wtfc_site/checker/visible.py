@@ -52,6 +52,9 @@ LABEL_CLASSES = frozenset({"er-explain-label"})
 _SPACES = re.compile(r"\s+")
 WHOLE_PAGE_RULES = frozenset({"ER-PAGE-WORDS"})
 """Rules about the page as a whole, worked out again on everything the reader sees."""
+INFO_ONLY_RULES = frozenset({"ER-READABILITY", "ER-BOLD-ONLY-FOR-HARD-WORDS"})
+"""Page rules whose findings are only ever notes: kept neither as the layout's lines nor as whole-page rules,
+so the visible check does not run them (a settings override never makes a note more than a note)."""
 LAYOUT_HINT = "The build adds this text to the page (from a layout, the glossary or the settings); it is not in this file."
 
 
@@ -141,7 +144,7 @@ def check_visible(page: PageText, visible: list[Point], authored_findings: list[
     # page, so "first use on this page", "explained on this page" and the page length see what the reader sees.
     authored_points = {id(p) for p in page.points}
     checked = run_page_check(whole, settings, with_generated_words(words), text_only=True,
-                             point_rules_on=lambda point: id(point) not in authored_points)
+                             point_rules_on=lambda point: id(point) not in authored_points, leave_out=INFO_ONLY_RULES)
     found = checked.problems
     generated_text = [p.text for p in generated]
     authored_text = [p.text for p in page.points]

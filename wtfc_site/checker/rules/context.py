@@ -16,6 +16,7 @@ from ..settings import CheckerSettings, SentenceWords
 from ..text import (
     WORD,
     Sentence,
+    TextCounts,
     Token,
     make_sentence,
     normalise,
@@ -135,6 +136,8 @@ class PageContext:
     views: tuple[PointView, ...]
     spans: dict[Problem, int] = field(default_factory=dict)
     """For each problem made, the last source line of its sentence (for silences)."""
+    counts: TextCounts | None = None
+    """The words, sentences and syllables of the paragraphs and list items (``reading_counts``), once counted."""
     reported: frozenset[int] | None = None
     """ids of the views whose findings are wanted (None: every view). The point rules read only
     these; the page rules read every view but need not make findings on the others."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ...errors import Problem, Severity
 from ..text import (
+    TextCounts,
     count_sentences,
     tokenize,
 )
@@ -38,9 +39,11 @@ def check_page_words(ctx: PageContext) -> list[Problem]:
     ]
 
 
-def reading_counts(ctx: PageContext):
-    """Return the TextCounts of the page's sentences (paragraphs and list items, not quotes)."""
-    return count_sentences(s for v in ctx.views if v.kind in SENTENCE_KINDS for s in v.sentences)
+def reading_counts(ctx: PageContext) -> TextCounts:
+    """Return the TextCounts of the page's sentences (paragraphs and list items, not quotes), counted once a page."""
+    if ctx.counts is None:
+        ctx.counts = count_sentences(s for v in ctx.views if v.kind in SENTENCE_KINDS for s in v.sentences)
+    return ctx.counts
 
 
 def check_readability(ctx: PageContext) -> list[Problem]:

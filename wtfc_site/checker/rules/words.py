@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from ...errors import Problem, Severity
 from ..text import (
@@ -18,6 +19,7 @@ from ..text import (
 from ..wordlists import (
     Match,
     PhraseList,
+    phrase_words,
 )
 from .common import (
     _abbreviation_base,
@@ -180,13 +182,18 @@ def word_difficulty(
     return None
 
 
-def _hard_word_problem(ctx: PageContext, view: PointView, token: Token, word: str) -> Problem | None:
-    """Return a problem when ``word`` is hard by frequency or length (rule 16), else None."""
+def _difficulty(ctx: PageContext, word: str) -> tuple[Severity, str] | None:
+    """Return ``word_difficulty`` of a lower-case word with the page's settings."""
     settings = ctx.settings
-    verdict = word_difficulty(
+    return word_difficulty(
         word, settings.zipf.lang, settings.zipf.easy, settings.zipf.hard, settings.long_word.letters,
         settings.long_word.syllables, settings.long_word.common_zipf, ctx.words.hyphen_prefixes,
     )
+
+
+def _hard_word_problem(ctx: PageContext, view: PointView, token: Token, word: str) -> Problem | None:
+    """Return a problem when ``word`` is hard by frequency or length (rule 16), else None."""
+    verdict = _difficulty(ctx, word)
     if verdict is None:
         return None
     severity, why = verdict
@@ -232,7 +239,10 @@ def check_hard_words(ctx: PageContext) -> list[Problem]:
     found = []
     seen: set[str] = set()
     words = ctx.words
+    wanted = _wanted_keys(ctx)
     for view in ctx.checked:
+        if wanted is not None and not ctx.reports(view) and _cannot_matter(view, ctx, wanted):
+            continue
         covered: set[int] = set()  # character offsets inside words-to-avoid and jargon matches
         for match in view.avoid_matches(words):
             covered.update(range(match.start, match.end))
@@ -291,6 +301,46 @@ def check_hard_words(ctx: PageContext) -> list[Problem]:
                     continue
                 found.append(problem)
     return found
+
+
+@dataclass(frozen=True)
+class _Wanted:
+    """What the points whose findings are wanted may look up in ``seen`` (a generous superset)."""
+
+    keys: frozenset[str]
+    """Jargon terms' keys and candidate hard words (lower case)."""
+    words: frozenset[str]
+    """Their words, as ``PointView.word_set`` spells them."""
+
+
+def _wanted_keys(ctx: PageContext) -> _Wanted | None:
+    """Return what ``check_hard_words`` may look up in its ``seen`` set on the points whose findings are wanted.
+
+    None when findings are wanted on every point. The other points matter only through ``seen``
+    (first use on the page), so one that can add none of these keys may be passed over.
+    """
+    if ctx.reported is None:
+        return None
+    keys: set[str] = set()
+    for view in ctx.checked:
+        if ctx.reports(view):
+            keys.update(m.term.key for m in view.find(ctx.words.jargon))
+            for token in view.tokens:
+                word = _strip_possessive(token.text).lower() if token.kind == WORD else ""
+                # A word can be reported only past these tests (see check_hard_words' loop), so whether an
+                # earlier point used an easy word changes nothing.
+                if (len(word) >= 3 and word not in ctx.words.everyday and word not in ctx.names
+                        and _difficulty(ctx, word) is not None):
+                    keys.add(word)
+    return _Wanted(frozenset(keys), frozenset(w for key in keys for w, _, _ in phrase_words(key)))
+
+
+def _cannot_matter(view: PointView, ctx: PageContext, wanted: _Wanted) -> bool:
+    """Return True when no word or jargon term of ``view`` is one the wanted points may look up."""
+    if not wanted.keys:
+        return True
+    return wanted.words.isdisjoint(view.word_set) and not any(
+        m.term.key in wanted.keys for m in view.find(ctx.words.jargon))
 
 
 def _tied(page_text: str, one: str, other: str) -> bool:
