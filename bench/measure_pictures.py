@@ -63,7 +63,6 @@ GRID = {
     "synonym": [0.0, 0.1, 0.2, 0.4],
     "description": [0.0, 0.1, 0.2, 0.4],
     "learned": [0.5, 1.0, 1.5, 2.0, 3.0],
-    "learned_alone": [0.0, 0.25, 0.5, 1.0],
     "later_sentences": [0.1, 0.25, 0.5, 0.75],
     "modifier": [0.25, 0.5, 0.75, 1.0],
     "first": [0.0, 0.25, 0.5, 1.0],
@@ -71,7 +70,9 @@ GRID = {
     "minimum": [0.0, 0.25, 0.5, 1.0, 1.5],
 }
 """The values each weight may take; the keyword weight stays 1, so the others are relative to it."""
-START = Weights(synonym=0.1, description=0.1, learned=1.0, learned_alone=0.5, later_sentences=0.25, minimum=0.5)
+START = Weights(synonym=0.1, description=0.1, learned=1.0, learned_alone=0.0, later_sentences=0.25, minimum=0.5)
+"""learned_alone stays 0: a picture that only learned words point to ('class' -> pay, 'members' -> speak-up)
+was plainly wrong more often than right, so learned words only strengthen a picture the words name."""
 ROUNDS = 3
 PRIOR_SMOOTHING = 0.5
 MAX_PICTURES_A_WORD = 6

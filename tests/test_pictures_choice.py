@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -132,11 +133,11 @@ def test_the_learned_weights_come_from_the_benchmark():
 
 def test_choosing_takes_well_under_a_millisecond_a_point(chooser):
     texts = [f"We meet at the town hall on day {i} to talk about pay and the bus." for i in range(2000)]
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time: other work on a busy machine does not count against it
     for text in texts:
         chooser._choose(text, "minutes")
-    per_point_ms = (time.perf_counter() - start) / len(texts) * 1000
-    assert per_point_ms < 0.5, per_point_ms  # the benchmark measures about 0.1 ms; 0.5 leaves room for a busy machine
+    per_point_ms = (time.process_time() - start) / len(texts) * 1000
+    assert per_point_ms < 0.5, per_point_ms  # the benchmark measures about 0.11 ms; 0.5 leaves room for a slow machine
 
 
 # -- what the reader and the author see ---------------------------------------------------------
@@ -216,3 +217,41 @@ def test_a_capitalised_title_that_is_a_keyword_still_counts(library):
     chooser = make_chooser(library, [], Learned(Weights(), {}))
     assert chooser.choose("Come to Time to Talk on Friday.", "page").name == "time-to-talk"
     assert chooser.choose("Come to Happy Days on Friday.", "page").name != "happy"
+
+
+def test_a_keyword_that_describes_the_next_word_counts_less(library):
+    """'the pay form' is a form: with 'modifier' below 1, pay (which only describes it) loses to document."""
+    text = "Here is the pay form."
+    evenly = make_chooser(library, [], Learned(Weights(modifier=1.0, minimum=0.0), {}))
+    head_first = make_chooser(library, [], Learned(Weights(modifier=0.25, minimum=0.0), {}))
+    assert evenly.choose(text, "page").name == "pay"  # a tie goes to the keyword that comes first
+    assert head_first.choose(text, "page").name == "document"
+
+
+def test_learned_words_alone_never_choose_a_picture(library):
+    """A picture only learned words point to was plainly wrong more often than right ('class' -> pay)."""
+    learned = load_learned()
+    assert learned.weights.learned_alone == 0
+    only_learned = Learned(learned.weights, {"class": {"pay": 0.9}})
+    chooser = make_chooser(library, [], only_learned)
+    choice = chooser.choose("The class is on Monday.", "page")
+    assert choice.name != "pay"
+    with_keyword = make_chooser(library, [], Learned(replace(learned.weights, minimum=0.5), {"class": {"pay": 0.9}}))
+    assert with_keyword.choose("We pay for the class.", "page").name == "pay"  # learned words add to a named picture
+
+
+def test_the_shipped_learned_words_keep_only_a_few_strong_pictures_each():
+    """Weak votes are dropped when learning, so every point scores only a few pictures."""
+    words = load_learned().words
+    assert all(0 < len(pictures) <= 6 for pictures in words.values())
+    assert all(strength >= 0.1 for pictures in words.values() for strength in pictures.values())
+
+
+def test_a_common_choice_wins_a_close_call_when_the_prior_counts(library):
+    """Two pictures named once each: the one authors chose more often wins when 'prior' is above 0."""
+    prior = {"bus": -1.0, "money": -4.0}
+    flat = make_chooser(library, [], Learned(Weights(prior=0.0, minimum=-99), {}, prior=prior, unseen_prior=-5.0))
+    leaning = make_chooser(library, [], Learned(Weights(prior=0.5, minimum=-99), {}, prior=prior, unseen_prior=-5.0))
+    text = "Bring money for the bus."
+    assert flat.choose(text, "page").name == "money"  # a tie: the keyword that comes first
+    assert leaning.choose(text, "page").name == "bus"
