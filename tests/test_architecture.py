@@ -21,6 +21,7 @@ _CLI_FAST = "the command line loads a stage only for the command that needs it, 
 LAZY_IMPORTS: dict[tuple[str, str], str] = {
     # (importing module, imported module): why it is imported late.
     ("wtfc_site.cli", "wtfc_site.pipeline"): _CLI_FAST,
+    ("wtfc_site.cli", "wtfc_site.options"): _CLI_FAST,
     ("wtfc_site.cli", "wtfc_site.progress"): _CLI_FAST,
     ("wtfc_site.cli", "wtfc_site.textcheck"): _CLI_FAST,
     ("wtfc_site.cli", "wtfc_site.checked"): _CLI_FAST,

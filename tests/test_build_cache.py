@@ -408,3 +408,24 @@ def test_a_page_showing_a_new_picture_renders_again_only_itself_the_lists_and_th
     cached = snapshot(tmp_path / "out")
     assert "pictures/money.svg" in cached and b"money" in cached["pictures/index.html"]
     assert cached == clean_build(site, tmp_path)
+
+
+def test_a_build_with_nothing_changed_loads_no_stage_of_the_pipeline(tmp_path: Path) -> None:
+    """The command line asks whether anything changed before it loads Markdown, Jinja or the checker."""
+    import json
+    import subprocess
+    import sys
+    site = new_site(tmp_path / "site", FILES)
+    script = ("import json, sys; from wtfc_site.cli import main; "
+              f"code = main(['build', '--site', {str(site)!r}, '--today', {TODAY.isoformat()!r}]); "
+              "print(json.dumps([code, sorted(m for m in ('wtfc_site.pipeline', 'jinja2', 'markdown') "
+              "if m in sys.modules)]))")
+    said = []
+    for _ in range(2):
+        done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                              cwd=Path(__file__).resolve().parent.parent)
+        said.append((json.loads(done.stdout.splitlines()[-1]), done.stdout))
+    (first_code, first_loaded), first_out = said[0]
+    (second_code, second_loaded), second_out = said[1]
+    assert first_code == second_code == 0 and "wtfc_site.pipeline" in first_loaded
+    assert second_loaded == [] and "(nothing had changed)" in second_out

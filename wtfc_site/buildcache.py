@@ -29,7 +29,6 @@ from pathlib import Path
 from typing import Any
 
 from .defaults import default_layouts, default_pictures
-from .wordmarkup import BODY_LAYOUTS
 
 CACHE_FORMAT = 2
 """Bump when the shape of what is stored changes."""
@@ -146,15 +145,17 @@ class SiteInputs:
         except ValueError:
             return ""
 
-    def shared_key(self, page_files: set[str]) -> str:
+    def shared_key(self, page_files: set[str], body_layouts: Iterable[str] = ()) -> str:
         """Return the hash of every input except the page files and the layouts a body does not use.
 
         It is part of each page's key: a change to the settings, glossary,
         short forms or pictures reaches every page's conversion and check,
         and so does a change to the site's hard word components, which the
-        conversion renders (wordmarkup.BODY_LAYOUTS).
+        conversion renders (``body_layouts``, named inside layouts/:
+        wordmarkup.BODY_LAYOUTS; passed in so that this module stays light to
+        import for a build with nothing to do).
         """
-        body_layouts = {f"layouts/{name}" for name in BODY_LAYOUTS}
+        body_layouts = {f"layouts/{name}" for name in body_layouts}
         rest = {name: value for name, value in self.files.items()
                 if name not in page_files and (not name.startswith("layouts/") or name in body_layouts)}
         return digest(self.generator, self.options, combine(rest))

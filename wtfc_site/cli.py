@@ -19,7 +19,7 @@ from .output import count, print_findings, print_problems
 from .usercache import user_cache
 
 if TYPE_CHECKING:
-    from .pipeline import Options
+    from .options import Options
 # The pipeline (Markdown, Jinja, pictures, the checker's word lists) is imported
 # by the commands that use it, so 'check --text' and '--help' start fast.
 
@@ -129,7 +129,7 @@ def _add_new(commands) -> None:
 
 
 def _options(args: argparse.Namespace, drafts: bool = False) -> Options:
-    from .pipeline import Options
+    from .options import Options
     return Options(site_dir=args.site.resolve(), out_dir=getattr(args, "out", None),
                    include_drafts=drafts or getattr(args, "drafts", False), today=args.today,
                    offline=getattr(args, "offline", False))
@@ -138,10 +138,14 @@ def _options(args: argparse.Namespace, drafts: bool = False) -> Options:
 def _run_build(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
-    from .pipeline import build, stop_problems
+    from .options import stop_problems, unchanged_report
     from .progress import Progress
     progress = Progress(stream=sys.stderr)  # a progress line only on a terminal, only after 2 s
-    report = build(replace(_options(args), use_cache=not args.no_cache, progress=progress))
+    options = replace(_options(args), use_cache=not args.no_cache, progress=progress)
+    inputs, report = unchanged_report(options)  # nothing changed: done without loading the pipeline at all
+    if report is None:
+        from .pipeline import build
+        report = build(options, looked=(inputs,))
     progress.finish()
     if args.timings:
         for name, seconds in progress.timings.items():

@@ -45,7 +45,7 @@ from .pictures.library import PictureLibrary, unknown_picture
 from .progress import Counter, Progress
 from .render import make_environment
 from .site import Site
-from .wordmarkup import WordMarkup
+from .wordmarkup import BODY_LAYOUTS, WordMarkup
 
 
 def convert_bodies(site: Site, photos: Photos, problems: list[Problem], store: Store | None = None,
@@ -91,9 +91,14 @@ def page_keys(site: Site, inputs: SiteInputs | None) -> list[str]:
     if inputs is None:
         return [""] * len(site.pages)
     names = page_files(site)
-    shared = digest(inputs.shared_key(set(names)), from_other_pages(site), site.today.isoformat())
+    shared = digest(shared_key(inputs, names), from_other_pages(site), site.today.isoformat())
     return [page_key(shared, page.id, inputs.files[name]) if inputs.files.get(name) else ""
             for page, name in zip(site.pages, names)]
+
+
+def shared_key(inputs: SiteInputs, names: list[str]) -> str:
+    """Return the hash of every input that is not a page (``names``) and reaches every page's conversion."""
+    return inputs.shared_key(set(names), BODY_LAYOUTS)
 
 
 def from_other_pages(site: Site) -> str:

@@ -25,7 +25,6 @@ from typing import Any
 
 from .buildcache import CACHE_FORMAT, SiteInputs, load_pickle, output_manifest, save_pickle
 from .errors import Problem
-from .publish.search import SearchReuse
 
 RECORD = "last-build.marshal"
 """The plain part: marshal reads a table of a few thousand file names some fifty times faster than pickle."""
@@ -69,16 +68,17 @@ def unchanged_build(out_dir: Path, cache_dir: Path, inputs: SiteInputs) -> LastB
 
 def remember_build(out_dir: Path, cache_dir: Path, inputs: SiteInputs, problems: list[Problem],
                    pages: int, chosen: int, rendered: dict[str, str] | None = None,
-                   search: SearchReuse | None = None) -> None:
+                   search: tuple[str, dict[str, str]] | None = None) -> None:
     """Keep what this build was made from and left behind, for the next build.
 
-    ``search``: what the search index now in the output was made from (None when the build kept an
-    older index without looking, as the live preview does).
+    ``search``: the fingerprint and page hashes the search index now in the output was made from
+    (publish.search.SearchReuse; None when the build kept an older index without looking, as the
+    live preview does).
     """
     save_pickle(cache_dir / PROBLEMS, {"format": CACHE_FORMAT, "key": inputs.key, "problems": problems})
     record = {"format": RECORD_FORMAT, "key": inputs.key, "out": str(out_dir.resolve()),
               "manifest": output_manifest(out_dir), "pages": pages, "chosen": chosen, "rendered": rendered or {},
-              "search": search.fingerprint if search else "", "html": search.hashes if search else {}}
+              "search": search[0] if search else "", "html": search[1] if search else {}}
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
         temp = cache_dir / f".{RECORD}.{os.getpid()}"
@@ -153,13 +153,6 @@ def render_reuse(out_dir: Path, cache_dir: Path, keys: dict[str, str], pictures:
     if record is None:
         return RenderReuse(out_dir, keys, pictures=pictures)
     return RenderReuse(out_dir, keys, record.get("rendered", {}), record.get("manifest", {}), pictures=pictures)
-
-
-def search_reuse(out_dir: Path, cache_dir: Path, inputs: SiteInputs) -> SearchReuse:
-    """Return what keeps the search index in ``out_dir`` when this build's HTML is the same as the last's."""
-    record = last_record(out_dir, cache_dir) or {}
-    return SearchReuse(out_dir.resolve(), inputs.generator, record.get("search", ""), record.get("html", {}),
-                       record.get("manifest", {}))
 
 
 def forget_build(cache_dir: Path) -> None:

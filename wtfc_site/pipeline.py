@@ -13,16 +13,13 @@ covers) in ``convert``; photos and the cross-page checks in ``photos`` and
 
 from __future__ import annotations
 
-import datetime as dt
-import os
-from dataclasses import dataclass, field, replace
-from pathlib import Path
+from dataclasses import dataclass, replace
 
 from .assets import asset_outputs, picture_outputs, static_outputs
-from .buildcache import SiteInputs, Store, combine, digest, site_inputs
+from .buildcache import SiteInputs, Store, combine, digest
 from .checks import check_site
 from .config import SiteConfig, load_config
-from .convert import convert_bodies, page_files, page_keys
+from .convert import convert_bodies, page_files, page_keys, shared_key
 from .crosschecks import (
     check_front_matter_links,
     check_navigation,
@@ -31,14 +28,15 @@ from .crosschecks import (
 )
 from .discover import discover
 from .dryrun import build_without_writing
-from .errors import Problem, SiteError, collect, errors_in, sort_problems
-from .lastbuild import remember_build, render_reuse, search_reuse, unchanged_build
+from .errors import Problem, SiteError, collect, sort_problems
+from .lastbuild import last_record, remember_build, render_reuse
 from .load import ParseCache, load_datasets, parse_pages, picture_folders, static_files
+from .options import Options, Report, build_date, build_inputs, stop_problems, unchanged_report
 from .photos import Photos, person_photos
 from .pictures.library import load_library
-from .progress import Progress, stage
+from .progress import stage
 from .publish import PublishOptions, publish_outputs
-from .publish.search import kept_search_index
+from .publish.search import SearchReuse, kept_search_index
 from .reach import reach_site, unreachable_pages
 from .render import make_environment, render_site, used_picture_names
 from .site import (
@@ -51,47 +49,6 @@ from .site import (
 from .visiblecheck import VisibleCache, check_visible_text
 from .words import load_abbreviations, load_glossary
 from .write import write_site
-
-
-@dataclass(frozen=True)
-class Options:
-    """What the person running the build asked for."""
-
-    site_dir: Path
-    out_dir: Path | None = None
-    include_drafts: bool = False
-    today: dt.date | None = None
-    cache_dir: Path | None = None
-    offline: bool = False
-    """Write links relative to each page, naming index.html, so the files work from a disk."""
-    use_cache: bool = True
-    """Reuse results from .wtfc-cache/ for pages whose inputs are byte for byte unchanged."""
-    progress: Progress | None = field(default=None, compare=False)
-    """Stage timings and, on a terminal, a progress line."""
-    search_index: bool = True
-    """Make the Pagefind search index afresh. When False, the output folder's existing index is kept
-    as it is (the live preview: Pagefind takes most of a small rebuild, and the index changes little)."""
-    pool: bool = True
-    """Let many pages be done by a forked pool of processes. The live preview says no: forking a
-    process that has web-server threads running can hang the child."""
-
-    @property
-    def output(self) -> Path:
-        """Return where the site is written (default _site/ in the site folder)."""
-        return self.out_dir or self.site_dir / "_site"
-
-    @property
-    def cache(self) -> Path:
-        """Return the cache folder, outside the output so a swap never loses it."""
-        return self.cache_dir or self.site_dir / ".wtfc-cache"
-
-
-def build_date() -> dt.date:
-    """Return today's date, or SOURCE_DATE_EPOCH's date for repeatable builds."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
-    return dt.date.today()
 
 
 @dataclass(frozen=True)
@@ -152,35 +109,7 @@ def load_site(options: Options, inputs: SiteInputs | None = None) -> Loaded:
     return Loaded(site, problems + reach, photos)
 
 
-def stop_problems(problems: list[Problem]) -> list[Problem]:
-    """Return the problems that stop a build (errors that are not easy-read findings)."""
-    return [p for p in errors_in(problems) if not p.rule.startswith("ER-")]
-
-
 __all__ = ["Options", "load_site", "build_date", "stop_problems", "sort_problems", "SiteConfig"]
-
-
-@dataclass(frozen=True)
-class Report:
-    """What a build or check found and did."""
-
-    problems: list[Problem]
-    written: bool
-    pages: int = 0
-    site: Site | None = None
-    pictures_chosen: int = 0
-    """How many pictures the library chose for points that named none."""
-    unchanged: bool = False
-    """True when nothing had changed since the last build, so nothing was done."""
-
-
-def build_inputs(options: Options) -> SiteInputs | None:
-    """Return the hashes of everything the build reads, or None when the cache is off."""
-    if not options.use_cache:
-        return None
-    today = options.today or build_date()
-    return site_inputs(options.site_dir, repr((str(options.site_dir.resolve()), options.include_drafts,
-                                               today.isoformat(), options.offline)))
 
 
 def check(options: Options, inputs: SiteInputs | None = None, *, visible: bool = True) -> Report:
@@ -206,15 +135,18 @@ def check(options: Options, inputs: SiteInputs | None = None, *, visible: bool =
     return Report(sort_problems(problems), written=False, site=site)
 
 
-def build(options: Options) -> Report:
-    """Build the site into its output folder, or write nothing if anything stops it."""
+def build(options: Options, looked: tuple[SiteInputs | None] | None = None) -> Report:
+    """Build the site into its output folder, or write nothing if anything stops it.
 
-
-    with stage(options.progress, "inputs"):
-        inputs = build_inputs(options)
-        last = unchanged_build(options.output, options.cache, inputs) if inputs else None
-    if last is not None:
-        return Report(last.problems, written=True, pages=last.pages, pictures_chosen=last.chosen, unchanged=True)
+    ``looked``: the input hashes, when the caller has already found (options.unchanged_report) that
+    the last build is not the same.
+    """
+    if looked is None:
+        inputs, unchanged = unchanged_report(options)
+        if unchanged is not None:
+            return unchanged
+    else:
+        (inputs,) = looked
     report = check(options, inputs, visible=False)
     site = report.site
     if site is None or stop_problems(report.problems):
@@ -235,7 +167,7 @@ def build(options: Options) -> Report:
                 found = check_visible_text(site, outputs, _visible_cache(options, inputs, site, keys))
                 report = replace(report, problems=sort_problems(report.problems + found))
         with stage(options.progress, "publish"):
-            search = search_reuse(options.output, options.cache, inputs) if inputs and options.search_index else None
+            search = _search_reuse(options, inputs) if inputs and options.search_index else None
             outputs.update(publish_outputs(site, env, outputs, PublishOptions(
                 offline=options.offline, search=options.search_index, search_work=options.output.parent,
                 search_reuse=search)))
@@ -255,7 +187,7 @@ def build(options: Options) -> Report:
     chosen = sum(p.picture_was_chosen for body in site.bodies.values() for p in body.points)
     if inputs is not None:
         remember_build(options.output, options.cache, inputs, report.problems, pages, chosen,
-                       keep.made if keep else None, search)
+                       keep.made if keep else None, (search.fingerprint, search.hashes) if search else None)
     return Report(report.problems, written=True, pages=pages, site=site, pictures_chosen=chosen)
 
 
@@ -265,7 +197,7 @@ def _visible_cache(options: Options, inputs: SiteInputs | None, site: Site,
     if inputs is None:
         return None
     keys = dict(zip((page.id for page in site.pages), page_keys))
-    return VisibleCache(Store.open(options.cache / "visible.pickle"), inputs.shared_key(set(page_files(site))),
+    return VisibleCache(Store.open(options.cache / "visible.pickle"), shared_key(inputs, page_files(site)),
                         keys)
 
 
@@ -281,3 +213,10 @@ def _render_reuse(options: Options, inputs: SiteInputs | None, site: Site, page_
                       for name in page_files(site)))
     keys = {page.id: digest("render", key, layouts, fronts) for page, key in zip(site.pages, page_keys) if key}
     return render_reuse(options.output, options.cache, keys, pictures)
+
+
+def _search_reuse(options: Options, inputs: SiteInputs) -> SearchReuse:
+    """Return what keeps the search index in the output when this build's HTML is the same as the last's."""
+    record = last_record(options.output, options.cache) or {}
+    return SearchReuse(options.output.resolve(), inputs.generator, record.get("search", ""), record.get("html", {}),
+                       record.get("manifest", {}))
