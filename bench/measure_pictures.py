@@ -4,6 +4,9 @@
     python bench/measure_pictures.py            # cross-validated figures
     python bench/measure_pictures.py --write    # also learn from all data, write the chooser's data
     python bench/measure_pictures.py --show     # also list every held-out choice that differs
+    python bench/measure_pictures.py --shuffles 3   # also repeat with 3 different splits into folds
+    python bench/measure_pictures.py --by-site  # each site measured on what the other sites teach
+    python bench/measure_pictures.py SITE ...   # only these site folders
 
 Every point an author gave a named picture ([picture: meeting]) in the
 example site (content/) and in every tests/sites/*/ site is treated as if
@@ -15,13 +18,16 @@ it said [picture: auto]; the chooser's answer is compared with the author's.
   point (a tick beside "we have not tested", a briefcase for a campaign name);
 - neutral: nothing fitted well, so the page type's neutral picture was used.
 
-What is learned (which words authors put beside which pictures, and how much
-keywords, synonyms, descriptions and learned words count) is learned on
+What is learned (which words authors put beside which pictures, how reliable
+each keyword is, how often each picture is chosen, and how much keywords,
+synonyms, descriptions, learned words, later sentences, describing words
+and the first keyword count) is learned on
 k-1 folds of pages and measured on the fold left out (k-fold
 cross-validation by page, so a page's own points never teach the chooser
 the answer for that page). Weights are picked inside the training folds
 by a second, inner cross-validation. The old keyword chooser is measured
-on the same points for comparison. Also prints the time to choose for one point.
+on the same points for comparison. Also prints the figures for each site
+and the CPU time to choose for one point.
 """
 
 from __future__ import annotations

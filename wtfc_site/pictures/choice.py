@@ -9,7 +9,14 @@ picture whose cues score best, where a cue is:
 - a word of the picture's own description;
 - a word that authors have put beside this picture on real pages
   (``data/learned.json``, made by ``bench/measure_pictures.py --write``
-  from every test site's hand-chosen pictures, with the weights below).
+  from every test site's hand-chosen pictures, with the weights below);
+  with the shipped weights it only adds to a picture a cue above points to.
+
+How much each kind counts (``Weights``) is learned too: a cue in a later
+sentence, a keyword that only describes the next word ('pay' in 'the pay
+form'), the picture whose keyword comes first, and how often authors chose
+each picture. ``parts`` keeps the evidence for each apart so the benchmark
+can try weights without reading the points again.
 
 Meaning rules (``data/meaning.yaml``): proper names never count (the site's
 name, area, the checker's list of names, people's names, and runs of
