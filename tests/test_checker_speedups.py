@@ -10,12 +10,13 @@ the two must agree finding for finding, in order.
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
-
 from conftest import REPO, TODAY
+
+from wtfc_site import pagework, visiblecheck
 from wtfc_site.checker import check_page, page_verdict, run_page_check
 from wtfc_site.checker.visible import LAYOUT_HINT, WHOLE_PAGE_RULES, check_visible, generated_points, visible_points
 from wtfc_site.checker.wordlists import with_generated_words
@@ -23,6 +24,7 @@ from wtfc_site.checks import page_text, site_wordlists
 from wtfc_site.errors import Problem
 from wtfc_site.pipeline import Options, check
 from wtfc_site.render import make_environment, output_path, render_site
+from wtfc_site.visiblecheck import check_visible_text
 
 SITES = [REPO, *sorted((REPO / "tests" / "sites").iterdir())]
 
@@ -96,3 +98,22 @@ def test_one_split_gives_the_verdict_the_same_counts(rendered):
         assert checked.problems == check_page(text, settings, words)
         assert page_verdict(text, checked.problems, settings, checked.counts) == page_verdict(
             text, checked.problems, settings)
+
+
+def test_the_visible_check_shares_pages_over_the_cores_and_finds_the_same(rendered, monkeypatch):
+    site, _ = rendered
+    outputs = render_site(site, make_environment(site.site_dir))
+    alone = check_visible_text(site, outputs, pool=False)
+    monkeypatch.setattr(pagework, "POOL_FROM", 2)
+    monkeypatch.setattr(pagework, "CHUNK", 1)
+    real = visiblecheck.check_visible
+
+    def marked(*args) -> list[Problem]:
+        """Say which process read the page, as one more finding."""
+        return [*real(*args), Problem(None, None, f"read by {os.getpid()}", rule="TEST-PID")]
+
+    monkeypatch.setattr(visiblecheck, "check_visible", marked)
+    pooled = check_visible_text(site, outputs, pool=True)
+    readers = {int(p.message.split()[-1]) for p in pooled if p.rule == "TEST-PID"}
+    assert len(readers) >= 2 and os.getpid() not in readers, "the pages were read by the pool's processes"
+    assert [p for p in pooled if p.rule != "TEST-PID"] == alone

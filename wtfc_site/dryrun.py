@@ -21,8 +21,10 @@ from .site import Site
 from .visiblecheck import check_visible_text
 
 
-def build_without_writing(site: Site, env: Environment) -> list[Problem]:
-    """Return what 'build' would find after loading: layouts, pictures, files, unreachable pages, visible text."""
+def build_without_writing(site: Site, env: Environment, *, pool: bool = False) -> list[Problem]:
+    """Return what 'build' would find after loading: layouts, pictures, files, unreachable pages, visible text.
+
+    ``pool``: the visible text may be read on every core (see ``check_visible_text``)."""
     problems: list[Problem] = []
     outputs: dict[PurePosixPath, bytes | Path] = {}
     rendered = collect(problems, render_site, site, env)
@@ -32,5 +34,5 @@ def build_without_writing(site: Site, env: Environment) -> list[Problem]:
     if rendered is not None:
         problems += unreachable_pages(site, outputs)
         if site.config.checker.visible_text:  # what the reader sees, layouts' lines included
-            problems += check_visible_text(site, rendered)
+            problems += check_visible_text(site, rendered, pool=pool)
     return problems

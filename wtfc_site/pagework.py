@@ -20,7 +20,7 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
-from typing import Any
+from typing import Any, TypeVar
 
 from .buildcache import Store, digest
 from .errors import Problem
@@ -62,12 +62,16 @@ def page_key(shared: str, page_id: str, source_hash: str) -> str:
     return digest("page result", shared, page_id, source_hash)
 
 
-def run_pages(pages: Sequence[Any], keys: Sequence[str], worker: PageWorker, store: Store | None,
-              tick: Callable[[int], None] = lambda done: None, *, pool: bool = True) -> list[PageResult]:
+Result = TypeVar("Result")
+
+
+def run_pages(pages: Sequence[Any], keys: Sequence[str], worker: Callable[[Any], Result], store: Store | None,
+              tick: Callable[[int], None] = lambda done: None, *, pool: bool = True) -> list[Result]:
     """Return each page's result, in order: from ``store`` when its key is there, else worked out.
 
-    ``pool=False`` does every page in this process (never forks)."""
-    results: list[PageResult | None] = [store.get(key) if store else None for key in keys]
+    ``pool=False`` does every page in this process (never forks). The worker is usually a
+    ``PageWorker``; the visible-text check shares its pages out the same way with its own worker."""
+    results: list[Result | None] = [store.get(key) if store else None for key in keys]
     todo = [index for index, result in enumerate(results) if result is None]
     tick(len(pages) - len(todo))
     for index, result in _work(pages, todo, worker, tick, pool):
@@ -77,7 +81,8 @@ def run_pages(pages: Sequence[Any], keys: Sequence[str], worker: PageWorker, sto
     return results  # type: ignore[return-value]
 
 
-def _work(pages: Sequence[Any], todo: list[int], worker: PageWorker, tick: Callable[[int], None], pool: bool):
+def _work(pages: Sequence[Any], todo: list[int], worker: Callable[[Any], Any], tick: Callable[[int], None],
+          pool: bool):
     workers = min(cores(), max(1, len(todo) // CHUNK))
     if not pool or workers < 2 or len(todo) < POOL_FROM or "fork" not in multiprocessing.get_all_start_methods():
         for index in todo:
@@ -97,16 +102,16 @@ def _work(pages: Sequence[Any], todo: list[int], worker: PageWorker, tick: Calla
         gc.unfreeze()
 
 
-_job: tuple[Sequence[Any], PageWorker] | None = None
+_job: tuple[Sequence[Any], Callable[[Any], Any]] | None = None
 """The pages and the worker, set once in each pool process by its initializer (never in the main process)."""
 
 
-def _start_worker(pages: Sequence[Any], worker: PageWorker) -> None:
+def _start_worker(pages: Sequence[Any], worker: Callable[[Any], Any]) -> None:
     global _job
     _job = (pages, worker)
 
 
-def _work_chunk(indexes: list[int]) -> list[PageResult]:
+def _work_chunk(indexes: list[int]) -> list[Any]:
     assert _job is not None, "a pool process runs _start_worker first"
     pages, worker = _job
     return [worker(pages[index]) for index in indexes]

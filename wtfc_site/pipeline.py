@@ -131,7 +131,7 @@ def check(options: Options, inputs: SiteInputs | None = None, *, visible: bool =
         if visible and not stop_problems(problems):
             with stage(options.progress, "check what readers see"):
                 problems += build_without_writing(site, make_environment(
-                    options.site_dir, options.cache if options.use_cache else None))
+                    options.site_dir, options.cache if options.use_cache else None), pool=options.pool)
     return Report(sort_problems(problems), written=False, site=site)
 
 
@@ -164,7 +164,7 @@ def build(options: Options, looked: tuple[SiteInputs | None] | None = None) -> R
                 outputs.update(result.outputs)
             report = replace(report, problems=report.problems + unreachable_pages(site, outputs))
             if site.config.checker.visible_text:  # what the reader sees, layouts' lines included
-                found = check_visible_text(site, outputs, _visible_cache(options, inputs, site, keys))
+                found = check_visible_text(site, outputs, _visible_cache(options, inputs, site, keys), pool=options.pool)
                 report = replace(report, problems=sort_problems(report.problems + found))
         with stage(options.progress, "publish"):
             search = _search_reuse(options, inputs) if inputs and options.search_index else None

@@ -17,6 +17,7 @@ from .buildcache import Store, digest
 from .checker.visible import check_visible, visible_points
 from .checks import page_text, site_wordlists
 from .errors import Problem
+from .pagework import run_pages
 from .points import PageText
 from .render import output_path
 from .site import Site
@@ -61,37 +62,74 @@ def _stable_repr(value) -> str:
     return repr(plain(value))
 
 
-def check_visible_text(site: Site, outputs: Mapping[PurePosixPath, bytes | Path | str],
-                       cache: VisibleCache | None = None) -> list[Problem]:
-    """Return findings on the built pages' visible text that the authored check did not make."""
-    settings = site.config.checker
+@dataclass(frozen=True)
+class _Built:
+    """One built page to read back: what the checker knows of it and where its HTML is in the outputs."""
+
+    text: PageText
+    path: PurePosixPath
+    line: int
+    """The line the layouts' findings are reported at."""
+    authored: tuple[Problem, ...]
+    """The findings the authored check made on this page."""
+
+
+class _Reader:
+    """Reads one built page back and checks what it shows. Made before the pool forks, so the word lists
+    and the rendered pages reach every worker process by inheritance and only page numbers go in."""
+
+    def __init__(self, site: Site, outputs: Mapping[PurePosixPath, bytes | Path | str]):
+        self.settings = site.config.checker
+        self.words = site_wordlists(site)
+        self.outputs = outputs
+
+    def __call__(self, built: _Built) -> list[Problem]:
+        html = _html(self.outputs.get(built.path))
+        return check_visible(built.text, visible_points(html, built.line), list(built.authored), self.settings,
+                             self.words)
+
+
+def _built_pages(site: Site, outputs: Mapping[PurePosixPath, bytes | Path | str],
+                 cache: VisibleCache | None) -> tuple[list[_Built], list[str]]:
+    """Return every built page to read back, and each one's cache key ('' for none)."""
     findings = site.page_findings
-    tools: list = []  # the word lists, made only if a page is not in the cache
+    built: list[_Built] = []
+    keys: list[str] = []
 
-    def check(text: PageText, html: str, line: int, authored: list[Problem], what: str) -> list[Problem]:
-        key = digest("visible", cache.shared, what, html) if cache and what else ""
-        found = cache.store.get(key) if cache and key else None
-        if found is None:
-            if not tools:
-                tools.append(site_wordlists(site))
-            found = check_visible(text, visible_points(html, line), authored, settings, tools[0])
-            if cache and key:
-                cache.store.put(key, found)
-        return found
+    def add(text: PageText, path: PurePosixPath, line: int, authored: tuple[Problem, ...], what: str) -> None:
+        html = _html(outputs.get(path))
+        if html:
+            built.append(_Built(text, path, line, authored))
+            keys.append(digest("visible", cache.shared, what, html) if cache and what else "")
 
-    problems: list[Problem] = []
     for page in site.pages:
-        html = _html(outputs.get(output_path(page.url)))
-        if html:
-            text = page_text(site, page)
-            what = cache.page_keys.get(page.id, "") if cache else ""
-            problems += check(text, html, text.title_line or 1, list(findings.get(page.id, ())), what)
+        text = page_text(site, page)
+        what = cache.page_keys.get(page.id, "") if cache else ""
+        add(text, output_path(page.url), text.title_line or 1, tuple(findings.get(page.id, ())), what)
     for generated in site.generated:
-        html = _html(outputs.get(output_path(generated.url)))
-        if html:
-            text = PageText(file=Path("layouts") / generated.layout, url=generated.url, title=generated.title,
-                            title_line=1, content_type=generated.content_type or "list", easy_read=True)
-            problems += check(text, html, 1, [], _stable_repr(text))
+        text = PageText(file=Path("layouts") / generated.layout, url=generated.url, title=generated.title,
+                        title_line=1, content_type=generated.content_type or "list", easy_read=True)
+        add(text, output_path(generated.url), 1, (), _stable_repr(text))
+    return built, keys
+
+
+def check_visible_text(site: Site, outputs: Mapping[PurePosixPath, bytes | Path | str],
+                       cache: VisibleCache | None = None, *, pool: bool = False) -> list[Problem]:
+    """Return findings on the built pages' visible text that the authored check did not make.
+
+    Pages not in the cache are shared out over the cores like the conversion (``pagework.run_pages``);
+    ``pool=False`` reads them all in this process (the live preview, whose web-server threads must not
+    be forked)."""
+    built, keys = _built_pages(site, outputs, cache)
+    results: list[list[Problem] | None] = [cache.store.get(key) if cache and key else None for key in keys]
+    todo = [index for index, found in enumerate(results) if found is None]
+    if todo:
+        worked = run_pages([built[index] for index in todo], [""] * len(todo), _Reader(site, outputs), None,
+                           pool=pool)
+        for index, found in zip(todo, worked):
+            results[index] = found
+            if cache and keys[index]:
+                cache.store.put(keys[index], found)
     if cache:
         cache.store.save()
-    return problems
+    return [problem for found in results for problem in found or ()]
