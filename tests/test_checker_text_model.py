@@ -64,3 +64,16 @@ def test_broken_front_matter_is_reported_with_its_line(front, line, words):
 def test_good_front_matter_gives_no_problem():
     report = check_document("---\ntitle: Our meeting\n---\n\nWe met on Monday.\n", Path("f.md"), SETTINGS, WORDS)
     assert not [p for p in report.problems if p.rule.startswith("SITE-")]
+
+
+def test_an_indented_paragraph_of_a_plain_text_file_is_checked_but_markdown_code_is_not():
+    """A .txt pasted from a PDF keeps its indents: words, not code. In a .md file (as on a page) they are code."""
+    text = ("Our plan\n\n    The commissioning trajectory is predicated on mobilisation.\n    It goes on.\n\n"
+            "- An item\n    that goes on\n\n  \u2022 A bullet from a PDF\n")
+    as_text = check_document(text, Path("paper.txt"), SETTINGS, WORDS)
+    kinds = [(p.line, p.kind, " ".join(p.text.split())) for p in as_text.page.points]
+    assert (3, "paragraph", "The commissioning trajectory is predicated on mobilisation. It goes on.") in kinds
+    assert (6, "list-item", "An item that goes on") in kinds and (9, "list-item", "A bullet from a PDF") in kinds
+    assert [p for p in as_text.problems if p.rule == "ER-HARD-WORD" and p.line == 3]
+    as_markdown = check_document(text, Path("paper.md"), SETTINGS, WORDS)
+    assert not [p for p in as_markdown.page.points if "commissioning" in p.text]

@@ -59,6 +59,8 @@ PAGE_NUMBER = "page-number"
 """A line of a pasted document that is only a page number: dropped (see ``BodyContext.pasted_line``)."""
 PASTED_BULLET = "bullet"
 """A line of a pasted document that starts with a bullet such as "•": read as a Markdown list item."""
+PASTED_INDENT = "indented"
+"""An indented line of a plain-text document, outside a list: words, not a Markdown code block."""
 _PASTED_BULLET_RE = re.compile("^(\\s*)[\u2022\u25cf\u25aa]\\s+")
 _TABLE_ROW_RE = re.compile(r"^\s*\|.*\|\s*$")
 _TABLE_SEPARATOR_RE = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
@@ -111,7 +113,8 @@ class BodyContext:
     """``check --text`` only, for documents pasted from elsewhere: (body lines, index) ->
     PICTURE_TEXT for a line that describes a picture (made a point of its own, which no
     sentence rule reads), PAGE_NUMBER for a page number left by a PDF (dropped),
-    PASTED_BULLET for a "• item" line (a list item), or None."""
+    PASTED_BULLET for a "• item" line (a list item), PASTED_INDENT for an indented line
+    that is words, not code (read without its indent), or None."""
     points_only: bool = False
     """True when only the points are wanted (``check --text``): the HTML is neither sanitised nor kept."""
     words: WordMarkup | None = None
@@ -163,9 +166,12 @@ class _LineMarkers(Preprocessor):
                 out.append(line)
                 continue
             cut = _PREFIX_RE.match(line).end()  # type: ignore[union-attr]
-            kind = pasted(lines, index) if pasted is not None and cut == 0 else None
+            kind = pasted(lines, index) if pasted is not None and not line[:cut].strip() else None
             if kind == PASTED_BULLET:  # "• item" from a PDF: a Markdown list item
                 line = _PASTED_BULLET_RE.sub(r"\1- ", line, count=1)
+            elif kind in (PASTED_INDENT, PICTURE_TEXT):  # words, never an indented code block
+                line = line.lstrip()
+            if kind in (PASTED_BULLET, PASTED_INDENT, PICTURE_TEXT):
                 cut = _PREFIX_RE.match(line).end()  # type: ignore[union-attr]
             marked = f"{line[:cut]}{MARK}{number}{MARK_END}{line[cut:]}"
             if kind == PAGE_NUMBER:

@@ -14,6 +14,8 @@ saved from a PDF), never about Markdown:
 
 - A line that is only a page number ("12", "Page 3 of 12") is dropped.
 - A line that starts with a bullet ("•", "●", "▪") is a list item.
+- In a file that is not Markdown (not ``.md``), an indented line outside a
+  list is words, not a code block.
 - A line that describes a picture (alt text or a caption pasted with the
   words: "Picture of a nurse", "Image: a calendar", "woman with letter")
   becomes a "picture-text" point, which no sentence or word rule reads
@@ -29,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import Problem, SiteError
-from ..markdown import PAGE_NUMBER, PASTED_BULLET, BodyContext, BodyConverter, PictureChoice
+from ..markdown import PAGE_NUMBER, PASTED_BULLET, PASTED_INDENT, BodyContext, BodyConverter, PictureChoice
 from ..points import PICTURE_MARKER, PICTURE_TEXT, PageText, Point, Silence
 from ..sources import parse_source, split_front_matter
 from ..words import Abbreviations, Glossary
@@ -42,6 +44,8 @@ _LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
 _TAG = re.compile(r"</?[A-Za-z][^>]*>")
 _PARAGRAPH_LINE = re.compile(r"^(?!\s*(?:[-*+\u2022]\s|\d{1,3}[.)]\s|>|#|\|))\s*\S")
 """A line that goes on a paragraph: not a list item, quote, heading or table row."""
+_INDENTED = re.compile(r"^(?: {4}|\t)")
+"""A line Markdown would read as code: four spaces or a tab at its start."""
 _BULLET = re.compile(r"^\s*[\u2022\u25cf\u25aa]\s+\S")
 """A list item from a PDF or word processor, written with a bullet character."""
 _CONTINUED = re.compile(r"^\s*(?:[-*+\u2022]\s|\d{1,3}[.)]\s|>)")
@@ -105,13 +109,16 @@ def _stands_alone(lines: list[str], index: int) -> bool:
     return not following or not following[0].islower()
 
 
-def pasted_line_reader(picture_text: PictureText | None) -> Callable[[list[str], int], str | None]:
+def pasted_line_reader(picture_text: PictureText | None, *,
+                       plain_text: bool = False) -> Callable[[list[str], int], str | None]:
     """Return the reader of lines that only a pasted document has, for ``BodyContext.pasted_line``.
 
     A line that starts with a bullet ("•", "●", "▪") is a list item.
     A line that is only a page number is dropped unless it continues a list
     item or quote; a line that describes a picture is its own point (with
-    ``picture_text`` None, picture descriptions are not looked for).
+    ``picture_text`` None, picture descriptions are not looked for). In a
+    ``plain_text`` document (not Markdown), an indented line outside a list
+    is words, not a code block.
     """
     def kind(lines: list[str], index: int) -> str | None:
         line = lines[index]
@@ -122,8 +129,18 @@ def pasted_line_reader(picture_text: PictureText | None) -> Callable[[list[str],
             return PAGE_NUMBER
         if picture_text is not None and is_picture_text(line, picture_text, alone=_stands_alone(lines, index)):
             return PICTURE_TEXT
+        if plain_text and _INDENTED.match(line) and not _in_list(lines, index):
+            return PASTED_INDENT
         return None
     return kind
+
+
+def _in_list(lines: list[str], index: int) -> bool:
+    """Return True when line ``index`` goes on a list item: the last line above it that is not indented is one."""
+    for above in reversed(lines[:index]):
+        if above.strip() and not _INDENTED.match(above):
+            return bool(_CONTINUED.match(above))
+    return False
 
 
 @dataclass(frozen=True)
@@ -154,7 +171,8 @@ def read_document(text: str, file: Path, *, easy_read: bool | None = None, pictu
     ctx = BodyContext(file=file, body_line=body_line, easy_read=easy_read, glossary=glossary or Glossary(),
                       abbreviations=abbreviations or Abbreviations({}),
                       choose_picture=lambda marker, words, line: PictureChoice(None),
-                      resolve_link=lambda href: href, pasted_line=pasted_line_reader(picture_text),
+                      resolve_link=lambda href: href,
+                      pasted_line=pasted_line_reader(picture_text, plain_text=_plain_text(file)),
                       points_only=True)
     converted = BodyConverter().convert(body, ctx)
     title = str(meta.get("title", "") or "")
@@ -168,6 +186,11 @@ def read_document(text: str, file: Path, *, easy_read: bool | None = None, pictu
                     abbreviations_explained=frozenset(short for short, _ in converted.short_forms),
                     glossary_words=ctx.glossary.known_forms)
     return LooseDocument(page, tuple(problems))
+
+
+def _plain_text(file: Path) -> bool:
+    """Return True for a document that is not Markdown (a .txt file, say): its indents are layout, not code."""
+    return file.suffix.lower() not in (".md", ".markdown")
 
 
 def text_to_points(text: str, picture_text: PictureText | None = None) -> tuple[list[Point], list[Silence]]:
