@@ -29,106 +29,49 @@ instead of a wrong one.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, NamedTuple
 
-import yaml
+from .cues import (
+    CLAUSE_END,
+    DATA,
+    FIRST,
+    KEYWORD,
+    LEARNED,
+    MODIFIER,
+    PART_COUNT,
+    SIGN_PREFIX,
+    SIGNS,
+    TOKEN_RE,
+    Cue,
+    Learned,
+    Meaning,
+    Weights,
+    cue_index,
+    load_learned,
+    load_meaning,
+    load_synonyms,
+    names_pattern,
+)
+from .library import PictureLibrary, stem
 
-from .library import _STOP_WORDS, PictureLibrary, stem
+__all__ = ["DATA", "Choice", "Learned", "PictureChooser", "Weights", "load_learned", "load_meaning",
+           "load_synonyms", "make_chooser", "site_names"]
 
-DATA = Path(__file__).parent / "data"
-_TOKEN_RE = re.compile(r"[A-Za-z0-9£']+(?:-[A-Za-z0-9]+)*|[.!?;:,]|·")
-_CLAUSE_END = frozenset(".!?;:,") | {"but"}
 _SENTENCE_END = frozenset(".!?")
 _NAME_GLUE = frozenset({"of", "for", "and", "the", "in", "on", "to"})
 """Small words that may sit inside a name: 'Working Together for Change'."""
-_SIGNS = {
-    "quote": re.compile(r'["“”]'),
-    "email": re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b"),
-    "phone": re.compile(r"\b0\d{3,4}[ -]?\d{3}[ -]?\d{3,4}\b"),
-    "date": re.compile(r"\b\d{1,2}(?:st|nd|rd|th)? (?:January|February|March|April|May|June|July|August|"
-                       r"September|October|November|December)\b"),
-    "money": re.compile(r"£\s?\d"),
-}
-"""What each sign in meaning.yaml looks like in a point."""
 _SIGN_HINTS = {"quote": ('"', "“", "”"), "email": ("@",), "phone": ("0",), "money": ("£",),
                "date": tuple("0123456789")}
 """A character each sign cannot be without: most points have none, and looking for it is cheaper."""
-_SIGN_PREFIX = "sign:"
 _TYPE_PREFIX = "type:"
 _ADDRESSES = re.compile(r"\S+@\S+|\bhttps?://\S+|\bwww\.\S+")
 """Email and web addresses: their words ('hello', 'together') say nothing about the point."""
 _BARRIER = "·"
 """Put where a name was, so no phrase is matched across it."""
-_DESCRIPTION_SKIP = frozenset(
-    "picture person people someone something one two three four big small little row".split())
-"""Words that describe how a picture is drawn, not what it means."""
 
-
-@dataclass(frozen=True)
-class Weights:
-    """How much each kind of cue counts. Learned by bench/measure_pictures.py."""
-
-    keyword: float = 1.0
-    phrase_bonus: float = 0.5
-    """Added for each extra word of a phrase keyword."""
-    synonym: float = 0.5
-    description: float = 0.3
-    learned: float = 1.0
-    learned_alone: float = 0.5
-    """How much learned words count for a picture no keyword, synonym or description points to."""
-    later_sentences: float = 0.7
-    """Words after the first sentence count this much (the first says what the point is about)."""
-    modifier: float = 1.0
-    """How much a cue counts when the next word is a cue too: in 'the pay form' or 'easy read
-    training' the last word names the thing (form, training) and the first only describes it."""
-    first: float = 0.0
-    """Added for the picture whose keyword comes first: a point usually starts with what it is about."""
-    prior: float = 0.0
-    """Times how often authors chose the picture (log share), so a common choice wins a close call."""
-    minimum: float = 1.0
-    """Below this best score, the neutral picture for the page type is used."""
-
-
-@dataclass(frozen=True)
-class Meaning:
-    """The hand-written lists in data/meaning.yaml."""
-
-    affirmative: frozenset[str]
-    finished: frozenset[str]
-    opposites: dict[str, str]
-    negators: frozenset[str]
-    hypothetical: tuple[tuple[str, ...], ...]
-    not_names: frozenset[str]
-    neutral: dict[str, str]
-    hypothetical_starts: frozenset[str]
-    """The first word of each hypothetical phrase, to look further only when it is there."""
-    signs: dict[str, str]
-    """Sign name (a key of _SIGNS) -> the picture it points to."""
-
-
-@dataclass(frozen=True)
-class Cue:
-    """A picture a word (or phrase) points to, what kind of cue it is and how strongly."""
-
-    picture: str
-    weight: float
-    """Before the kind's weight: a keyword's learned reliability, a shared synonym's share."""
-    kind: int = 0
-    """KEYWORD, SYNONYM or DESCRIPTION: which weight it is multiplied by."""
-
-
-KEYWORD, SYNONYM, DESCRIPTION, LEARNED = 0, 1, 2, 3
-"""Cue kinds; each has a first-sentence and a later-sentence part in Parts."""
-MODIFIER = 8
-"""Parts index of a keyword that describes the next word ('pay' in 'the pay form'); +1 for later sentences."""
-FIRST = 10
-"""Parts index: 1 for the picture whose keyword comes first in the point."""
-PART_COUNT = 11
 
 
 @dataclass(frozen=True)
@@ -197,14 +140,14 @@ class PictureChooser:
         as words of the first sentence: the page type can only count through
         what was learned ('type:person' often goes with 'paid-work').
         """
-        signs = [_SIGN_PREFIX + sign for sign in self.meaning.signs
-                 if any(hint in text for hint in _SIGN_HINTS[sign]) and _SIGNS[sign].search(text)]
+        signs = [SIGN_PREFIX + sign for sign in self.meaning.signs
+                 if any(hint in text for hint in _SIGN_HINTS[sign]) and SIGNS[sign].search(text)]
         if page_type:
             signs.append(_TYPE_PREFIX + page_type)
         text = _ADDRESSES.sub(_BARRIER, text)
         if self.names is not None:
             text = self.names.sub(_BARRIER, text)
-        words = _without_capitalised_names(_TOKEN_RE.findall(text), self.meaning.not_names, self.keyword_pictures)
+        words = _without_capitalised_names(TOKEN_RE.findall(text), self.meaning.not_names, self.keyword_pictures)
         tokens: list[_Token] = [_Token(sign, 0, False) for sign in signs]
         negated_sentences: set[int] = set()
         hypothetical_sentences: set[int] = set()
@@ -214,7 +157,7 @@ class PictureChooser:
             if word in _SENTENCE_END:
                 sentence, in_negation = sentence + 1, False
                 continue
-            if word in _CLAUSE_END:
+            if word in CLAUSE_END:
                 in_negation = False
                 continue
             if word in self.meaning.negators or word.endswith("n't"):
@@ -361,61 +304,6 @@ def _capitalised(word: str, not_names: frozenset[str]) -> bool:
     return word[:1].isupper() and word not in not_names and not word.isupper()
 
 
-def names_pattern(names: list[str]) -> re.Pattern[str] | None:
-    """Return a pattern for the site's proper names, longest first, or None."""
-    names = sorted({n.strip() for n in names if n and n.strip()}, key=len, reverse=True)
-    if not names:
-        return None
-    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")(?:'s)?\b")
-
-
-def load_meaning(path: Path = DATA / "meaning.yaml") -> Meaning:
-    """Return the hand-written meaning lists."""
-    data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    return Meaning(
-        affirmative=frozenset(data["affirmative"]), finished=frozenset(data["finished"]),
-        opposites=dict(data["opposites"]), negators=frozenset(data["negators"]),
-        hypothetical=tuple(tuple(h.split()) for h in data["hypothetical"]),
-        hypothetical_starts=frozenset(h.split()[0] for h in data["hypothetical"]),
-        not_names=frozenset(str(n) for n in data["not_names"]), neutral=dict(data["neutral"]),
-        signs={k: v for k, v in (data.get("signs") or {}).items() if k in _SIGNS})
-
-
-def load_synonyms(path: Path = DATA / "synonyms.tsv") -> dict[str, tuple[str, ...]]:
-    """Return keyword -> its WordNet synonyms."""
-    table = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            keyword, _, synonyms = line.partition("\t")
-            table[keyword] = tuple(synonyms.split("|"))
-    return table
-
-
-@dataclass(frozen=True)
-class Learned:
-    """What bench/measure_pictures.py learned from author-chosen pictures."""
-
-    weights: Weights
-    words: dict[str, dict[str, float]]
-    """Word stem -> picture -> how strongly authors put that picture beside it."""
-    cues: dict[str, dict[str, float]] = field(default_factory=dict)
-    """Keyword (stems joined by spaces) -> picture -> how much more or less than 1 it counts,
-    from how often authors chose that picture when the keyword was there."""
-    prior: dict[str, float] = field(default_factory=dict)
-    """Picture -> log of the share of points whose author chose it."""
-    unseen_prior: float = 0.0
-    """The same for a picture no author chose."""
-
-
-def load_learned(path: Path = DATA / "learned.json") -> Learned:
-    """Return the learned weights and word strengths (defaults when the file is absent)."""
-    if not path.exists():
-        return Learned(Weights(), {})
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return Learned(Weights(**data["weights"]), data["words"], data.get("cues", {}),
-                   data.get("prior", {}), data.get("unseen_prior", 0.0))
-
-
 def make_chooser(library: PictureLibrary, names: list[str], learned: Learned | None = None,
                  synonyms: dict[str, tuple[str, ...]] | None = None, meaning: Meaning | None = None) -> PictureChooser:
     """Return the chooser for a site's library, never letting ``names`` drive a choice."""
@@ -430,55 +318,6 @@ def make_chooser(library: PictureLibrary, names: list[str], learned: Learned | N
                           prior=learned.prior, unseen_prior=learned.unseen_prior,
                           starts=frozenset(key[0] for key, cues in index.items() if cues[0].kind == KEYWORD),
                           cue_starts=frozenset(key[0] for key in index))
-
-
-def cue_index(library: PictureLibrary, synonyms: dict[str, tuple[str, ...]],
-              meaning_signs: dict[str, str], reliability: dict[str, dict[str, float]] | None = None) -> dict[tuple[str, ...], tuple[Cue, ...]]:
-    """Return stemmed word or phrase -> the pictures it is a cue for.
-
-    A keyword beats a synonym or description word for the same words; a
-    synonym or description word shared by several pictures is split between them.
-    """
-    keywords: dict[tuple[str, ...], set[str]] = {}
-    soft: dict[tuple[str, ...], dict[str, tuple[int, float]]] = {}
-    for name in sorted(library.pictures):
-        entry = library.pictures[name].entry
-        for keyword in {*entry.keywords, name.replace("-", " ")}:
-            key = _key(keyword)
-            if key:
-                keywords.setdefault(key, set()).add(name)
-            for synonym in synonyms.get(keyword.lower(), ()):
-                _add_soft(soft, _key(synonym), name, SYNONYM)
-        for word in _TOKEN_RE.findall(entry.description.lower()):
-            if word not in _DESCRIPTION_SKIP:
-                _add_soft(soft, _key(word), name, DESCRIPTION)
-    for sign, name in meaning_signs.items():
-        if name in library.pictures:
-            keywords.setdefault((_SIGN_PREFIX + sign,), set()).add(name)
-    index: dict[tuple[str, ...], tuple[Cue, ...]] = {}
-    for key, pictures in soft.items():
-        if key not in keywords:
-            share = 1 / len(pictures)
-            index[key] = tuple(Cue(p, share, kind) for p, (kind, _) in sorted(pictures.items()))
-    reliability = reliability or {}
-    for key, names in keywords.items():
-        learned = reliability.get(" ".join(key), {})
-        index[key] = tuple(Cue(p, learned.get(p, 1.0), KEYWORD) for p in sorted(names))
-    return index
-
-
-def _key(words: str) -> tuple[str, ...]:
-    key = tuple(stem(w) for w in _TOKEN_RE.findall(words.lower()) if w not in _CLAUSE_END)
-    return () if not key or (len(key) == 1 and key[0] in _STOP_WORDS) else key
-
-
-def _add_soft(soft: dict[tuple[str, ...], dict[str, tuple[int, float]]], key: tuple[str, ...], name: str,
-              kind: int) -> None:
-    """Note that ``key`` is a synonym or description word of picture ``name``; a synonym wins over a description."""
-    if key:
-        pictures = soft.setdefault(key, {})
-        if name not in pictures or pictures[name][0] > kind:
-            pictures[name] = (kind, 1.0)
 
 
 def site_names(site: Any) -> list[str]:
