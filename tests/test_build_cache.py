@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 from conftest import TODAY, new_site, read_html
 
-from wtfc_site import markdown as markdown_module
 from wtfc_site import convert, pagework, pipeline
+from wtfc_site import markdown as markdown_module
 from wtfc_site.pipeline import Options, build
 
 PICTURE = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><circle cx="5" cy="5" r="4" fill="{colour}"/></svg>\n'
