@@ -40,6 +40,9 @@
   });
   apply();
   panel.hidden = false;
+  // Folded on a phone, where the header would otherwise fill the first screen; open where there is room.
+  var looks = panel.querySelector("details.rc-looks");
+  if (looks && window.matchMedia && window.matchMedia("(min-width: 48em)").matches) looks.open = true;
 
   /* ---- Listen: read the page point by point, or one point, highlighting it. */
   var speech = window.speechSynthesis;
