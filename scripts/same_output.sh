@@ -12,7 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 new=$(git rev-parse "${2:-$1}")
-old=$(git rev-parse "${2:+$1}${2:-$1^}")
+if [ $# -ge 2 ]; then old=$(git rev-parse "$1"); else old=$(git rev-parse "$1^"); fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 for side in old new; do
