@@ -83,6 +83,9 @@ class Token(NamedTuple):
     """True when the token counts as a word (not a web or e-mail address)."""
 
 
+_new_tuple = tuple.__new__
+
+
 def normalise(text: str) -> str:
     """Return ``text`` with curly apostrophes and odd hyphens made plain (same length)."""
     return text.translate(_APOSTROPHES)
@@ -93,11 +96,15 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     text = normalise(text)
     end = len(text) if end is None else end
     regex = _TOKEN_RE if _ADDRESS_HINT.search(text, start, end) else _TOKEN_RE_PLAIN
-    return [
-        Token(m.group(), m.start(), m.end(), kind, kind in COUNTED_KINDS)
-        for m in regex.finditer(text, start, end)
-        for kind in (m.lastgroup or WORD,)
-    ]
+    tokens: list[Token] = []
+    add = tokens.append
+    for match in regex.finditer(text, start, end):
+        kind = match.lastgroup or WORD
+        begin, finish = match.span()
+        # tuple.__new__ makes the Token without the Python-level __new__ a NamedTuple has (tokens are made by the
+        # hundred thousand on a big site).
+        add(_new_tuple(Token, (match.group(), begin, finish, kind, kind in COUNTED_KINDS)))
+    return tokens
 
 
 def count_words(text: str) -> int:
@@ -127,7 +134,7 @@ class Sentence(NamedTuple):
 def make_sentence(text: str, start: int, end: int, tokens: Sequence[Token]) -> Sentence:
     """Return a Sentence for ``text[start:end]`` with its tokens."""
     tokens = tuple(tokens)
-    return Sentence(start, end, text[start:end], tokens, tuple(t for t in tokens if t.counted))
+    return _new_tuple(Sentence, (start, end, text[start:end], tokens, tuple(t for t in tokens if t.counted)))
 
 
 _BOUNDARY_RE = re.compile(r"""(?:[.!?\u2026]+)["'\u201d\u2019)\]]*(?=\s|$)""")
@@ -216,7 +223,7 @@ def split_sentences(text: str, line_starts: Sequence[tuple[int, int]] = ()) -> l
     cuts: list[int] = []
     for match in _BOUNDARY_RE.finditer(norm):
         start = match.start()
-        if any(a <= start < b for a, b in skip_spans):
+        if skip_spans and any(a <= start < b for a, b in skip_spans):
             continue
         # "3.5", "2.30pm" and "1.3.25" never reach here: the look-ahead needs a space.
         if _ends_sentence(norm, start, match.end()):

@@ -100,7 +100,12 @@ PhraseWord = tuple[str, int, int]
 
 def phrase_words(text: str) -> list[PhraseWord]:
     """Return the lower-case words and punctuation marks of ``text``; hyphens separate words."""
-    return [(m.group().lower(), m.start(), m.end()) for m in _PHRASE_WORD.finditer(normalise(text))]
+    text = normalise(text)
+    lower = text.lower()
+    if len(lower) != len(text):  # a letter whose lower case is longer ("İ"): lower each word on its own
+        return [(m.group().lower(), m.start(), m.end()) for m in _PHRASE_WORD.finditer(text)]
+    # Lower case once for the whole text (the same offsets), then cut each word out of it.
+    return [(lower[start:end], start, end) for start, end in map(re.Match.span, _PHRASE_WORD.finditer(text))]
 
 
 def _word_key(text: str) -> tuple[str, ...]:
@@ -126,7 +131,8 @@ class PhraseList:
             index.setdefault(key[0], []).append((key, term))
         for entries in index.values():
             entries.sort(key=lambda kt: len(kt[0]), reverse=True)
-        self._index = MappingProxyType(index)
+        self._index = index
+        """First word -> the terms it starts, longest first (private, never changed after this)."""
         self.anchors = frozenset(max(key, key=len) for key in self.terms)
         """The longest word of every term: a text holding none of them cannot match."""
 
@@ -150,23 +156,23 @@ class PhraseList:
         index = self._index
         if len(words) > 8 and self.anchors.isdisjoint(w for w, _, _ in words):
             return
-        i, n = 0, len(words)
-        while i < n:
-            entries = index.get(words[i][0])
-            step = 1
-            if entries:
-                for key, term in entries:
-                    size = len(key)
-                    if i + size <= n and all(words[i + k][0] == key[k] for k in range(1, size)):
-                        start, end = words[i][1], words[i + size - 1][2]
-                        if term.not_after and _after_excluded(text, start, term.not_after):
-                            continue
-                        if term.not_before and _before_excluded(text, end, term.not_before):
-                            continue
-                        yield Match(start, end, text[start:end], term)
-                        step = size
-                        break
-            i += step
+        n = len(words)
+        after = 0  # matches never overlap: the next one starts at or after this word
+        # Only the words that start a term are tried (a comprehension finds them faster than a loop over every word).
+        for i in [at for at, word in enumerate(words) if word[0] in index]:
+            if i < after:
+                continue
+            for key, term in index[words[i][0]]:
+                size = len(key)
+                if i + size <= n and all(words[i + k][0] == key[k] for k in range(1, size)):
+                    start, end = words[i][1], words[i + size - 1][2]
+                    if term.not_after and _after_excluded(text, start, term.not_after):
+                        continue
+                    if term.not_before and _before_excluded(text, end, term.not_before):
+                        continue
+                    yield Match(start, end, text[start:end], term)
+                    after = i + size
+                    break
 
 
 def _after_excluded(text: str, start: int, words: tuple[str, ...]) -> bool:

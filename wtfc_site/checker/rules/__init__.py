@@ -138,16 +138,17 @@ RULES_BY_ID: Mapping[str, Rule] = MappingProxyType({rule.id: rule for rule in RU
 def run_rules(ctx: PageContext, rules: Iterable[Rule]) -> Iterator[Problem]:
     """Run the given rules over the page in ``ctx``."""
     rules = list(rules)
-    point_rules = [r for r in rules if r.per == POINT]
-    by_kind: dict[str, list[Rule]] = {}
+    by_kind: dict[str, list[Callable[..., list[Problem]]]] = {}
+    found: list[Problem] = []  # one list extended, not a generator resumed for every rule on every point
     for view in ctx.views:
         if not ctx.reports(view):
             continue
         kind = view.kind
         if kind not in by_kind:
-            by_kind[kind] = [r for r in point_rules if kind in r.kinds]
-        for rule in by_kind[kind]:
-            yield from rule.check(view, ctx)
+            by_kind[kind] = [r.check for r in rules if r.per == POINT and kind in r.kinds]
+        for check in by_kind[kind]:
+            found.extend(check(view, ctx))
     for rule in rules:
         if rule.per == PAGE:
-            yield from rule.check(ctx)
+            found.extend(rule.check(ctx))
+    return iter(found)
