@@ -58,15 +58,16 @@ so the visible check does not run them (a settings override never makes a note m
 LAYOUT_HINT = "The build adds this text to the page (from a layout, the glossary or the settings); it is not in this file."
 
 
+def _hidden_itself(node) -> bool:
+    """Return True when the node itself (not counting its parents) hides what it holds from readers."""
+    return (node.tag in _SKIP_TAGS or node.get("hidden") is not None or node.get("aria-hidden") == "true"
+            or node.get(REFERENCE_LIST) is not None
+            or not SKIP_CLASSES.isdisjoint((node.get("class") or "").split()))
+
+
 def _hidden(element) -> bool:
     """Return True when the element or one of its parents is hidden from readers."""
-    for node in (element, *element.iterancestors()):
-        if (node.tag in _SKIP_TAGS or node.get("hidden") is not None or node.get("aria-hidden") == "true"
-                or node.get(REFERENCE_LIST) is not None):
-            return True
-        if SKIP_CLASSES.intersection((node.get("class") or "").split()):
-            return True
-    return False
+    return any(_hidden_itself(node) for node in (element, *element.iterancestors()))
 
 
 def _is_label(node) -> bool:
@@ -74,21 +75,38 @@ def _is_label(node) -> bool:
 
 
 def _text(element) -> str:
-    """Return the element's text as a reader sees it: hidden parts left out, spaces made single."""
+    """Return the element's text as a reader sees it: hidden parts left out, spaces made single.
+
+    ``element`` is not hidden (the caller checked). Its parts are read in document order, each
+    node's text and then its tail, before the nodes inside it (the order ``element.iter()`` gives).
+    """
     parts: list[str] = []
-    for node in element.iter():
-        if node is not element and (node.tag in _SKIP_TAGS or _hidden(node) or _is_label(node)
-                                    or any(_is_label(a) for a in node.iterancestors())):
-            if node.tail and node is not element and _is_label(node):
-                parts.append(node.tail)
-            continue
+    if element.tag == "br":
+        parts.append(" ")
+    if element.text:
+        parts.append(element.text)
+    in_label = any(_is_label(a) for a in element.iterancestors()) or _is_label(element)
+    for child in element:
+        _read(child, False, in_label, parts)
+    return _SPACES.sub(" ", "".join(parts)).strip()
+
+
+def _read(node, hidden_above: bool, in_label: bool, parts: list[str]) -> None:
+    """Add what ``node`` and the nodes inside it show to ``parts`` (one walk, each node's parents known)."""
+    hidden = hidden_above or _hidden_itself(node)
+    label = _is_label(node)
+    if hidden or label or in_label:
+        if node.tail and label:
+            parts.append(node.tail)  # "Hard word: " is read on its own; the words after it are not
+    else:
         if node.tag == "br":
             parts.append(" ")
-        if node.text and not _hidden(node):
+        if node.text:
             parts.append(node.text)
-        if node is not element and node.tail:
+        if node.tail:
             parts.append(node.tail)
-    return _SPACES.sub(" ", "".join(parts)).strip()
+    for child in node:
+        _read(child, hidden, in_label or label, parts)
 
 
 def visible_points(page_html: str, line: int = 1) -> list[Point]:

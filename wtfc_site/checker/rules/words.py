@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from ...errors import Problem, Severity
@@ -125,40 +125,48 @@ def _abbreviation_explained(page_text: str, short: str) -> bool:
     return re.search(pattern, page_text) is not None
 
 
+def _short_forms(view: PointView, ctx: PageContext) -> Iterator[tuple[Token, str | None]]:
+    """Yield each word of a point that may be a short form (each part of a hyphenated word), with its short form or None."""
+    for token in view.tokens:
+        if token.kind not in (WORD, DOTTED) or view.is_masked(token.start, token.end):
+            continue
+        parts = [token] if "-" not in token.text else [
+            Token(p, token.start, token.end, token.kind) for p in token.text.split("-")
+        ]
+        for part in parts:
+            yield token, _abbreviation_base(view, part, ctx)
+
+
 def check_abbreviations(ctx: PageContext) -> list[Problem]:
     """ER-ABBR: short forms not in the site list or allow list warn at first use on each page (IE 12, GDS, G97; rule 15)."""
     found = []
     seen: set[str] = set()
+    if ctx.reported is not None and not any(
+            short for view in ctx.checked if ctx.reports(view) for _, short in _short_forms(view, ctx)):
+        return []  # findings are wanted only where there is no short form
     for view in ctx.checked:
-        for token in view.tokens:
-            if token.kind not in (WORD, DOTTED) or view.is_masked(token.start, token.end):
+        for token, short in _short_forms(view, ctx):
+            if short is None or short in seen or short in ctx.known_short_forms:
                 continue
-            parts = [token] if "-" not in token.text else [
-                Token(p, token.start, token.end, token.kind) for p in token.text.split("-")
-            ]
-            for part in parts:
-                short = _abbreviation_base(view, part, ctx)
-                if short is None or short in seen or short in ctx.known_short_forms:
-                    continue
-                seen.add(short)
-                if not ctx.reports(view) or ctx.is_glossary_word(short) or short.lower() in ctx.names:
-                    continue
-                sentence = view.sentence_at(token.start)
-                full = ctx.words.acronyms.get(short)
-                if _abbreviation_explained(ctx.page_text, short):
-                    if ctx.easy_read:
-                        found.append(
-                            ctx.problem("ER-ABBR", Severity.INFO, view, sentence,
-                                        f"{_quote(short)} is explained on this page.",
-                                        "Easy read prefers the full words each time, if you can.")
-                        )
-                    continue
-                hint = "Write the full words, or explain it the first time you use it on this page"
-                hint += f", for example '{full} ({short})'." if full else "."
-                found.append(
-                    ctx.problem("ER-ABBR", Severity.WARNING, view, sentence,
-                                f"{_quote(short)} is a short form. Not everyone knows what it means.", hint)
-                )
+            seen.add(short)
+            if not ctx.reports(view) or ctx.is_glossary_word(short) or short.lower() in ctx.names:
+                continue
+            sentence = view.sentence_at(token.start)
+            full = ctx.words.acronyms.get(short)
+            if _abbreviation_explained(ctx.page_text, short):
+                if ctx.easy_read:
+                    found.append(
+                        ctx.problem("ER-ABBR", Severity.INFO, view, sentence,
+                                    f"{_quote(short)} is explained on this page.",
+                                    "Easy read prefers the full words each time, if you can.")
+                    )
+                continue
+            hint = "Write the full words, or explain it the first time you use it on this page"
+            hint += f", for example '{full} ({short})'." if full else "."
+            found.append(
+                ctx.problem("ER-ABBR", Severity.WARNING, view, sentence,
+                            f"{_quote(short)} is a short form. Not everyone knows what it means.", hint)
+            )
     return found
 
 
