@@ -117,3 +117,11 @@ def test_the_visible_check_shares_pages_over_the_cores_and_finds_the_same(render
     readers = {int(p.message.split()[-1]) for p in pooled if p.rule == "TEST-PID"}
     assert len(readers) >= 2 and os.getpid() not in readers, "the pages were read by the pool's processes"
     assert [p for p in pooled if p.rule != "TEST-PID"] == alone
+
+
+def test_words_inside_a_link_are_read_before_the_words_after_it():
+    page = ('<html><body><main><p>Read <a href="/plan/">our <b>new</b> plan</a> today.</p>'
+            '<p><span class="er-explain-label">Hard word: </span><dfn>minutes</dfn> means <i>the notes</i> we keep.</p>'
+            '</main></body></html>')
+    assert [p.text for p in visible_points(page)] == [
+        "Read our new plan today.", "Hard word:", "minutes means the notes we keep."]

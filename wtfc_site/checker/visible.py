@@ -77,8 +77,9 @@ def _is_label(node) -> bool:
 def _text(element) -> str:
     """Return the element's text as a reader sees it: hidden parts left out, spaces made single.
 
-    ``element`` is not hidden (the caller checked). Its parts are read in document order, each
-    node's text and then its tail, before the nodes inside it (the order ``element.iter()`` gives).
+    ``element`` is not hidden (the caller checked). Its parts are read in the order a reader meets
+    them: a node's text, the nodes inside it, then the text after it ("Read <a>our <b>plan</b></a>
+    today" reads "Read our plan today").
     """
     parts: list[str] = []
     if element.tag == "br":
@@ -95,18 +96,16 @@ def _read(node, hidden_above: bool, in_label: bool, parts: list[str]) -> None:
     """Add what ``node`` and the nodes inside it show to ``parts`` (one walk, each node's parents known)."""
     hidden = hidden_above or _hidden_itself(node)
     label = _is_label(node)
-    if hidden or label or in_label:
-        if node.tail and label:
-            parts.append(node.tail)  # "Hard word: " is read on its own; the words after it are not
-    else:
+    shown = not (hidden or label or in_label)
+    if shown:
         if node.tag == "br":
             parts.append(" ")
         if node.text:
             parts.append(node.text)
-        if node.tail:
-            parts.append(node.tail)
     for child in node:
         _read(child, hidden, in_label or label, parts)
+    if node.tail and (shown or label):
+        parts.append(node.tail)  # a label's tail too: "Hard word: " is read on its own, the words after it are not
 
 
 def visible_points(page_html: str, line: int = 1) -> list[Point]:
