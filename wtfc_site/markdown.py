@@ -392,33 +392,34 @@ class _PageTree(Treeprocessor):
 
     def _wrap_row(self, parent: etree.Element, block: etree.Element, picture: PictureChoice | None,
                   explained: list[GlossaryEntry], heading: bool = False) -> None:
-        """Make the block a row: picture first (left), then the text."""
-        row_class = "er-row er-heading-row" if heading else "er-row"
-        pic = etree.Element("div", {"class": "er-pic"})
-        if picture and picture.name:
-            etree.SubElement(pic, "img", {"src": picture.url, "alt": "", "width": "120",
-                                          "height": "120", "class": "er-picture",
-                                          "data-picture": picture.name})
+        """Make the block a row (components/point_row.html): picture first (left), then the text."""
+        row, slot = self._row(heading, picture)
+        if block.tag == "li":  # the list item is the row: it takes the row's attributes and insides
+            for name, value in row.attrib.items():
+                block.set(name, value)
+            text = block  # a bare row (no layout): the item keeps its words
+            if slot is not row:
+                self._move_children(block, slot)
+                self._move_children(row, block)
+                text = slot
         else:
-            pic.set("class", "er-pic er-pic-empty")
-        text = etree.Element("div", {"class": "er-text"})
-        if block.tag == "li":
-            self._move_children(block, text)
-            block.set("class", row_class)
-            block.append(pic)
-            block.append(text)
-        else:
-            row = etree.Element("div", {"class": row_class})
             position = list(parent).index(block)
             parent.remove(block)
-            tail, block.tail = block.tail, None
-            text.append(block)
-            row.append(pic)
-            row.append(text)
-            row.tail = tail
+            row.tail, block.tail = block.tail, None
+            slot.append(block)
             parent.insert(position, row)
+            text = slot
         for entry in explained:
             text.append(self._explanation(entry))
+
+    def _row(self, heading: bool, picture: PictureChoice | None) -> tuple[etree.Element, etree.Element]:
+        """Return a new row and the element in it that takes the point's words."""
+        if self.state.ctx.points_only:
+            bare = etree.Element("div")  # no HTML is kept: no layout is needed
+            return bare, bare
+        name, url = (picture.name, picture.url) if picture and picture.name else (None, "")
+        return self._word_markup().point_row("er-row er-heading-row" if heading else "er-row", name, url,
+                                             body_tags(), self.state.problems)
 
     @staticmethod
     def _move_children(source: etree.Element, target: etree.Element) -> None:
@@ -477,12 +478,12 @@ class _PageTree(Treeprocessor):
         self.made_words.update(id(inside) for inside in element.iter())
         return element
 
-    @staticmethod
-    def _expand(short: str, found: tuple[str, str]) -> etree.Element:
-        el = etree.Element("abbr", {"title": found[1]})
-        el.text = short
-        el.tail = f" ({found[1]})"
-        return el
+    def _expand(self, short: str, found: tuple[str, str]) -> etree.Element:
+        if self.state.ctx.points_only:
+            element = _plain_element("abbr", short)  # no HTML is kept: no layout is needed
+            element.tail = f" ({found[1]})"
+            return element
+        return self._word_markup().short_form_element(short, found[1], body_tags(), self.state.problems)
 
     def _mark_first(self, block: etree.Element, pattern: re.Pattern[str],
                     claim: Callable[[str], _Claimed | None], make: Callable[[str, _Claimed], etree.Element]

@@ -1,21 +1,25 @@
-"""The markup of hard words inside page bodies, written by the layouts.
+"""The markup inside page bodies, written by the layouts.
 
 A Markdown page's body is converted to HTML before the page's layout is
-filled in, so the bold first use of a hard word and the 'Hard word: … means …'
-line under it come from two layout components, rendered here:
-``layouts/components/hard_word.html`` and ``layouts/components/explanation.html``.
-A site replaces either by putting a file of the same name in its own
-``layouts/components/``. (The pages made from data use the same components from
+filled in, so the markup the conversion adds comes from layout components,
+rendered here: the bold first use of a hard word and the 'Hard word: … means …'
+line under it (``layouts/components/hard_word.html`` and ``explanation.html``),
+an easy-read point's row of picture and words (``point_row.html``) and a short
+form's first use with its meaning (``short_form.html``). A site replaces any of
+them by putting a file of the same name in its own ``layouts/components/``.
+(The pages made from data use the hard word components from
 ``components/wtfc_row.html``.)
 
-Each distinct word and entry is rendered once per ``WordMarkup`` and kept: a
-build of 10,000 pages asks for the same few dozen words over and over. The
-pipeline makes one before the page workers are forked, so each worker keeps
-its own copies.
+Each distinct word, entry, row and short form is rendered once per
+``WordMarkup`` and kept: a build of 10,000 pages asks for the same few dozen
+over and over (a row about 25 times a page), and a copy of a parsed element
+costs far less than a Jinja render. The pipeline makes one before the page
+workers are forked, so each worker keeps its own copies.
 """
 
 from __future__ import annotations
 
+import copy
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -31,7 +35,9 @@ from .words import GlossaryEntry, explained_word
 
 HARD_WORD_LAYOUT = "components/hard_word.html"
 EXPLANATION_LAYOUT = "components/explanation.html"
-BODY_LAYOUTS = (HARD_WORD_LAYOUT, EXPLANATION_LAYOUT)
+POINT_ROW_LAYOUT = "components/point_row.html"
+SHORT_FORM_LAYOUT = "components/short_form.html"
+BODY_LAYOUTS = (HARD_WORD_LAYOUT, EXPLANATION_LAYOUT, POINT_ROW_LAYOUT, SHORT_FORM_LAYOUT)
 """The layouts a page body's conversion renders, so the build cache knows a change to them changes the body."""
 
 
@@ -54,6 +60,18 @@ class BodyTags:
         return lost
 
 
+SLOT = "data-slot"
+"""The attribute that marks the element of point_row.html that takes the point's words (removed from the page)."""
+
+
+@dataclass(frozen=True)
+class RowPicture:
+    """The picture a point's row shows (point_row.html)."""
+
+    name: str
+    url: str
+
+
 @dataclass
 class WordMarkup:
     """Renders a hard word's markup with the site's layouts, once per word."""
@@ -61,8 +79,10 @@ class WordMarkup:
     env: jinja2.Environment
     _bold: dict[str, str] = field(default_factory=dict)
     _explained: dict[GlossaryEntry, str] = field(default_factory=dict)
+    _rows: dict[tuple[str, RowPicture | None], etree.Element] = field(default_factory=dict)
+    _short_forms: dict[tuple[str, str], etree.Element] = field(default_factory=dict)
     _broken: set[str] = field(default_factory=set)
-    """Layouts already reported as unable to write a hard word."""
+    """Layouts already reported as unable to write their markup."""
 
     def hard_word(self, word: str) -> str:
         """Return the markup of a hard word's first use on a page, as written on the page."""
@@ -101,20 +121,79 @@ class WordMarkup:
         element.text = plain_text
         return element
 
-    def _render(self, layout: str, macro: str, value: object) -> str:
-        """Return the markup the layout's macro writes, checked to be one element."""
+    def point_row(self, row_class: str, picture_name: str | None, picture_url: str, allowed: BodyTags,
+                  problems: list[Problem]) -> tuple[etree.Element, etree.Element]:
+        """Return a new row for an easy-read point and the element in it that takes the point's words.
+
+        ``picture_name`` is None for a row with no picture. A layout that cannot write the row is
+        added to ``problems`` (once), and the row is a bare <div>.
+        """
+        picture = RowPicture(picture_name, picture_url) if picture_name else None
+        key = (row_class, picture)
+        if key not in self._rows and POINT_ROW_LAYOUT not in self._broken:
+            try:
+                self._rows[key] = self._made_row(row_class, picture, allowed)
+            except SiteError as exc:
+                self._broken.add(POINT_ROW_LAYOUT)  # as in _element: the build stops on it
+                problems.extend(exc.problems)
+        if key not in self._rows:
+            bare = etree.Element("div")
+            return bare, bare
+        row = copy.deepcopy(self._rows[key])
+        slot = next(inside for inside in row.iter() if SLOT in inside.attrib)
+        del slot.attrib[SLOT]
+        return row, slot
+
+    def short_form_element(self, short: str, meaning: str, allowed: BodyTags, problems: list[Problem]) -> etree.Element:
+        """Return a new element of a short form's first use on a page; its tail is any text the layout writes after it."""
+        key = (short, meaning)
+        if key not in self._short_forms and SHORT_FORM_LAYOUT not in self._broken:
+            try:
+                markup = self._render(SHORT_FORM_LAYOUT, "short_form", Markup(escape(short)), Markup(escape(meaning)),
+                                      what="a short form", trailing_text=True)
+                self._short_forms[key] = _kept_element(markup, SHORT_FORM_LAYOUT, allowed, trailing_text=True)
+            except SiteError as exc:
+                self._broken.add(SHORT_FORM_LAYOUT)
+                problems.extend(exc.problems)
+        if key in self._short_forms:
+            return copy.deepcopy(self._short_forms[key])
+        element = etree.Element("span")
+        element.text, element.tail = short, f" ({meaning})"
+        return element
+
+    def _made_row(self, row_class: str, picture: RowPicture | None, allowed: BodyTags) -> etree.Element:
+        """Return the row the layout writes, checked to hold one empty place for the words."""
+        markup = self._render(POINT_ROW_LAYOUT, "point_row", row_class, picture, what="a point's row")
+        row = etree.fromstring(markup)
+        slots = [inside for inside in row.iter() if SLOT in inside.attrib]
+        if len(slots) != 1 or len(slots[0]) or (slots[0].text or "").strip():
+            file = self.env.get_template(POINT_ROW_LAYOUT).filename or POINT_ROW_LAYOUT
+            found = "no element" if not slots else f"{len(slots)} elements" if len(slots) > 1 else "an element that is not empty"
+            raise SiteError(Problem(Path(file), 1, f"The row of a point needs one empty element marked {SLOT}=\"text\" "
+                                    f"for the point's words, but the layout wrote {found} with it: '{markup}'.",
+                                    hint=f'Mark the place for the words, as the default {POINT_ROW_LAYOUT} does: '
+                                         f'<div class="er-text" {SLOT}="text"></div>.', rule="SITE-LAYOUT"))
+        checked = copy.deepcopy(row)
+        for inside in checked.iter():
+            inside.attrib.pop(SLOT, None)
+        _kept_element(etree.tostring(checked, encoding="unicode"), POINT_ROW_LAYOUT, allowed)
+        return row
+
+    def _render(self, layout: str, macro: str, *values: object, what: str = "a hard word",
+                trailing_text: bool = False) -> str:
+        """Return the markup the layout's macro writes, checked to be one element (then text, when allowed)."""
         try:
             template = self.env.get_template(layout)
-            markup = str(getattr(template.module, macro)(value)).strip()
+            markup = str(getattr(template.module, macro)(*values)).strip()
         except jinja2.TemplateSyntaxError as exc:
             raise SiteError(Problem(Path(exc.filename or layout), exc.lineno, f"The layout has a mistake: {exc.message}.",
                                     hint="Check the {% %} and {{ }} tags near this line.", rule="SITE-LAYOUT")) from None
         except (jinja2.TemplateError, AttributeError) as exc:
-            raise SiteError(Problem(Path(layout), 1, f"The layout could not write a hard word: {exc}.",
+            raise SiteError(Problem(Path(layout), 1, f"The layout could not write {what}: {exc}.",
                                     hint=f"It should hold {{% macro {macro}(…) %}} … {{% endmacro %}}, "
                                          f"as the default {layout} does.", rule="SITE-LAYOUT")) from None
         try:
-            etree.fromstring(markup)
+            _one_element(markup, trailing_text)
         except etree.ParseError as exc:
             raise SiteError(Problem(Path(template.filename or layout), 1,
                                     f"The layout should write one HTML element, but it wrote '{markup}' ({exc}).",
@@ -124,13 +203,23 @@ class WordMarkup:
         return markup
 
 
-def _kept_element(markup: str, layout: str, allowed: BodyTags) -> etree.Element:
+def _one_element(markup: str, trailing_text: bool = False) -> etree.Element:
+    """Return the one element ``markup`` writes (with the text after it as its tail, when allowed)."""
+    if not trailing_text:
+        return etree.fromstring(markup)
+    holder = etree.fromstring(f"<markup>{markup}</markup>")
+    if len(holder) != 1 or (holder.text or "").strip():
+        raise etree.ParseError("it should start with one element and hold no other")
+    return holder[0]
+
+
+def _kept_element(markup: str, layout: str, allowed: BodyTags, trailing_text: bool = False) -> etree.Element:
     """Return the markup as a new element; report a tag the page body would silently lose."""
-    element = etree.fromstring(markup)
+    element = _one_element(markup, trailing_text)
     lost = allowed.unkept(element)
     if lost:
         raise SiteError(Problem(Path("layouts") / layout, 1,
-                                f"Page text cannot show {', '.join(lost)}, so the hard words would lose it.",
+                                f"Page text cannot show {', '.join(lost)}, so the page would lose it.",
                                 hint="Use tags page text may use: " + ", ".join(f"<{t}>" for t in sorted(allowed.tags))
                                      + ". For a box, use <div class=\"…\"> and style it in your own CSS.",
                                 rule="SITE-LAYOUT"))
