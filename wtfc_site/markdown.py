@@ -48,7 +48,7 @@ from .rawhtml import raw_html_problems, unsafe_address, unsafe_link_problem
 from .words import Abbreviations, Glossary, GlossaryEntry
 
 if TYPE_CHECKING:
-    from .wordmarkup import BodyTags, WordMarkup
+    from .wordmarkup import BodyTags, Photo, WordMarkup
 
 MARK, MARK_END = "\ue000", "\ue001"
 MARK_RE = re.compile(MARK + r"(\d+)" + MARK_END)
@@ -105,8 +105,8 @@ class BodyContext:
     """(marker or 'auto', point text, line) -> the picture to show."""
     resolve_link: Callable[[str], str | None]
     """Site path or page reference -> final href, or None when it leads nowhere."""
-    image_html: Callable[[str, str, int], etree.Element | None] | None = None
-    """(reference, alt text, line) -> a <picture> element for a photo."""
+    image_html: Callable[[str, str, int], Photo | None] | None = None
+    """(reference, alt text, line) -> the photo to show (written by components/photo.html), or None."""
     quoted: bool = False
     """True when the whole body is someone's own words (a story)."""
     pasted_line: Callable[[list[str], int], str | None] | None = None
@@ -311,12 +311,13 @@ class _PageTree(Treeprocessor):
                 self._swap_photo(el, position, child)
 
     def _swap_photo(self, parent: etree.Element, position: int, img: etree.Element) -> None:
-        """Replace a photo's <img> with a <picture> in the sizes it is shown at."""
+        """Replace a photo's <img> with the markup of components/photo.html, in the sizes it is shown at."""
         make = self.state.ctx.image_html
         assert make is not None
-        element = make(img.get("src", ""), img.get("alt", ""), int(img.get("data-photo", "0")))
-        if element is None:
+        photo = make(img.get("src", ""), img.get("alt", ""), int(img.get("data-photo", "0")))
+        if photo is None:
             return
+        element = self._word_markup().photo_element(photo, body_tags(), self.state.problems)
         element.tail = img.tail
         parent.remove(img)
         parent.insert(position, element)

@@ -1,4 +1,7 @@
-"""Photos in pages: processed once per build, shown as <picture> with WebP and a fallback.
+"""Photos in pages: processed once per build, shown with WebP and a fallback.
+
+A photo in a Markdown page's words is written by ``layouts/components/photo.html``
+(see wordmarkup.py), from the sizes and addresses worked out here.
 
 A photo is shown only with the people's agreement (``photo_consent`` on a
 page, ``photo_agreed`` on a person); the files are written by the write stage.
@@ -6,7 +9,6 @@ page, ``photo_agreed`` on a person); the files are written by the write stage.
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -17,6 +19,7 @@ from .pictures.process import ImageFile, ProcessedImage, process_image
 from .site import (
     Site,
 )
+from .wordmarkup import Photo
 
 PHOTO_WIDTH = 480
 """Photos in a page are shown at most this wide (CSS px); 2x is made for sharp screens."""
@@ -39,8 +42,8 @@ class Photos:
 
 
 def photo_maker(site: Site, page: Page, photos: Photos, problems: list[Problem]):
-    """Return make(reference, alt, line): the <picture> for a photo in a page's body, or None."""
-    def make(reference: str, alt: str, line: int) -> etree.Element | None:
+    """Return make(reference, alt, line): what photo.html needs to show a photo in a page's body, or None."""
+    def make(reference: str, alt: str, line: int) -> Photo | None:
         if not page.meta.photo_consent:
             problems.append(Problem(
                 page.file, line, "This page shows a photo, but does not say the people in it agreed.",
@@ -52,21 +55,16 @@ def photo_maker(site: Site, page: Page, photos: Photos, problems: list[Problem])
         except SiteError as exc:
             problems.extend(exc.problems)
             return None
-        return picture_element(site, image, alt)
+        return shown_photo(site, image, alt)
     return make
 
 
-def picture_element(site: Site, image: ProcessedImage, alt: str) -> etree.Element:
-    """Return a <picture> with WebP and a fallback, sized so the page does not jump."""
+def shown_photo(site: Site, image: ProcessedImage, alt: str) -> Photo:
+    """Return the addresses and size photo.html shows a processed photo with."""
     def srcset(value: str) -> str:
         return ", ".join(site.url("/" + part.strip()) for part in value.split(",") if part.strip())
-    picture = etree.Element("picture", {"class": "photo"})
-    etree.SubElement(picture, "source", {"type": "image/webp", "srcset": srcset(image.srcset_webp)})
-    etree.SubElement(picture, "img", {
-        "src": site.url("/" + image.src.as_posix()), "srcset": srcset(image.srcset_fallback),
-        "width": str(image.width), "height": str(image.height), "alt": alt, "loading": "lazy",
-        "decoding": "async"})
-    return picture
+    return Photo(src=site.url("/" + image.src.as_posix()), srcset_webp=srcset(image.srcset_webp),
+                 srcset_fallback=srcset(image.srcset_fallback), width=image.width, height=image.height, alt=alt)
 
 
 def person_photos(site: Site, photos: Photos) -> list[Problem]:

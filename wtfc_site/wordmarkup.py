@@ -4,8 +4,9 @@ A Markdown page's body is converted to HTML before the page's layout is
 filled in, so the markup the conversion adds comes from layout components,
 rendered here: the bold first use of a hard word and the 'Hard word: … means …'
 line under it (``layouts/components/hard_word.html`` and ``explanation.html``),
-an easy-read point's row of picture and words (``point_row.html``) and a short
-form's first use with its meaning (``short_form.html``). A site replaces any of
+an easy-read point's row of picture and words (``point_row.html``), a short
+form's first use with its meaning (``short_form.html``) and a photo in the
+words (``photo.html``, rendered once per photo: pages have few). A site replaces any of
 them by putting a file of the same name in its own ``layouts/components/``.
 (The pages made from data use the hard word components from
 ``components/wtfc_row.html``.)
@@ -37,7 +38,8 @@ HARD_WORD_LAYOUT = "components/hard_word.html"
 EXPLANATION_LAYOUT = "components/explanation.html"
 POINT_ROW_LAYOUT = "components/point_row.html"
 SHORT_FORM_LAYOUT = "components/short_form.html"
-BODY_LAYOUTS = (HARD_WORD_LAYOUT, EXPLANATION_LAYOUT, POINT_ROW_LAYOUT, SHORT_FORM_LAYOUT)
+PHOTO_LAYOUT = "components/photo.html"
+BODY_LAYOUTS = (HARD_WORD_LAYOUT, EXPLANATION_LAYOUT, POINT_ROW_LAYOUT, SHORT_FORM_LAYOUT, PHOTO_LAYOUT)
 """The layouts a page body's conversion renders, so the build cache knows a change to them changes the body."""
 
 
@@ -70,6 +72,20 @@ class RowPicture:
 
     name: str
     url: str
+
+
+@dataclass(frozen=True)
+class Photo:
+    """A photo in a page's words, as photo.html shows it (made by photos.py)."""
+
+    src: str
+    srcset_webp: str
+    srcset_fallback: str
+    """Each a list of 'address width' pairs, for plain and sharp screens."""
+    width: int
+    height: int
+    """The size it is shown at, so the page does not jump while it loads."""
+    alt: str
 
 
 @dataclass
@@ -160,6 +176,19 @@ class WordMarkup:
         element = etree.Element("span")
         element.text, element.tail = short, f" ({meaning})"
         return element
+
+    def photo_element(self, photo: Photo, allowed: BodyTags, problems: list[Problem]) -> etree.Element:
+        """Return a new element showing a photo in a Markdown page's words.
+
+        A layout that cannot write it is added to ``problems`` (once), and the photo is a bare <img>.
+        """
+        if PHOTO_LAYOUT not in self._broken:
+            try:
+                return _kept_element(self._render(PHOTO_LAYOUT, "photo", photo, what="a photo"), PHOTO_LAYOUT, allowed)
+            except SiteError as exc:
+                self._broken.add(PHOTO_LAYOUT)  # as in _element: the build stops on it
+                problems.extend(exc.problems)
+        return etree.Element("img", {"src": photo.src, "alt": photo.alt})
 
     def _made_row(self, row_class: str, picture: RowPicture | None, allowed: BodyTags) -> etree.Element:
         """Return the row the layout writes, checked to hold one empty place for the words."""
