@@ -60,6 +60,11 @@ ATTACKS = [
     "<div onclick=\"alert(1)\">Hello</div>",
     "[Click here](&#106;avascript:alert(1))",
     "<iframe src=\"https://example.org\"></iframe>",
+    # The converter's own invisible line-marker characters, typed inside the scheme: taken out after the
+    # safety check, they must not leave a 'javascript:' address behind.
+    "[Click](java\ue0001\ue001script:alert(1))",
+    "![A photo](java\ue0001\ue001script:alert(1))",
+    "[Click](java\ue000script:alert(1))",
 ]
 
 

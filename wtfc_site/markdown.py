@@ -147,6 +147,9 @@ class _LineMarkers(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         first = self.state.ctx.body_line
         in_fence = False
+        # The marker characters are private-use ones no author needs; one typed in the text could split a
+        # word the safety check reads ('java' marker 'script:') and then be taken out, so drop them first.
+        lines = [line.replace(MARK, "").replace(MARK_END, "") for line in lines]
         lines, silences = line_silences(lines, first)  # the reading check --text uses too
         self.state.silences.extend(silences)
         pasted = self.state.ctx.pasted_line
@@ -663,6 +666,8 @@ def _kept(element: etree.Element) -> bool:
         # Python-Markdown leaves a character reference in an address as written ('&#106;avascript:'), which
         # a browser would decode: only the sanitiser reads those.
         if name not in allowed or "<" in value or ">" in value or "&" in value:
+            return False
+        if MARK in value or MARK_END in value:  # taken out after this check: what is left is not checked here
             return False
         if name in ("href", "src", "srcset") and not _kept_address(value):
             return False
