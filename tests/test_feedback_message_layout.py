@@ -82,3 +82,28 @@ def test_a_broken_layout_stops_the_receiver_starting_and_names_the_file(tmp_path
         cwd=REPO_ROOT, capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
     assert finished.returncode != 0
     assert "feedback_message.html:1" in finished.stderr and "[SITE-LAYOUT]" in finished.stderr, finished.stderr
+
+
+def test_a_layout_broken_only_where_it_writes_the_link_stops_the_receiver_starting(tmp_path: Path) -> None:
+    # Refusal pages never take the {% if link %} branch; only the "Continue" page after a kept message does.
+    # Found at start, not after the first message is stored and answered "Your message was not saved".
+    broken = OWN_MESSAGE.replace('<p><a class="our-link"', '{% include "no_such_part.html" %}<p><a class="our-link"')
+    site = make_site(tmp_path / "site", broken)
+    finished = subprocess.run(
+        [sys.executable, "-m", "wtfc_site.feedback.cli", "serve", "--host", "127.0.0.1", "--port", "0",
+         "--db", str(tmp_path / "broken.sqlite3"), "--site", str(site)],
+        cwd=REPO_ROOT, capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
+    assert finished.returncode != 0
+    assert "feedback_message.html" in finished.stderr and "[SITE-LAYOUT]" in finished.stderr, finished.stderr
+    assert "Traceback" not in finished.stderr, finished.stderr
+
+
+def test_a_layout_that_fails_while_filling_in_is_named_at_the_line_that_failed(tmp_path: Path) -> None:
+    site = make_site(tmp_path / "site", "<!DOCTYPE html>\n<h1>{{ title }}</h1>\n<p>{{ nosuch.words }}</p>\n")
+    finished = subprocess.run(
+        [sys.executable, "-m", "wtfc_site.feedback.cli", "serve", "--host", "127.0.0.1", "--port", "0",
+         "--db", str(tmp_path / "broken.sqlite3"), "--site", str(site)],
+        cwd=REPO_ROOT, capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
+    assert finished.returncode != 0
+    assert "layouts/feedback_message.html:3:" in finished.stderr, finished.stderr
+    assert "'nosuch' is undefined" in finished.stderr and "[SITE-LAYOUT]" in finished.stderr, finished.stderr

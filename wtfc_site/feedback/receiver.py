@@ -217,7 +217,12 @@ class FeedbackApp:
     def _thanks(self, kind: str) -> Response:
         """Return a 303 See Other to the right thank-you page."""
         url = self.to.page_check_thanks_url if kind.strip().lower() == KIND_PAGE_CHECK else self.to.thanks_url
-        return Response(303, self.pages.continue_to(url), (("Location", url),))
+        try:
+            body = self.pages.continue_to(url)  # rendered at start (make_app), so this is only a look-up
+        except Exception:  # noqa: BLE001 - the words may be stored already: never answer "not saved"
+            _log_exception({})
+            body = b""  # the redirect alone still takes the person to the thank-you page
+        return Response(303, body, (("Location", url),))
 
     def _render_form(self, values: Mapping[str, str], errors: Mapping[str, str], environ: dict,
                      group: str) -> str:
@@ -293,6 +298,11 @@ def make_app(
         allowed_origins=frozenset(check_origin(origin) for origin in allowed_origins),
         asset_origins=tuple(check_origin(origin) for origin in asset_origins),
     )
+    pages = message_pages or default_message_pages()
+    # The Continue pages too, not only the refusals: a layout broken only where it writes the link would
+    # otherwise let the receiver start, then fail on every message it had just stored.
+    pages.continue_to(destinations.thanks_url)
+    pages.continue_to(destinations.page_check_thanks_url)
     store = open_store(db, create=True) if isinstance(db, (str, Path)) else db
     return FeedbackApp(
         store,
@@ -304,7 +314,7 @@ def make_app(
         path=path,
         now=now,
         tokens=ResendTokens(store.secret()),
-        pages=message_pages or default_message_pages(),
+        pages=pages,
     )
 
 
