@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from conftest import TODAY, new_site, read_html
 
-from wtfc_site import convert, pagework, pipeline
+from wtfc_site import buildcache, convert, pagework, pipeline
 from wtfc_site import markdown as markdown_module
 from wtfc_site.pipeline import Options, build
 
@@ -159,6 +159,22 @@ def edit_address(site: Path) -> None:
                     encoding="utf-8")
 
 
+def edit_imported_by_component(site: Path) -> None:
+    """A site's hard word component imports another layout file: editing that file reaches cached pages."""
+    append(site / "content/updates/2026-02-09-cafe.md", "\nThe partnership runs the cafe.\n")
+    (site / "layouts/components").mkdir(parents=True)
+    (site / "layouts/components/_style.html").write_text(
+        '{% macro word_class() %}old-style{% endmacro %}\n', encoding="utf-8")
+    (site / "layouts/components/hard_word.html").write_text(
+        '{% import "components/_style.html" as style %}\n'
+        '{% macro hard_word(word) -%}\n<strong class="{{ style.word_class() }}">{{ word }}</strong>\n{%- endmacro %}\n',
+        encoding="utf-8")
+    cached_build(site, site.parent)
+    assert 'class="old-style"' in (site.parent / "out/updates/2026-02-09-cafe/index.html").read_text(encoding="utf-8")
+    (site / "layouts/components/_style.html").write_text(
+        '{% macro word_class() %}new-style{% endmacro %}\n', encoding="utf-8")
+
+
 def cafe_links(out: Path) -> list[str]:
     return [a["href"] for a in read_html(out / "updates/2026-02-09-cafe/index.html").select("main a[href]")]
 
@@ -179,6 +195,9 @@ EDITS: dict[str, tuple[Callable[[Path], None], Callable[[dict[str, bytes], Path]
         out / "updates/index.html").get_text(" ")),
     "other page's address": (edit_address, lambda files, out: any(
         "/bus/" in href for href in cafe_links(out)) and not any("new-bus" in href for href in cafe_links(out))),
+    "file a hard word component imports": (edit_imported_by_component, lambda files, out: [
+        word.get_text() for word in read_html(out / "updates/2026-02-09-cafe/index.html").select("main .new-style")
+    ] == ["partnership"]),
     "deleted page": (delete_page, lambda files, out: "updates/2026-01-05-new-bus/index.html" not in files
                      and "A new bus" not in read_html(out / "updates/index.html").get_text(" ")),
 }
@@ -429,3 +448,31 @@ def test_a_build_with_nothing_changed_loads_no_stage_of_the_pipeline(tmp_path: P
     (second_code, second_loaded), second_out = said[1]
     assert first_code == second_code == 0 and "wtfc_site.pipeline" in first_loaded
     assert second_loaded == [] and "(nothing had changed)" in second_out
+
+
+def test_a_settings_file_added_at_the_top_of_the_site_is_refused_after_a_good_build(tmp_path: Path) -> None:
+    """The "nothing changed" short cut must see a misplaced site.yaml, which a clean build refuses."""
+    import subprocess
+    import sys
+    site = new_site(tmp_path / "site", FILES)
+    command = [sys.executable, "build.py", "build", "--site", str(site), "--today", TODAY.isoformat()]
+    here = Path(__file__).resolve().parent.parent
+    first = subprocess.run(command, capture_output=True, text=True, cwd=here)
+    assert first.returncode == 0, first.stdout + first.stderr
+    before = buildcache.site_inputs(site, "options").files
+    (site / "site.yaml").write_text("site_name: Misplaced\n", encoding="utf-8")
+    assert buildcache.site_inputs(site, "options").files == {**before, "site.yaml": buildcache.digest(
+        b"site_name: Misplaced\n")}  # the key the short cut compares covers it
+    second = subprocess.run(command, capture_output=True, text=True, cwd=here)
+    said = second.stdout + second.stderr
+    assert second.returncode != 0 and "SITE-CONFIG-PLACE" in said and "nothing had changed" not in said, said
+
+
+@pytest.mark.parametrize("library", ["wordfreq", "lxml"])
+def test_a_new_version_of_a_library_the_checks_use_is_a_new_generator(library: str, monkeypatch) -> None:
+    """A wordfreq upgrade changes which words are hard, an lxml one the visible text: no cached findings."""
+    before = buildcache.generator_key()
+    real = buildcache.metadata.version
+    monkeypatch.setattr(buildcache.metadata, "version",
+                        lambda name: "999.0" if name == library else real(name))
+    assert buildcache.generator_key() != before

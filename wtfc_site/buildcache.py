@@ -7,7 +7,8 @@ byte for byte the same, and a stale page is impossible:
 - ``generator``: every file of this program (code, data, default layouts,
   default pictures) and the versions of the libraries that shape the output;
 - ``site inputs``: every file in the site's content/, layouts/ and
-  easyread_images/, plus the build options (date, drafts);
+  easyread_images/, a settings file misplaced at its top level, plus the
+  build options (date, drafts);
 - a page's key: its own bytes plus everything a page's conversion and
   easy-read check read from the rest of the site (settings, glossary, short
   forms, picture library, the addresses and front matter of all pages).
@@ -36,8 +37,17 @@ CACHE_FORMAT = 2
 SITE_FOLDERS = ("content", "layouts", "easyread_images")
 """The folders of a site whose files can change what the build makes."""
 
-LIBRARIES = ("markdown", "jinja2", "nh3", "pyyaml", "pillow", "pagefind", "markupsafe")
-"""Libraries whose version can change the bytes written."""
+TOP_LEVEL_FILES = ("site.yaml",)
+"""Files at the top of a site, outside SITE_FOLDERS, that change what a build says.
+
+A settings file there is refused (config._candidate_configs, SITE-CONFIG-PLACE),
+so adding one must not look like "nothing changed". Spelled out here, not
+imported from config, so that this module stays light to import.
+"""
+
+LIBRARIES = ("markdown", "jinja2", "nh3", "pyyaml", "pillow", "pagefind", "markupsafe", "wordfreq", "lxml")
+"""Libraries whose version can change the bytes written or what the checks find
+(wordfreq: which words are hard; lxml: the visible text of a built page)."""
 
 
 def digest(*parts: bytes | str) -> str:
@@ -153,11 +163,17 @@ class SiteInputs:
         and so does a change to the site's hard word components, which the
         conversion renders (``body_layouts``, named inside layouts/:
         wordmarkup.BODY_LAYOUTS; passed in so that this module stays light to
-        import for a build with nothing to do).
+        import for a build with nothing to do). When the site has its own
+        copy of any of them, every file under layouts/ counts, as that copy
+        may import, include or extend any of them.
         """
         body_layouts = {f"layouts/{name}" for name in body_layouts}
+        # A site's own component may import, include or extend any other layout file of the site,
+        # which its name alone does not show: then every layout file is part of a body.
+        overridden = any(name in self.files for name in body_layouts)
         rest = {name: value for name, value in self.files.items()
-                if name not in page_files and (not name.startswith("layouts/") or name in body_layouts)}
+                if name not in page_files
+                and (not name.startswith("layouts/") or overridden or name in body_layouts)}
         return digest(self.generator, self.options, combine(rest))
 
 
@@ -169,6 +185,8 @@ def site_inputs(site_dir: Path, options: str) -> SiteInputs:
     for folder in SITE_FOLDERS:
         if (site_dir / folder).is_dir():
             files.update(hash_files(files_under(site_dir / folder), site_dir, heads if folder == "content" else None))
+    # Whether it exists is part of the hash too: only a file that exists gets an entry.
+    files.update(hash_files([p for p in (site_dir / name for name in TOP_LEVEL_FILES) if p.is_file()], site_dir))
     return SiteInputs(files, options, generator_key(), heads)
 
 
