@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -114,6 +115,21 @@ def test_an_edited_source_makes_a_new_cache_file(tmp_path, monkeypatch):
     source.write_text("three")
     assert kept_between_runs("words", [source], lambda: source.read_text()) == "three"
     assert kept_between_runs("words", [source], lambda: "not built again") == "three"
+
+
+def test_a_source_edited_keeping_its_size_and_time_makes_a_new_cache_file(tmp_path, monkeypatch):
+    """cp -p or tar can change a data file's bytes yet keep its size and time of change."""
+    from wtfc_site.usercache import kept_between_runs
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    source = tmp_path / "list.txt"
+    source.write_text("cat")
+    stamp = source.stat()
+    assert kept_between_runs("words", [source], lambda: source.read_text()) == "cat"
+    source.write_text("dog")
+    os.utime(source, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
+    assert (source.stat().st_size, source.stat().st_mtime_ns) == (stamp.st_size, stamp.st_mtime_ns)
+    assert kept_between_runs("words", [source], lambda: source.read_text()) == "dog"
 
 
 def test_another_language_falls_back_to_wordfreq():
