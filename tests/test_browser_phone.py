@@ -3,7 +3,7 @@
 On a 390 px wide phone (an iPhone 12 to 15 is 390 by 844) the header used to
 fill more than the first screen: the search box, the reader controls and the
 menu pushed the page's title below it. The reader controls now fold into one
-"Change how this page looks" disclosure there, which works by keyboard and
+"Text size, colours and listening" disclosure there, which works by keyboard and
 opens to the same buttons; on a wide screen it starts open.
 """
 
@@ -59,7 +59,7 @@ def test_the_folded_controls_open_by_keyboard_and_still_change_the_text(browser,
     page.goto(origin + "/")
     big = page.get_by_role("button", name="Big text")
     assert big.is_hidden(), "the controls should start folded on a phone"
-    page.get_by_text("Change how this page looks").focus()
+    page.get_by_text("Text size, colours and listening").focus()
     page.keyboard.press("Enter")
     assert big.is_visible()
     size = "parseFloat(getComputedStyle(document.querySelector('main .er-text p')).fontSize)"
@@ -81,6 +81,6 @@ def test_without_javascript_the_phone_header_shows_no_fold_that_does_nothing(bro
     context = browser.new_context(viewport=PHONE, java_script_enabled=False)
     page = context.new_page()
     page.goto(origin + "/")
-    assert page.get_by_text("Change how this page looks").is_hidden()
+    assert page.get_by_text("Text size, colours and listening").is_hidden()
     assert page.evaluate(FIRST_LINE)["firstLineBottom"] <= PHONE["height"]
     context.close()

@@ -118,7 +118,7 @@ def test_bigger_text_still_fits_a_phone(browser, origin, button, width):
     context = browser.new_context(viewport={"width": width, "height": 700})
     page = context.new_page()
     page.goto(origin + "/")
-    page.get_by_text("Change how this page looks").click()  # folded on a phone (test_browser_phone.py)
+    page.get_by_text("Text size, colours and listening").click()  # folded on a phone (test_browser_phone.py)
     page.get_by_role("button", name=button).click()
     for path in PAGES:
         page.goto(origin + path)
