@@ -22,6 +22,7 @@ from wtfc_site.checker.text import (
     syllables,
     tokenize,
 )
+from wtfc_site.textcheck import check_text_files
 
 
 def sentences(text: str, line_starts=()) -> list[str]:
@@ -304,3 +305,12 @@ def test_defaults_are_those_of_appendix_c():
     assert s.navigation_max_items == 5
     assert (s.readability.min_words, s.readability.fk_grade_warn, s.readability.fre_warn_below) == (100, 5, 80)
     assert s.rules == {} and s.names == ()
+
+
+def test_check_text_on_a_file_not_saved_as_utf8_says_so_with_its_line(tmp_path, capsys):
+    paper = tmp_path / "board-paper.txt"
+    paper.write_bytes("We meet on Monday.\nThe café is open.\n".encode("cp1252"))  # as an old Windows editor saves
+    assert check_text_files([paper], tmp_path, "text") == 1
+    err = capsys.readouterr().err
+    assert f"{paper}:2: error [SITE-ENCODING] This file is not saved as UTF-8 text." in err, err
+    assert "save it again with the UTF-8 encoding" in err and "Traceback" not in err

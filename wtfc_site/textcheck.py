@@ -16,6 +16,7 @@ from .checker.wordlists import WordLists, load_wordlists
 from .config import load_config
 from .errors import Problem, SiteError
 from .output import print_problems, problem_dict
+from .sources import read_text
 from .words import Abbreviations, Glossary, load_abbreviations, load_glossary
 
 
@@ -28,7 +29,12 @@ def check_text_files(files: list[Path], site_dir: Path, fmt: str) -> int:
             missing.append(Problem(path, None, "There is no file here to check.",
                                    hint="Check the file name and folder.", rule="SITE-MISSING-FILE"))
             continue
-        reports.append((path, check_document(path.read_text(encoding="utf-8-sig"), path, settings, words,
+        try:
+            text = read_text(path, path)  # a file not saved as UTF-8: its line and how to fix it, no traceback
+        except SiteError as error:
+            missing.extend(error.problems)
+            continue
+        reports.append((path, check_document(text, path, settings, words,
                                              glossary=glossary, abbreviations=abbreviations)))
     if fmt == "json":
         print(json.dumps([{"file": str(path), "easy_read": r.verdict.easy_read, "words": r.verdict.word_count,
