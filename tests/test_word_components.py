@@ -113,6 +113,18 @@ def test_a_tag_page_text_cannot_show_is_named_with_the_tags_it_can(make_site, bu
     assert "<strong>" in problem.hint
 
 
+def test_a_component_that_fails_while_writing_is_named_at_the_line_that_failed(make_site, build_site) -> None:
+    site = make_site({**site_files(), "layouts/components/hard_word.html":
+                      "{% macro hard_word(word) -%}\n<strong class=\"hard-word\">{{ word }}\n"
+                      "{{ nosuch }}</strong>\n{%- endmacro %}\n"})
+    report = build_site(site)
+    assert not report.written
+    [problem] = [p for p in report.problems if p.rule == "SITE-LAYOUT"]
+    assert problem.location == "layouts/components/hard_word.html:3"
+    assert "'nosuch' is undefined" in problem.message
+    assert "near this line" in problem.hint and "macro hard_word" not in problem.hint
+
+
 def test_each_word_is_rendered_once_however_many_pages_use_it(tmp_path: Path) -> None:
     """Builds of thousands of pages ask for the same words again and again: the layout runs once per word."""
     for name, text in OWN_COMPONENTS.items():

@@ -8,6 +8,7 @@ decides between stages whether to stop.
 from __future__ import annotations
 
 import enum
+import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -99,3 +100,23 @@ def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
             name = names[id(file)] = file.as_posix()
         return (name or "", p.line or 0, p.rule, p.message)
     return sorted(problems, key=key)
+
+
+def template_position(exc: BaseException) -> tuple[Path | None, int | None]:
+    """Return the layout file and line a Jinja error happened in (the innermost one), from its traceback.
+
+    Jinja names each compiled layout's code after the layout's file, so the
+    traceback holds the line of an included or imported layout too. A render
+    has its traceback rewritten to the layout's lines; a macro called from
+    Python (wordmarkup) has not, so its line in the compiled code is turned
+    back into the layout's line here."""
+    tb = exc.__traceback__ or sys.exc_info()[2]
+    found: tuple[Path | None, int | None] = (None, None)
+    while tb is not None:
+        name = tb.tb_frame.f_code.co_filename
+        if name.endswith((".html", ".xml", ".svg")):
+            template = tb.tb_frame.f_globals.get("__jinja_template__")
+            line = template.get_corresponding_lineno(tb.tb_lineno) if template is not None else tb.tb_lineno
+            found = (Path(name), line)
+        tb = tb.tb_next
+    return found

@@ -26,7 +26,7 @@ from .content import CONTENT_TYPES
 from .content.base import Page
 from .dates import long_date, short_date
 from .defaults import default_layouts
-from .errors import Problem, SiteError
+from .errors import Problem, SiteError, template_position
 from .pagination import list_pages
 from .pictures.library import Picture, unknown_picture
 from .search_words import short_forms_spelled_out
@@ -147,22 +147,10 @@ def _render_into(outputs: dict, problems: list[Problem], env: jinja2.Environment
                                 f"The layout has a mistake: {exc.message}.",
                                 hint="Check the {% %} and {{ }} tags near this line.", rule="SITE-LAYOUT"))
     except jinja2.TemplateError as exc:
-        file, line = _template_position(exc)
+        file, line = template_position(exc)
         problems.append(Problem(file or Path(layout), line,
                                 f"The layout could not be filled in for {path.parent.as_posix() or 'the home page'}: {exc}.",
                                 hint="Check the names used near this line of the layout.", rule="SITE-LAYOUT"))
-
-
-def _template_position(exc: BaseException) -> tuple[Path | None, int | None]:
-    """Find the layout file and line in a Jinja traceback."""
-    tb = exc.__traceback__ or sys.exc_info()[2]
-    found: tuple[Path | None, int | None] = (None, None)
-    while tb is not None:
-        name = tb.tb_frame.f_code.co_filename
-        if name.endswith((".html", ".xml", ".svg")):
-            found = (Path(name), tb.tb_lineno)
-        tb = tb.tb_next
-    return found
 
 
 def common_context(site: Site) -> dict[str, Any]:

@@ -31,7 +31,7 @@ import jinja2
 from markupsafe import Markup
 
 from .defaults import default_layouts
-from .errors import Problem, SiteError
+from .errors import Problem, SiteError, template_position
 from .words import GlossaryEntry, explained_word
 
 HARD_WORD_LAYOUT = "components/hard_word.html"
@@ -218,9 +218,7 @@ class WordMarkup:
             raise SiteError(Problem(Path(exc.filename or layout), exc.lineno, f"The layout has a mistake: {exc.message}.",
                                     hint="Check the {% %} and {{ }} tags near this line.", rule="SITE-LAYOUT")) from None
         except (jinja2.TemplateError, AttributeError) as exc:
-            raise SiteError(Problem(Path(layout), 1, f"The layout could not write {what}: {exc}.",
-                                    hint=f"It should hold {{% macro {macro}(…) %}} … {{% endmacro %}}, "
-                                         f"as the default {layout} does.", rule="SITE-LAYOUT")) from None
+            raise SiteError(self._render_problem(exc, layout, macro, what)) from None
         try:
             _one_element(markup, trailing_text)
         except etree.ParseError as exc:
@@ -230,6 +228,38 @@ class WordMarkup:
                                          "every tag. Write &amp; for &, and no other &…; codes.",
                                     rule="SITE-LAYOUT")) from None
         return markup
+
+
+    def _render_problem(self, exc: Exception, layout: str, macro: str, what: str) -> Problem:
+        """Return the problem of a layout that failed while writing: the file and line it failed on, when known."""
+        file, line = template_position(exc)
+        if file is None:  # no layout line ran: the macro is missing (AttributeError) or the layout is not found
+            return Problem(Path("layouts") / layout, None, f"The layout could not write {what}: {exc}.",
+                           hint=f"It should hold {{% macro {macro}(…) %}} … {{% endmacro %}}, "
+                                f"as the default {layout} does.", rule="SITE-LAYOUT")
+        return Problem(_as_site_file(file, self.env.loader), line, f"The layout could not write {what}: {exc}.",
+                       hint="Check the names used near this line of the layout: a macro can use only what it is "
+                            "given and what it imports.", rule="SITE-LAYOUT")
+
+
+def _as_site_file(file: Path, loader: jinja2.BaseLoader | None) -> Path:
+    """Return a site layout's file as the author names it (layouts/…); a default layout keeps its full path."""
+    for folder in _site_layout_folders(loader):
+        try:
+            return Path("layouts") / file.relative_to(folder)
+        except ValueError:
+            continue
+    return file
+
+
+def _site_layout_folders(loader: jinja2.BaseLoader | None) -> list[Path]:
+    """Return the folders the loader reads layouts from, other than the default layouts."""
+    if isinstance(loader, jinja2.ChoiceLoader):
+        return [folder for inner in loader.loaders for folder in _site_layout_folders(inner)]
+    if isinstance(loader, jinja2.FileSystemLoader):
+        default = default_layouts().resolve()
+        return [Path(folder) for folder in loader.searchpath if Path(folder).resolve() != default]
+    return []  # the default layouts sit behind a PrefixLoader
 
 
 def _one_element(markup: str, trailing_text: bool = False) -> etree.Element:

@@ -17,7 +17,7 @@ from pathlib import Path
 import jinja2
 
 from ..defaults import default_layouts
-from ..errors import Problem, SiteError
+from ..errors import Problem, SiteError, template_position
 
 MESSAGE_PAGE = "feedback_message.html"
 
@@ -124,7 +124,8 @@ class MessagePages:
                                     f"The layout has a mistake: {exc.message}.",
                                     hint="Check the {% %} and {{ }} tags near this line.", rule="SITE-LAYOUT")) from None
         except jinja2.TemplateError as exc:
-            raise SiteError(Problem(Path(MESSAGE_PAGE), None, f"The receiver's page could not be filled in: {exc}.",
+            file, line = template_position(exc)
+            raise SiteError(Problem(file or Path(MESSAGE_PAGE), line, f"The receiver's page could not be filled in: {exc}.",
                                     hint="It is given title, text and link (empty unless the text is a link).",
                                     rule="SITE-LAYOUT")) from None
 
