@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
+from conftest import TODAY, new_site
+
+from tests.test_wtfc import MINUTES, tiny
+from wtfc_site.buildcache import Store
 from wtfc_site.checker import CheckerSettings, check_page, load_wordlists
 from wtfc_site.checker.plaintext import page_from_text
 from wtfc_site.checker.visible import LAYOUT_HINT, check_visible, generated_points, visible_points
+from wtfc_site.pipeline import Options, load_site
+from wtfc_site.visiblecheck import VisibleCache, _built_pages
 
 SETTINGS = CheckerSettings()
 WORDS = load_wordlists()
@@ -112,3 +118,25 @@ def test_visible_text_is_on_by_default_and_the_example_site_is_strict_clean():
                            capture_output=True, text=True, timeout=300)
     assert "Easy read: 0 errors, 0 warnings" in check.stdout, check.stdout[-3000:]
     assert check.returncode == 0
+
+
+
+def test_a_generated_page_s_kept_findings_follow_the_names_other_pages_give(tmp_path):
+    """The checker never calls the site's people hard words, and a minutes page's attended: names them;
+    a generated page (the action tracker shows who does each action) is checked again when they change."""
+    minutes = MINUTES.replace("who: Jo Bloggs, by: 2026-06-01", "who: Ngozi Quorvanek, by: 2026-06-01")
+    site_dir = new_site(tmp_path / "site", {**tiny(), "content/minutes/2026-01-21-board.md": minutes})
+
+    def tracker_key() -> str:
+        site = load_site(Options(site_dir=site_dir, today=TODAY)).site
+        outputs = {PurePosixPath(g.url.strip("/")) / "index.html": "<main><p>Ngozi Quorvanek</p></main>"
+                   for g in site.generated}
+        cache = VisibleCache(Store.open(tmp_path / "visible.pickle"), "shared", {})
+        built, keys = _built_pages(site, outputs, cache)
+        [key] = [k for b, k in zip(built, keys) if b.path == PurePosixPath("actions/index.html")]
+        return key
+    before = tracker_key()
+    (site_dir / "content/minutes/2026-01-21-board.md").write_text(
+        minutes.replace("chairs: [Jo Bloggs]", "chairs: [Jo Bloggs]\nattended: [{name: Ngozi Quorvanek}]"),
+        encoding="utf-8")
+    assert tracker_key() != before

@@ -16,6 +16,7 @@ from pathlib import Path, PurePosixPath
 from .buildcache import Store, digest
 from .checker.visible import check_visible, visible_points
 from .checks import page_text, site_wordlists
+from .convert import from_other_pages
 from .errors import Problem
 from .pagework import run_pages
 from .points import PageText
@@ -39,7 +40,8 @@ class VisibleCache:
     """Findings kept between builds, by page. A content page's findings depend only on its built
     HTML and on what its page key covers (its file, the other pages' front matter, the settings,
     word lists and this program), so no page has to be checked again when neither changed: checking
-    every page took most of a one-page rebuild. A generated page is keyed by its description."""
+    every page took most of a one-page rebuild. A generated page is keyed by its description and
+    by what the other pages' front matter gives the checker (``convert.from_other_pages``)."""
 
     store: Store
     shared: str
@@ -106,10 +108,12 @@ def _built_pages(site: Site, outputs: Mapping[PurePosixPath, bytes | Path | str]
         text = page_text(site, page)
         what = cache.page_keys.get(page.id, "") if cache else ""
         add(text, output_path(page.url), text.title_line or 1, tuple(findings.get(page.id, ())), what)
+    # A generated page has no page key; the checker also reads the other pages' front matter (people's names).
+    others = from_other_pages(site) if cache else ""
     for generated in site.generated:
         text = PageText(file=Path("layouts") / generated.layout, url=generated.url, title=generated.title,
                         title_line=1, content_type=generated.content_type or "list", easy_read=True)
-        add(text, output_path(generated.url), 1, (), _stable_repr(text))
+        add(text, output_path(generated.url), 1, (), digest(_stable_repr(text), others))
     return built, keys
 
 
