@@ -90,13 +90,13 @@ class Photo:
 
 @dataclass
 class WordMarkup:
-    """Renders a hard word's markup with the site's layouts, once per word."""
+    """Renders the markup inside page bodies with the site's layouts, once per word, row, short form or photo."""
 
     env: jinja2.Environment
     _bold: dict[str, str] = field(default_factory=dict)
     _explained: dict[GlossaryEntry, str] = field(default_factory=dict)
-    _rows: dict[tuple[str, RowPicture | None], etree.Element] = field(default_factory=dict)
-    _short_forms: dict[tuple[str, str], etree.Element] = field(default_factory=dict)
+    _made: dict[tuple, etree.Element] = field(default_factory=dict)
+    """Each element made, by its layout and what it shows; copied for every use."""
     _broken: set[str] = field(default_factory=set)
     """Layouts already reported as unable to write their markup."""
 
@@ -117,25 +117,15 @@ class WordMarkup:
 
         A layout that cannot write it is added to ``problems`` (once), and the word is shown plain.
         """
-        return self._element(lambda: self.hard_word(word), HARD_WORD_LAYOUT, allowed, problems, "span", word)
+        made = self._copy_of((HARD_WORD_LAYOUT, word), HARD_WORD_LAYOUT, problems,
+                             lambda: _kept_element(self.hard_word(word), HARD_WORD_LAYOUT, allowed))
+        return made if made is not None else _plain("span", word)
 
     def explanation_element(self, entry: GlossaryEntry, allowed: BodyTags, problems: list[Problem]) -> etree.Element:
         """Return a new element of the line that explains a hard word, for a Markdown page's tree."""
-        return self._element(lambda: self.explanation(entry), EXPLANATION_LAYOUT, allowed, problems, "p",
-                             entry.sentence)
-
-    def _element(self, markup: Callable[[], str], layout: str, allowed: BodyTags, problems: list[Problem],
-                 plain_tag: str, plain_text: str) -> etree.Element:
-        if layout not in self._broken:
-            try:
-                return _kept_element(markup(), layout, allowed)
-            except SiteError as exc:
-                # Reported once (by each worker process); the build stops on it, so the plain stand-in is never published.
-                self._broken.add(layout)
-                problems.extend(exc.problems)
-        element = etree.Element(plain_tag)
-        element.text = plain_text
-        return element
+        made = self._copy_of((EXPLANATION_LAYOUT, entry), EXPLANATION_LAYOUT, problems,
+                             lambda: _kept_element(self.explanation(entry), EXPLANATION_LAYOUT, allowed))
+        return made if made is not None else _plain("p", entry.sentence)
 
     def point_row(self, row_class: str, picture_name: str | None, picture_url: str, allowed: BodyTags,
                   problems: list[Problem]) -> tuple[etree.Element, etree.Element]:
@@ -145,36 +135,25 @@ class WordMarkup:
         added to ``problems`` (once), and the row is a bare <div>.
         """
         picture = RowPicture(picture_name, picture_url) if picture_name else None
-        key = (row_class, picture)
-        if key not in self._rows and POINT_ROW_LAYOUT not in self._broken:
-            try:
-                self._rows[key] = self._made_row(row_class, picture, allowed)
-            except SiteError as exc:
-                self._broken.add(POINT_ROW_LAYOUT)  # as in _element: the build stops on it
-                problems.extend(exc.problems)
-        if key not in self._rows:
+        row = self._copy_of((POINT_ROW_LAYOUT, row_class, picture), POINT_ROW_LAYOUT, problems,
+                            lambda: self._made_row(row_class, picture, allowed))
+        if row is None:
             bare = etree.Element("div")
             return bare, bare
-        row = copy.deepcopy(self._rows[key])
         slot = next(inside for inside in row.iter() if SLOT in inside.attrib)
         del slot.attrib[SLOT]
         return row, slot
 
     def short_form_element(self, short: str, meaning: str, allowed: BodyTags, problems: list[Problem]) -> etree.Element:
         """Return a new element of a short form's first use on a page; its tail is any text the layout writes after it."""
-        key = (short, meaning)
-        if key not in self._short_forms and SHORT_FORM_LAYOUT not in self._broken:
-            try:
-                markup = self._render(SHORT_FORM_LAYOUT, "short_form", Markup(escape(short)), Markup(escape(meaning)),
-                                      what="a short form", trailing_text=True)
-                self._short_forms[key] = _kept_element(markup, SHORT_FORM_LAYOUT, allowed, trailing_text=True)
-            except SiteError as exc:
-                self._broken.add(SHORT_FORM_LAYOUT)
-                problems.extend(exc.problems)
-        if key in self._short_forms:
-            return copy.deepcopy(self._short_forms[key])
-        element = etree.Element("span")
-        element.text, element.tail = short, f" ({meaning})"
+        def made() -> etree.Element:
+            markup = self._render(SHORT_FORM_LAYOUT, "short_form", Markup(escape(short)), Markup(escape(meaning)),
+                                  what="a short form", trailing_text=True)
+            return _kept_element(markup, SHORT_FORM_LAYOUT, allowed, trailing_text=True)
+        element = self._copy_of((SHORT_FORM_LAYOUT, short, meaning), SHORT_FORM_LAYOUT, problems, made)
+        if element is None:
+            element = _plain("span", short)
+            element.tail = f" ({meaning})"
         return element
 
     def photo_element(self, photo: Photo, allowed: BodyTags, problems: list[Problem]) -> etree.Element:
@@ -182,13 +161,27 @@ class WordMarkup:
 
         A layout that cannot write it is added to ``problems`` (once), and the photo is a bare <img>.
         """
-        if PHOTO_LAYOUT not in self._broken:
+        made = self._copy_of((PHOTO_LAYOUT, photo), PHOTO_LAYOUT, problems,
+                             lambda: _kept_element(self._render(PHOTO_LAYOUT, "photo", photo, what="a photo"),
+                                                   PHOTO_LAYOUT, allowed))
+        return made if made is not None else etree.Element("img", {"src": photo.src, "alt": photo.alt})
+
+    def _copy_of(self, key: tuple, layout: str, problems: list[Problem],
+                 make: Callable[[], etree.Element]) -> etree.Element | None:
+        """Return a new copy of the element ``make`` gives for ``key``, made only the first time.
+
+        None when the layout cannot write it: that is added to ``problems`` once (by each worker
+        process), and the build stops on it, so the caller's plain stand-in is never published.
+        ``allowed`` (markdown.BODY_TAGS) is the same on every call, so it is not part of the key.
+        """
+        if key not in self._made and layout not in self._broken:
             try:
-                return _kept_element(self._render(PHOTO_LAYOUT, "photo", photo, what="a photo"), PHOTO_LAYOUT, allowed)
+                self._made[key] = make()
             except SiteError as exc:
-                self._broken.add(PHOTO_LAYOUT)  # as in _element: the build stops on it
+                self._broken.add(layout)
                 problems.extend(exc.problems)
-        return etree.Element("img", {"src": photo.src, "alt": photo.alt})
+        made = self._made.get(key)
+        return copy.deepcopy(made) if made is not None else None
 
     def _made_row(self, row_class: str, picture: RowPicture | None, allowed: BodyTags) -> etree.Element:
         """Return the row the layout writes, checked to hold one empty place for the words."""
@@ -260,6 +253,12 @@ def _site_layout_folders(loader: jinja2.BaseLoader | None) -> list[Path]:
         default = default_layouts().resolve()
         return [Path(folder) for folder in loader.searchpath if Path(folder).resolve() != default]
     return []  # the default layouts sit behind a PrefixLoader
+
+
+def _plain(tag: str, text: str) -> etree.Element:
+    element = etree.Element(tag)
+    element.text = text
+    return element
 
 
 def _one_element(markup: str, trailing_text: bool = False) -> etree.Element:
