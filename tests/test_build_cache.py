@@ -330,11 +330,9 @@ def test_pages_done_by_a_pool_of_processes_give_the_same_site(tmp_path: Path,
     assert snapshot(tmp_path / "pooled") == serial
 
 
-def test_after_one_page_changes_only_that_page_and_the_lists_are_rendered_again(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def record_rendered_pages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Return a list that gets the output path of every page the build renders from now on."""
     from wtfc_site import render
-    site = new_site(tmp_path / "site", FILES)
-    cached_build(site, tmp_path)
     rendered: list[str] = []
     original = render._render_into
 
@@ -342,6 +340,14 @@ def test_after_one_page_changes_only_that_page_and_the_lists_are_rendered_again(
         rendered.append(path.as_posix())
         return original(outputs, problems, env, layout, path, context)
     monkeypatch.setattr(render, "_render_into", counting)
+    return rendered
+
+
+def test_after_one_page_changes_only_that_page_and_the_lists_are_rendered_again(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    site = new_site(tmp_path / "site", FILES)
+    cached_build(site, tmp_path)
+    rendered = record_rendered_pages(monkeypatch)
     edit_page(site)
     cached_build(site, tmp_path)
     written_pages = {"index.html", "updates/2026-01-05-new-bus/index.html", "updates/2026-02-09-cafe/index.html"}
@@ -410,16 +416,9 @@ def test_the_search_index_is_kept_when_no_html_changed_and_made_again_when_one_d
 def test_a_page_showing_a_new_picture_renders_again_only_itself_the_lists_and_the_credits(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Only a layout that lists every picture (the credits) depends on the set of pictures the site shows."""
-    from wtfc_site import render
     site = new_site(tmp_path / "site", FILES)
     cached_build(site, tmp_path)
-    rendered: list[str] = []
-    original = render._render_into
-
-    def counting(outputs, problems, env, layout, path, context):
-        rendered.append(path.as_posix())
-        return original(outputs, problems, env, layout, path, context)
-    monkeypatch.setattr(render, "_render_into", counting)
+    rendered = record_rendered_pages(monkeypatch)
     append(site / "content/updates/2026-02-09-cafe.md", "\n[picture: money] The soup costs one pound.\n")
     cached_build(site, tmp_path)
     content_pages = {"index.html", "updates/2026-01-05-new-bus/index.html", "updates/2026-02-09-cafe/index.html"}
