@@ -20,7 +20,6 @@ cannot be read is treated as empty: the build is then simply slower.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 from collections.abc import Iterable
@@ -30,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from .defaults import default_layouts, default_pictures
+from .hashing import digest
 
 CACHE_FORMAT = 2
 """Bump when the shape of what is stored changes."""
@@ -48,16 +48,6 @@ imported from config, so that this module stays light to import.
 LIBRARIES = ("markdown", "jinja2", "nh3", "pyyaml", "pillow", "pagefind", "markupsafe", "wordfreq", "lxml")
 """Libraries whose version can change the bytes written or what the checks find
 (wordfreq: which words are hard; lxml: the visible text of a built page)."""
-
-
-def digest(*parts: bytes | str) -> str:
-    """Return a short hex hash of the parts, each length-prefixed so they cannot run together."""
-    h = hashlib.blake2b(digest_size=16)
-    for part in parts:
-        data = part.encode("utf-8") if isinstance(part, str) else part
-        h.update(len(data).to_bytes(8, "little"))
-        h.update(data)
-    return h.hexdigest()
 
 
 def files_under(folder: Path) -> list[Path]:

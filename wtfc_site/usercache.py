@@ -9,7 +9,6 @@ nothing in the site folder) all live here, under $XDG_CACHE_HOME/wtfc-site
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import sys
@@ -17,6 +16,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, TypeVar
+
+from .hashing import digest
 
 T = TypeVar("T")
 
@@ -57,13 +58,7 @@ def kept_between_runs(name: str, sources: Sequence[Path], build: Callable[[], T]
 
 def _sources_hash(sources: Sequence[Path]) -> str:
     """Return a short hex hash of each source's path and bytes."""
-    h = hashlib.blake2b(digest_size=8)
-    for path in sources:
-        data = path.read_bytes()
-        for part in (str(path).encode(), data):
-            h.update(len(part).to_bytes(8, "little"))
-            h.update(part)
-    return h.hexdigest()
+    return digest(*(part for path in sources for part in (str(path), path.read_bytes())))
 
 
 class _ProxyPickler(pickle.Pickler):
