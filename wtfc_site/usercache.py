@@ -9,6 +9,8 @@ nothing in the site folder) all live here, under $XDG_CACHE_HOME/wtfc-site
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import pickle
 import sys
@@ -45,15 +47,30 @@ def kept_between_runs(name: str, sources: Sequence[Path], build: Callable[[], T]
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError, TypeError, ValueError):
         pass
     value = build()
-    temporary = cache.with_suffix(f".{os.getpid()}.tmp")
+    kept = io.BytesIO()
     try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        with temporary.open("wb") as handle:
-            _ProxyPickler(handle, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
-        temporary.replace(cache)
-    except (OSError, pickle.PicklingError, TypeError):
-        temporary.unlink(missing_ok=True)
+        _ProxyPickler(kept, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
+    except (pickle.PicklingError, TypeError):
+        return value
+    write_atomically(cache, kept.getvalue())
     return value
+
+
+def write_atomically(path: Path, data: bytes) -> bool:
+    """Write ``data`` to ``path`` in the user's cache all at once, so another run never reads half a file.
+
+    Return False when it cannot be written (a read-only home): the caller just builds again next time.
+    """
+    temporary = path.with_suffix(f".{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_bytes(data)
+        temporary.replace(path)
+    except OSError:
+        with contextlib.suppress(OSError):  # the folder may not exist at all (a file stands in its place)
+            temporary.unlink(missing_ok=True)
+        return False
+    return True
 
 
 def _sources_hash(sources: Sequence[Path]) -> str:

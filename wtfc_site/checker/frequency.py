@@ -24,7 +24,6 @@ import functools
 import importlib.util
 import math
 import mmap
-import os
 import re
 import struct
 import unicodedata
@@ -33,7 +32,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..usercache import user_cache
+from ..usercache import user_cache, write_atomically
 
 _PART = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 
@@ -155,12 +154,7 @@ def _table(lang: str) -> _Sorted | dict[str, int] | None:
     if small is None or large is None:
         return None
     table = _Sorted.merge(small, large)
-    try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        temporary = cache.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_bytes(table.to_bytes())
-        temporary.replace(cache)
-    except OSError:
+    if not write_atomically(cache, table.to_bytes()):
         return {**large, **small}  # no cache folder: the lists as read, this run only
     return table
 

@@ -7,8 +7,8 @@ file. So the first run parses the dictionary with pyphen and keeps the parsed
 patterns in the user's cache folder (``$XDG_CACHE_HOME/wtfc-site``, never in
 the site folder); later runs read that file (about 10 ms) and split words
 with our own implementation of Liang's method, which pyphen uses too. The
-cache file's name holds the dictionary's size and date, so a new pyphen
-version makes a new one. If the cache folder cannot be written, pyphen's
+cache file's name holds a hash of the dictionary (``usercache.kept_between_runs``),
+so a new pyphen version makes a new one. If the cache folder cannot be written, pyphen's
 own parse is used every time.
 """
 
@@ -16,11 +16,9 @@ from __future__ import annotations
 
 import functools
 import importlib.util
-import os
-import pickle
 from pathlib import Path
 
-from ..usercache import user_cache
+from ..usercache import kept_between_runs
 
 Patterns = tuple[dict[str, tuple[int, tuple[int, ...]]], int]
 """pattern letters -> (offset, split values), and the longest pattern's length."""
@@ -38,11 +36,6 @@ def _dictionary(lang: str) -> Path | None:
     return path if path.exists() else None
 
 
-def _cache_file(dictionary: Path, lang: str) -> Path:
-    stat = dictionary.stat()
-    return user_cache() / f"hyphenation-{lang}-{stat.st_size}-{int(stat.st_mtime)}.pickle"
-
-
 def _parse_with_pyphen(lang: str) -> Patterns:
     import pyphen
 
@@ -57,24 +50,7 @@ def patterns(lang: str) -> Patterns:
     dictionary = _dictionary(lang)
     if dictionary is None:
         return _parse_with_pyphen(lang)  # pyphen finds a close language itself, or says why not
-    cache = _cache_file(dictionary, lang)
-    try:
-        with cache.open("rb") as handle:
-            loaded = pickle.load(handle)
-        if isinstance(loaded, tuple) and len(loaded) == 2:
-            return loaded
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
-        pass
-    parsed = _parse_with_pyphen(lang)
-    try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        temporary = cache.with_suffix(f".{os.getpid()}.tmp")
-        with temporary.open("wb") as handle:
-            pickle.dump(parsed, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        temporary.replace(cache)
-    except OSError:
-        pass  # a read-only home: parse every time
-    return parsed
+    return kept_between_runs(f"hyphenation-{lang}", [dictionary], lambda: _parse_with_pyphen(lang))
 
 
 def split_points(word: str, lang: str = "en_US") -> list[int]:
