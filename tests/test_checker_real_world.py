@@ -146,3 +146,70 @@ def test_two_words_the_page_ties_together_are_not_inconsistent():
     assert not [r for r in _rules_in(tied) if r[0] == "ER-CONSISTENT"]
     loose = "# Your doctor\n\nSee your doctor every year.\nRing your GP to make a time.\n"
     assert [r[0] for r in _rules_in(loose) if r[0] == "ER-CONSISTENT"] == ["ER-CONSISTENT"]
+
+
+# --- text copied out of a PDF (issue 15 part 2; tests/passages_holdout shows each in a whole passage) ----------
+
+
+def _check_txt(text: str):
+    return check_document(text, Path("pasted.txt"), SETTINGS, WORDS)
+
+
+def test_a_symbol_font_bullet_from_a_pdf_makes_a_list_item():
+    """Copying a Word or PDF list gives U+F0B7 (the Symbol font's bullet), not '•'."""
+    text = "Who can have it?\n\uf0b7\tPeople aged 75 and over\n\uf0b7\tPeople who live in a care home\n"
+    points, _ = text_to_points(text, PictureText())
+    assert [(p.kind, p.text) for p in points][-2:] == [
+        ("list-item", "People aged 75 and over"), ("list-item", "People who live in a care home")]
+    assert "\uf0b7" not in " ".join(p.text for p in points)
+
+
+def test_a_contents_page_and_a_dashed_page_number_are_not_sentences():
+    text = ("What is in this booklet\nAbout us ......................... 2\nHow we can help ....... 3-4\n\n"
+            "About us\nWe help people find work.\n\n- 5 -\n\nWe can help you write a CV.\n")
+    points, _ = text_to_points(text, PictureText())
+    texts = [p.text for p in points]
+    assert not any("...." in t or "- 5 -" in t for t in texts)
+    assert texts[-1] == "We can help you write a CV."
+    assert "Contents" not in texts and _check_txt(text).counts.sentences == 5
+
+
+def test_a_word_hyphenated_at_a_line_end_is_read_as_one_word_on_its_own_line():
+    text = "Changes\n\nWe want to know what you think be-\nfore we decide about the bus.\n"
+    report = _check_txt(text)
+    assert not [p for p in report.problems if "fore" in p.message]
+    points, _ = text_to_points(text, PictureText())
+    assert "think before we decide" in " ".join(points[-1].text.split())
+    # a hard word broken across two lines is still found, whole
+    rare = _check_txt("News\n\nThe group met on Monday with the multi-\ndisciplinary team.\n")
+    assert [p.message for p in rare.problems if p.rule == "ER-HARD-WORD"] == [
+        "'multidisciplinary' is a hard word."]
+
+
+def test_a_hyphen_that_belongs_to_the_word_stays_when_the_line_is_joined():
+    from wtfc_site.checker.plaintext import join_hyphenated_lines
+
+    assert join_hyphenated_lines("We are a self-\nadvocacy group.") == "We are a\nself-advocacy group."
+    assert join_hyphenated_lines("We care for every-\none.") == "We care for\neveryone."
+    assert join_hyphenated_lines("Item 3 -\nmoney") == "Item 3 -\nmoney"  # a dash, not a broken word
+
+
+@pytest.mark.parametrize("word", ["germs", "vaccine", "sore", "quiz", "newsletter", "taxi", "clapped"])
+def test_everyday_words_of_published_easy_read_are_not_hard(word):
+    assert not [r for r in _rules_in(f"# News\n\nWe talked about the {word} today.\n") if r[0] == "ER-HARD-WORD"]
+
+
+def test_a_place_or_organisation_name_at_the_start_of_a_line_is_a_name():
+    """Letterheads and footers start a line with the name: 'Castlebridge City Council – Easy Read – 2025'."""
+    footer = "# Jobs\n\nWe help you find a job.\n\nCastlebridge City Council – Easy Read – January 2025\n"
+    assert not [r for r in _rules_in(footer) if r[0] == "ER-HARD-WORD"]
+    alone = "# Jobs\n\nWe help you find a job.\n\nCastlebridge has a new bus station.\n"
+    assert [r[1] for r in _rules_in(alone) if r[0] == "ER-HARD-WORD"] == ["'Castlebridge' is not a common word."]
+    # the same word in an e-mail address does not make it an ordinary lower-case word
+    mail = footer + "\nEmail jobs@castlebridge.gov.uk\n"
+    assert not [r for r in _rules_in(mail) if r[0] == "ER-HARD-WORD"]
+
+
+def test_a_heading_in_capitals_is_one_finding_not_one_per_word_group():
+    found = [r for r in _rules_in("# Help\n\nWHAT IS A HATE CRIME?\n\nIt is a crime.\n") if r[0] == "ER-NO-CAPS"]
+    assert found == [("ER-NO-CAPS", "'WHAT IS A HATE CRIME' is in capital letters.")]

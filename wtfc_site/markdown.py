@@ -61,7 +61,10 @@ PASTED_BULLET = "bullet"
 """A line of a pasted document that starts with a bullet such as "•": read as a Markdown list item."""
 PASTED_INDENT = "indented"
 """An indented line of a plain-text document, outside a list: words, not a Markdown code block."""
-_PASTED_BULLET_RE = re.compile("^(\\s*)[\u2022\u25cf\u25aa]\\s+")
+BULLET_GLYPHS = "\u2022\u25cf\u25aa\u25a0\u25e6\u25cb\u2023\u2043\u2219\u00b7\u27a2\u2713\u2714\u2013\uf0b7\uf0a7\uf0d8\uf076"
+"""Characters a PDF or word processor starts a list item with: bullets, squares, arrows, ticks, an en dash,
+and the Symbol and Wingdings font's private-use bullets that copying from a PDF leaves (U+F0B7 ...)."""
+_PASTED_BULLET_RE = re.compile(f"^(\\s*)[{BULLET_GLYPHS}]\\s+")
 _TABLE_ROW_RE = re.compile(r"^\s*\|.*\|\s*$")
 _TABLE_SEPARATOR_RE = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 _RAW_STYLE_RE = re.compile(r"^<(/?)(u|ins|b|strong|i|em)\s*>$", re.IGNORECASE)
@@ -172,6 +175,8 @@ class _LineMarkers(Preprocessor):
             kind = pasted(lines, index) if pasted is not None and not line[:cut].strip() else None
             if kind == PASTED_BULLET:  # "• item" from a PDF: a Markdown list item
                 line = _PASTED_BULLET_RE.sub(r"\1- ", line, count=1)
+                if out and out[-1].strip() and not _PREFIX_RE.match(out[-1]).group().strip():  # type: ignore[union-attr]
+                    out.append("")  # a list straight under a line of words ("Who can have it?"), as on paper
             elif kind in (PASTED_INDENT, PICTURE_TEXT):  # words, never an indented code block
                 line = line.lstrip()
             if kind in (PASTED_BULLET, PASTED_INDENT, PICTURE_TEXT):

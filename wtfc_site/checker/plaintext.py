@@ -12,8 +12,14 @@ standard (not easy-read) text.
 What is left here is only about text pasted from elsewhere (a board paper
 saved from a PDF), never about Markdown:
 
-- A line that is only a page number ("12", "Page 3 of 12") is dropped.
-- A line that starts with a bullet ("•", "●", "▪") is a list item.
+- A line that is only a page number ("12", "Page 3 of 12", "- 4 -") is
+  dropped, and so is a line of a contents page ("About us ...... 2").
+- A line that starts with a bullet ("•", "●", "▪", a Symbol-font bullet
+  U+F0B7 that copying from a PDF leaves, ...) is a list item.
+- A word hyphenated at the end of a line ("be-" / "fore") is joined again
+  on the second line, so it is read as the word it is ("before"); the
+  hyphen stays when the joined word is not a known word ("self-" /
+  "advocacy"). No line moves, so findings keep their source lines.
 - In a file that is not Markdown (not ``.md``), an indented line outside a
   list is words, not a code block.
 - A line that describes a picture (alt text or a caption pasted with the
@@ -31,13 +37,22 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import Problem, SiteError
-from ..markdown import PAGE_NUMBER, PASTED_BULLET, PASTED_INDENT, BodyContext, BodyConverter, PictureChoice
+from ..markdown import (
+    BULLET_GLYPHS,
+    PAGE_NUMBER,
+    PASTED_BULLET,
+    PASTED_INDENT,
+    BodyContext,
+    BodyConverter,
+    PictureChoice,
+)
 from ..points import PICTURE_MARKER, PICTURE_TEXT, PageText, Point, Silence
 from ..sources import parse_source, split_front_matter
 from ..words import Abbreviations, Glossary
+from .frequency import zipf_frequency
 from .settings import PictureText
 
-__all__ = ["PICTURE_TEXT", "LooseDocument", "is_picture_text", "page_from_text",
+__all__ = ["PICTURE_TEXT", "LooseDocument", "is_picture_text", "join_hyphenated_lines", "page_from_text",
            "pasted_line_reader", "read_document", "text_to_points"]
 
 _LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
@@ -46,12 +61,22 @@ _PARAGRAPH_LINE = re.compile(r"^(?!\s*(?:[-*+\u2022]\s|\d{1,3}[.)]\s|>|#|\|))\s*
 """A line that goes on a paragraph: not a list item, quote, heading or table row."""
 _INDENTED = re.compile(r"^(?: {4}|\t)")
 """A line Markdown would read as code: four spaces or a tab at its start."""
-_BULLET = re.compile(r"^\s*[\u2022\u25cf\u25aa]\s+\S")
+_BULLET = re.compile(rf"^\s*[{BULLET_GLYPHS}]\s+\S")
 """A list item from a PDF or word processor, written with a bullet character."""
 _CONTINUED = re.compile(r"^\s*(?:[-*+\u2022]\s|\d{1,3}[.)]\s|>)")
 """A list item or quote line, which a page number right after it would go on (so it is kept)."""
-_PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?\s*$", re.IGNORECASE)
-"""A line that is only a page number ("12", "Page 3", "Page 3 of 12"), left behind when a PDF is pasted."""
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:[-\u2013]\s*)?(?:page\s+)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?\s*(?:[-\u2013]\s*)?$", re.IGNORECASE
+)
+"""A line that is only a page number ("12", "Page 3", "Page 3 of 12", "- 4 -"), left behind when a PDF is pasted."""
+_CONTENTS_LINE = re.compile(r"^\s*\S.*?(?:\.\s?){4,}\s*\d{1,3}(?:\s*[-\u2013]\s*\d{1,3})?\s*$")
+"""A line of a contents page: a title, a row of dots and its page number ("About us ........ 2", "Money .... 4-6")."""
+_HYPHENATED_END = re.compile(r"(?<![\w-])([A-Za-z]{2,})-$")
+"""A line that ends in part of a word and a hyphen ("be-"), the word going on at the start of the next line."""
+_WORD_START = re.compile(r"^(\s*)([a-z]+)")
+_KNOWN_WORD_ZIPF = 2.5
+"""A word joined from a line-end hyphenation loses its hyphen when it is at least this common ("before"), and keeps
+it when it is not ("self-advocacy": "selfadvocacy" is no word)."""
 _CAPTION_WORD = re.compile(r"[A-Za-z\u00c0-\u024f']+|\d+")
 _CAPTION_STARTS = frozenset({"a", "an", "two", "some"})
 # A caption names what a picture shows; it has no verb that tells the reader
@@ -125,7 +150,7 @@ def pasted_line_reader(picture_text: PictureText | None, *,
         if _BULLET.match(line):
             return PASTED_BULLET
         before = lines[index - 1] if index > 0 else ""
-        if _PAGE_NUMBER.match(line) and not _CONTINUED.match(before):
+        if (_PAGE_NUMBER.match(line) and not _CONTINUED.match(before)) or _CONTENTS_LINE.match(line):
             return PAGE_NUMBER
         if picture_text is not None and is_picture_text(line, picture_text, alone=_stands_alone(lines, index)):
             return PICTURE_TEXT
@@ -133,6 +158,30 @@ def pasted_line_reader(picture_text: PictureText | None, *,
             return PASTED_INDENT
         return None
     return kind
+
+
+def join_hyphenated_lines(text: str) -> str:
+    """Return ``text`` with each word hyphenated across a line break joined again on the second line.
+
+    "what you think be-" / "fore we decide." becomes "what you think" /
+    "before we decide.": the part of the word moves down, so every line keeps
+    its number and the first line is never left empty. The hyphen stays when
+    the joined word is not a known word ("self-" / "advocacy" gives
+    "self-advocacy"). Only a line that ends in letters and a hyphen, followed
+    by a line that starts with a small letter, is joined.
+    """
+    lines = text.split("\n")
+    for index in range(len(lines) - 1):
+        end = _HYPHENATED_END.search(lines[index].rstrip())
+        start = _WORD_START.match(lines[index + 1])
+        if end is None or start is None or not lines[index][:end.start()].strip():
+            continue
+        head, tail = end.group(1), start.group(2)
+        joined = head + tail
+        word = joined if zipf_frequency(joined.lower()) >= _KNOWN_WORD_ZIPF else f"{head}-{tail}"
+        lines[index] = lines[index].rstrip()[:end.start()].rstrip()
+        lines[index + 1] = start.group(1) + word + lines[index + 1][start.end():]
+    return "\n".join(lines)
 
 
 def _in_list(lines: list[str], index: int) -> bool:
@@ -174,7 +223,7 @@ def read_document(text: str, file: Path, *, easy_read: bool | None = None, pictu
                       resolve_link=lambda href: href,
                       pasted_line=pasted_line_reader(picture_text, plain_text=_plain_text(file)),
                       points_only=True)
-    converted = BodyConverter().convert(body, ctx)
+    converted = BodyConverter().convert(join_hyphenated_lines(body), ctx)
     title = str(meta.get("title", "") or "")
     if not title:
         first_heading = next((p for p in converted.points if p.kind == "heading"), None)

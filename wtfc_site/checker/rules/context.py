@@ -32,6 +32,20 @@ from ..wordlists import (
     phrase_words,
 )
 
+_ORGANISATION_WORDS = (
+    "Council|City|County|Borough|Town|Village|Police|NHS|Trust|Hospital|Hospitals|Board|Group|Forum|Centre|Center"
+    "|Road|Street|Lane|Park|Library|School|College|University|Housing|Association|Partnership|People First"
+)
+
+
+def _begins_organisation_name(word: str, text: str) -> bool:
+    """Return True when ``word`` begins a place's or an organisation's name in ``text``: up to 4 more capitalised
+    words (or 'and'), then a word such as Council, Trust, Board or Road. Real documents print these names in
+    letterheads and footers, often at the start of a line where no other clue says the first word is a name."""
+    pattern = (rf"(?<![\w-]){re.escape(word)}(?:[ \t]+(?:and[ \t]+)?[A-Z][\w'-]*){{0,4}}?"
+               rf"[ \t]+(?:{_ORGANISATION_WORDS})\b")
+    return re.search(pattern, text) is not None
+
 EASY_READ = "easy-read"
 ALL = "all"
 
@@ -195,18 +209,22 @@ class PageContext:
 
         It is a name when the page also has it with a capital inside a
         sentence, or has it with a capital at least twice and never in
-        lower case ("Karen told us ... Karen will ask").
+        lower case ("Karen told us ... Karen will ask"), or it begins the
+        name of a place or organisation ("Castlebridge City Council",
+        "Westbrook and Northmoor Integrated Care Board", see
+        ``_begins_organisation_name``), as a footer or a letterhead writes it.
         """
         if word in self._name_cache:
             return self._name_cache[word]
         text = self.page_text
         escaped = re.escape(word)
         capitals = len(re.findall(rf"(?<![\w-]){escaped}(?![\w-])", text))
-        lower = re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text) is not None
+        # In lower case as a word, not inside an e-mail or web address ("info@castlebridge.gov.uk").
+        lower = re.search(rf"(?<![\w@./-]){re.escape(word.lower())}(?![\w-]|\.\w)", text) is not None
         # Spaces only: page_text puts each point on its own line, and a heading's last word is not
         # the word before a name.
         inside = re.search(rf"[a-z0-9,;][ \t]+{escaped}(?![\w-])", text) is not None
-        result = not lower and (inside or capitals >= 2)
+        result = not lower and (inside or capitals >= 2 or _begins_organisation_name(word, text))
         self._name_cache[word] = result
         return result
 

@@ -128,7 +128,8 @@ def check_no_caps(view: PointView, ctx: PageContext) -> list[Problem]:
     previous: Token | None = None
     for token in view.tokens:
         word = _strip_possessive(token.text)
-        is_caps = token.kind == WORD and len(word) >= 2 and word.isupper() and word.isalpha()
+        # "A" and "I" go on a run ("WHAT IS A HATE CRIME?" is one finding) but never start one.
+        is_caps = token.kind == WORD and (len(word) >= 2 or bool(run)) and word.isupper() and word.isalpha()
         if is_caps and (not run or (previous is not None and view.text[previous.end:token.start].strip(" ,-") == "")):
             run.append(token)
         else:
