@@ -213,3 +213,28 @@ def test_a_place_or_organisation_name_at_the_start_of_a_line_is_a_name():
 def test_a_heading_in_capitals_is_one_finding_not_one_per_word_group():
     found = [r for r in _rules_in("# Help\n\nWHAT IS A HATE CRIME?\n\nIt is a crime.\n") if r[0] == "ER-NO-CAPS"]
     assert found == [("ER-NO-CAPS", "'WHAT IS A HATE CRIME' is in capital letters.")]
+
+
+def test_a_pictures_description_in_the_left_column_of_a_line_is_dropped_with_a_note():
+    """A picture-left, words-right page pastes as 'Pile of money   Financial abuse' on one line."""
+    text = ("Kinds of abuse\n\nPile of money and a purse   Money abuse\nThis is when someone takes your money.\n\n"
+            "Drawing of a man shouting at a frightened woman\tShouting is abuse too.\n")
+    report = _check_txt(text)
+    notes = [(p.line, p.excerpt, p.severity.name) for p in report.problems if p.rule == "ER-PICTURE-TEXT"]
+    assert notes == [(3, "Pile of money and a purse", "INFO"),
+                     (6, "Drawing of a man shouting at a frightened woman", "INFO")]
+    points, _ = text_to_points(text, PictureText())
+    words = " ".join(p.text for p in points)
+    assert "Money abuse" in words and "Shouting is abuse too." in words and "purse" not in words
+    assert not [p for p in report.problems if p.rule == "ER-HARD-WORD"]
+
+
+@pytest.mark.parametrize("line", [
+    "Annual health checks completed\t75\t41\tAmber",  # a table row: more than 2 columns
+    "Address   Unit 4, Mill Lane",  # one word on the left: a label
+    "The letters are hard to read\tWe now send easy read letters",  # a sentence on the left
+])
+def test_two_columns_that_are_not_a_picture_and_its_words_are_kept(line):
+    points, _ = text_to_points(f"Notes\n\n{line}\n", PictureText())
+    assert points[-1].kind != PICTURE_TEXT and points[-1].text.split()[0] == line.split()[0]
+    assert not [p for p in _check_txt(f"Notes\n\n{line}\n").problems if p.rule == "ER-PICTURE-TEXT"]

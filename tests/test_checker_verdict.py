@@ -23,14 +23,20 @@ from wtfc_site.checker import (
 from wtfc_site.errors import Problem, Severity
 
 PASSAGES = Path(__file__).parent / "passages"
+HOLDOUT = Path(__file__).parent / "passages_holdout"
+"""Passages in the styles of real published documents, written before the checker was changed for them."""
 SETTINGS = CheckerSettings()
 WORDS = load_wordlists({}, {})
 
 
 def _passages() -> list[tuple[Path, bool]]:
-    easy = sorted((PASSAGES / "easy").glob("*.md"))
-    hard = sorted((PASSAGES / "hard").glob("*.md"))
-    return [(p, True) for p in easy] + [(p, False) for p in hard]
+    """Every labelled passage of both folders, Markdown (.md) and pasted plain text (.txt)."""
+    found = []
+    for folder in (PASSAGES, HOLDOUT):
+        for label, easy in (("easy", True), ("hard", False)):
+            files = sorted((folder / label).glob("*.md")) + sorted((folder / label).glob("*.txt"))
+            found.extend((path, easy) for path in files)
+    return found
 
 
 def _verdict(path: Path):
@@ -41,6 +47,8 @@ def test_there_are_enough_passages():
     passages = _passages()
     assert sum(1 for _, easy in passages if easy) >= 18
     assert sum(1 for _, easy in passages if not easy) >= 18
+    holdout = [easy for path, easy in passages if HOLDOUT in path.parents]
+    assert holdout.count(True) >= 14 and holdout.count(False) >= 14
 
 
 def test_verdict_agrees_with_the_labels(capsys):
@@ -93,6 +101,21 @@ def test_a_minority_of_long_sentences_passes_and_a_majority_fails():
     verdict = text_verdict([long_one] * 6, 200, 12, SETTINGS)
     assert not verdict.easy_read and verdict.long_sentences == 6
     assert "6 of 12 sentences are over 20 words" in verdict.reasons[0]
+
+
+def test_the_size_of_a_point_is_measured_by_sentence_length_not_counted_as_findings():
+    """ER-PARA-LEN in a pasted document mostly shows lost layout (picture rows run together), see settings."""
+    verdict = text_verdict([_problem("ER-PARA-LEN", Severity.WARNING)] * 8, 140, 14, SETTINGS)
+    assert verdict.easy_read and verdict.findings_per_100_words == 0.0
+
+
+def test_one_sentence_a_line_easy_read_pasted_without_blank_lines_is_easy_read():
+    text = ("Going to the dentist\n"
+            "A dentist checks your teeth.\nGo every year.\nTell them if you feel worried.\n"
+            "They can give you more time.\nYou can bring a friend.\nIt does not hurt.\n")
+    report = check_document(text, Path("dentist.txt"), SETTINGS, WORDS)
+    assert [p.rule for p in report.problems if p.rule == "ER-PARA-LEN"] == ["ER-PARA-LEN"]  # still reported
+    assert report.verdict.easy_read
 
 
 def test_long_sentences_are_measured_by_their_share_not_counted_as_findings():

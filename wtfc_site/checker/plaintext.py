@@ -20,6 +20,9 @@ saved from a PDF), never about Markdown:
   on the second line, so it is read as the word it is ("before"); the
   hyphen stays when the joined word is not a known word ("self-" /
   "advocacy"). No line moves, so findings keep their source lines.
+- A line laid out in two columns, a picture's description, a tab or 3 or
+  more spaces, then the words ("Pile of money   Financial abuse"), loses
+  the description (an ER-PICTURE-TEXT note says so) and keeps the words.
 - In a file that is not Markdown (not ``.md``), an indented line outside a
   list is words, not a code block.
 - A line that describes a picture (alt text or a caption pasted with the
@@ -36,7 +39,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import Problem, SiteError
+from ..errors import Problem, Severity, SiteError
 from ..markdown import (
     BULLET_GLYPHS,
     PAGE_NUMBER,
@@ -52,7 +55,8 @@ from ..words import Abbreviations, Glossary
 from .frequency import zipf_frequency
 from .settings import PictureText
 
-__all__ = ["PICTURE_TEXT", "LooseDocument", "is_picture_text", "join_hyphenated_lines", "page_from_text",
+__all__ = ["PICTURE_TEXT", "LooseDocument", "drop_picture_columns", "is_picture_text", "join_hyphenated_lines",
+           "page_from_text",
            "pasted_line_reader", "read_document", "text_to_points"]
 
 _LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
@@ -74,6 +78,9 @@ _CONTENTS_LINE = re.compile(r"^\s*\S.*?(?:\.\s?){4,}\s*\d{1,3}(?:\s*[-\u2013]\s*
 _HYPHENATED_END = re.compile(r"(?<![\w-])([A-Za-z]{2,})-$")
 """A line that ends in part of a word and a hyphen ("be-"), the word going on at the start of the next line."""
 _WORD_START = re.compile(r"^(\s*)([a-z]+)")
+_COLUMN_GAP = re.compile(r"^\s*(\S(?:(?!\t| {3,}).)*?)(?:\t+| {3,})(?=[A-Z][a-z]|[\"'\u2018\u201c])(\S(?:(?!\t| {3,}).)*)$")
+"""A line in exactly two columns: the left one (maybe a picture's description), a tab or 3+ spaces, then words
+starting with a capital. A table row ("Annual health checks   75   41") has more columns, or numbers."""
 _KNOWN_WORD_ZIPF = 2.5
 """A word joined from a line-end hyphenation loses its hyphen when it is at least this common ("before"), and keeps
 it when it is not ("self-advocacy": "selfadvocacy" is no word)."""
@@ -91,7 +98,7 @@ _NOT_CAPTION = frozenset(
 )
 
 
-def is_picture_text(line: str, settings: PictureText, *, alone: bool = True) -> bool:
+def is_picture_text(line: str, settings: PictureText, *, alone: bool = True, column: bool = False) -> bool:
     """Return True when a line describes a picture rather than saying something to the reader.
 
     It starts with a marker such as "Picture of" or "Image:", or (with the
@@ -101,7 +108,9 @@ def is_picture_text(line: str, settings: PictureText, *, alone: bool = True) -> 
     or a number ("woman with letter", "A man holding a phone", "2 people
     talking"). Our own ``[picture: name]`` marker is never a description.
     ``alone`` False (the line may continue a hard-wrapped sentence) turns
-    the heuristic off for this line.
+    the heuristic off for this line. ``column`` True (the text is the left
+    column of a line, beside the words: see ``drop_picture_columns``) lets
+    it start with any capital ("Pile of money", "Person crying").
     """
     text = _TAG.sub("", _LINK.sub(lambda m: m.group(1), line)).strip().strip("*_").strip()
     if not text or PICTURE_MARKER.match(text):
@@ -117,7 +126,7 @@ def is_picture_text(line: str, settings: PictureText, *, alone: bool = True) -> 
     if any(w.lower() in _NOT_CAPTION or w.lower().endswith("n't") for w in words):
         return False
     first = words[0]
-    return first[0].islower() or first.lower() in _CAPTION_STARTS or (first.isdigit() and len(words) > 1)
+    return column or first[0].islower() or first.lower() in _CAPTION_STARTS or (first.isdigit() and len(words) > 1)
 
 
 
@@ -184,6 +193,31 @@ def join_hyphenated_lines(text: str) -> str:
     return "\n".join(lines)
 
 
+def drop_picture_columns(text: str, settings: PictureText, file: Path, first_line: int) -> tuple[str, list[Problem]]:
+    """Return ``text`` without the picture descriptions that start its two-column lines, and a note for each.
+
+    A page laid out with the picture on the left and the words on the right
+    pastes as one line: "Pile of money   Financial abuse". When the left
+    column reads as a picture description (``is_picture_text``), it is
+    dropped and the words stay on their line; ``first_line`` is the source
+    line of the text's first line.
+    """
+    lines = text.split("\n")
+    notes: list[Problem] = []
+    for index, line in enumerate(lines):
+        match = _COLUMN_GAP.match(line)
+        # One word on the left is more often a label ("Address   Unit 4, Mill Lane") than a picture.
+        if match is None or len(match.group(1).split()) < 2 or not is_picture_text(match.group(1), settings, column=True):
+            continue
+        lines[index] = match.group(2)
+        notes.append(Problem(
+            file, first_line + index,
+            "This line starts with words that describe a picture, so they are not checked as a sentence.",
+            "If they are words for the reader, put them on their own line as a sentence with a full stop.",
+            rule="ER-PICTURE-TEXT", severity=Severity.INFO, excerpt=match.group(1).strip()))
+    return "\n".join(lines), notes
+
+
 def _in_list(lines: list[str], index: int) -> bool:
     """Return True when line ``index`` goes on a list item: the last line above it that is not indented is one."""
     for above in reversed(lines[:index]):
@@ -223,7 +257,11 @@ def read_document(text: str, file: Path, *, easy_read: bool | None = None, pictu
                       resolve_link=lambda href: href,
                       pasted_line=pasted_line_reader(picture_text, plain_text=_plain_text(file)),
                       points_only=True)
-    converted = BodyConverter().convert(join_hyphenated_lines(body), ctx)
+    body = join_hyphenated_lines(body)
+    if picture_text is not None:
+        body, notes = drop_picture_columns(body, picture_text, file, body_line)
+        problems.extend(notes)
+    converted = BodyConverter().convert(body, ctx)
     title = str(meta.get("title", "") or "")
     if not title:
         first_heading = next((p for p in converted.points if p.kind == "heading"), None)
