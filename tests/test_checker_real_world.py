@@ -238,3 +238,8 @@ def test_two_columns_that_are_not_a_picture_and_its_words_are_kept(line):
     points, _ = text_to_points(f"Notes\n\n{line}\n", PictureText())
     assert points[-1].kind != PICTURE_TEXT and points[-1].text.split()[0] == line.split()[0]
     assert not [p for p in _check_txt(f"Notes\n\n{line}\n").problems if p.rule == "ER-PICTURE-TEXT"]
+
+
+def test_a_capital_a_after_a_short_form_does_not_start_a_run_of_capitals():
+    assert not [r for r in _rules_in("# Jobs\n\nWe can help you write a CV.\nA CV is a list of jobs.\n")
+                if r[0] == "ER-NO-CAPS"]

@@ -128,13 +128,12 @@ def check_no_caps(view: PointView, ctx: PageContext) -> list[Problem]:
     previous: Token | None = None
     for token in view.tokens:
         word = _strip_possessive(token.text)
-        # "A" and "I" go on a run ("WHAT IS A HATE CRIME?" is one finding) but never start one.
-        is_caps = token.kind == WORD and (len(word) >= 2 or bool(run)) and word.isupper() and word.isalpha()
-        if is_caps and (not run or (previous is not None and view.text[previous.end:token.start].strip(" ,-") == "")):
+        is_caps = token.kind == WORD and word.isupper() and word.isalpha()
+        if is_caps and run and previous is not None and view.text[previous.end:token.start].strip(" ,-") == "":
             run.append(token)
         else:
             flush()
-            if is_caps:
+            if is_caps and len(word) >= 2:  # "A" and "I" go on a run ("WHAT IS A HATE CRIME?") but never start one
                 run.append(token)
         previous = token
     flush()
