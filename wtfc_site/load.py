@@ -54,9 +54,9 @@ def parse_pages(sources: Sources, site_dir: Path, problems: list[Problem], draft
     """Return the pages that are built (drafts only when asked); each file's problems go to ``problems``."""
     pages = []
     content_dir = site_dir / "content"
-    for path in sources.pages:
-        key = parsed.key(path, site_dir)
-        outcome = parsed.store.get(key) if key and parsed.store else None
+    keys = [parsed.key(path, site_dir) for path in sources.pages]
+    kept = parsed.store.get_many(keys) if parsed.store else [None] * len(keys)
+    for path, key, outcome in zip(sources.pages, keys, kept):
         if outcome is None:
             outcome = _parse_page(path, site_dir, content_dir)
             if key and parsed.store:

@@ -71,7 +71,7 @@ def run_pages(pages: Sequence[Any], keys: Sequence[str], worker: Callable[[Any],
 
     ``pool=False`` does every page in this process (never forks). The worker is usually a
     ``PageWorker``; the visible-text check shares its pages out the same way with its own worker."""
-    results: list[Result | None] = [store.get(key) if store else None for key in keys]
+    results: list[Result | None] = store.get_many(keys) if store else [None] * len(keys)
     todo = [index for index, result in enumerate(results) if result is None]
     tick(len(pages) - len(todo))
     for index, result in _work(pages, todo, worker, tick, pool):

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from .assets import asset_outputs, picture_outputs, static_outputs
-from .buildcache import SiteInputs, Store, combine, digest
+from .buildcache import SiteInputs, Store, combine, digest, thawed_after
 from .checks import check_site
 from .config import SiteConfig, load_config
 from .convert import convert_bodies, page_files, page_keys, shared_key
@@ -119,6 +119,11 @@ def check(options: Options, inputs: SiteInputs | None = None, *, visible: bool =
     would find while making them, including what the reader sees (build does
     that after its own render, so it asks for no second one).
     """
+    with thawed_after():
+        return _check(options, inputs, visible=visible)
+
+
+def _check(options: Options, inputs: SiteInputs | None = None, *, visible: bool = True) -> Report:
     if inputs is None:
         with stage(options.progress, "inputs"):
             inputs = build_inputs(options)
@@ -141,13 +146,18 @@ def build(options: Options, looked: tuple[SiteInputs | None] | None = None) -> R
     ``looked``: the input hashes, when the caller has already found (options.unchanged_report) that
     the last build is not the same.
     """
+    with thawed_after():
+        return _build(options, looked)
+
+
+def _build(options: Options, looked: tuple[SiteInputs | None] | None = None) -> Report:
     if looked is None:
         inputs, unchanged = unchanged_report(options)
         if unchanged is not None:
             return unchanged
     else:
         (inputs,) = looked
-    report = check(options, inputs, visible=False)
+    report = _check(options, inputs, visible=False)
     site = report.site
     if site is None or stop_problems(report.problems):
         return report

@@ -125,7 +125,7 @@ def check_visible_text(site: Site, outputs: Mapping[PurePosixPath, bytes | Path 
     ``pool=False`` reads them all in this process (the live preview, whose web-server threads must not
     be forked)."""
     built, keys = _built_pages(site, outputs, cache)
-    results: list[list[Problem] | None] = [cache.store.get(key) if cache and key else None for key in keys]
+    results: list[list[Problem] | None] = cache.store.get_many(keys) if cache else [None] * len(keys)
     todo = [index for index, found in enumerate(results) if found is None]
     if todo:
         worked = run_pages([built[index] for index in todo], [""] * len(todo), _Reader(site, outputs), None,
