@@ -244,3 +244,9 @@ def test_two_columns_that_are_not_a_picture_and_its_words_are_kept(line):
 def test_a_capital_a_after_a_short_form_does_not_start_a_run_of_capitals():
     assert not [r for r in _rules_in("# Jobs\n\nWe can help you write a CV.\nA CV is a list of jobs.\n")
                 if r[0] == "ER-NO-CAPS"]
+
+
+def test_an_nhs_number_on_a_letter_is_not_a_big_number():
+    found = [r for r in _rules_in("# Your letter\n\nNHS number: 485 777 3456\n\nWe saw 1,250 people.\n")
+             if r[0] == "ER-NUM-BIG"]
+    assert found == [("ER-NUM-BIG", "'1,250' is a big number.")]
