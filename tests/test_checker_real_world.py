@@ -247,6 +247,7 @@ def test_a_capital_a_after_a_short_form_does_not_start_a_run_of_capitals():
 
 
 def test_an_nhs_number_on_a_letter_is_not_a_big_number():
-    found = [r for r in _rules_in("# Your letter\n\nNHS number: 485 777 3456\n\nWe saw 1,250 people.\n")
+    found = [r for r in _rules_in("# Your letter\n\nNHS number: 485 777 3456\n\nYour number is 485 777 3456.\n"
+                                  "We saw 1,250 people.\n")
              if r[0] == "ER-NUM-BIG"]
     assert found == [("ER-NUM-BIG", "'1,250' is a big number.")]

@@ -51,7 +51,7 @@ _SKIP_PART = r"""
 _TOKEN_PARTS = r"""
     (?P<phone>
         (?<![\w£$])(?:\+44\s?\(?0?\)?\s?|0)\d{2,4}[ -]?\d{3,4}(?:[ -]?\d{3,4})?(?![\w%])
-      | (?<![\w£$.,])\d{3}[ ]\d{3}[ ]\d{4}(?![\w%.,]\d?)         # an NHS number, "485 777 3456": read like a phone number
+      | (?<![\w£$.,])\d{3}[ ]\d{3}[ ]\d{4}(?![\w%]|[.,]\d)        # an NHS number, "485 777 3456": read like a phone number
     )
   | (?P<postcode>
         \b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b
