@@ -251,3 +251,18 @@ def test_an_nhs_number_on_a_letter_is_not_a_big_number():
                                   "We saw 1,250 people.\n")
              if r[0] == "ER-NUM-BIG"]
     assert found == [("ER-NUM-BIG", "'1,250' is a big number.")]
+
+
+@pytest.mark.parametrize("glossary", [
+    "Words to know\n\nRespite\nA short break from caring.\n",
+    "Hard words\n\nRespite\t\tA short break from caring.\n",
+    "Glossary\n\n**Respite**\nA short break from caring.\n",
+])
+def test_a_glossary_at_the_end_explains_its_words_in_the_text_above_it(glossary):
+    text = f"Breaks\n\nYou can have respite.\nYour carer can rest.\n\n{glossary}"
+    assert not [p for p in _check_txt(text).problems if p.rule == "ER-HARD-WORD" and "espite" in p.message]
+
+
+def test_a_word_alone_on_a_line_without_a_glossary_heading_is_not_an_explanation():
+    text = "Breaks\n\nYou can have respite.\nYour carer can rest.\n\nRespite\nA short break from caring.\n"
+    assert [p.message for p in _check_txt(text).problems if p.rule == "ER-HARD-WORD"] == ["'respite' is a hard word."]

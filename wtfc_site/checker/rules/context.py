@@ -7,8 +7,9 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar, overload
 
 from ...errors import Problem, Severity
 from ...points import NONE, PageText, Point
@@ -59,6 +60,41 @@ _DIGIT = re.compile(r"\d")
 
 # --- the page being checked -------------------------------------------------------
 
+_Value = TypeVar("_Value")
+
+
+class _once(Generic[_Value]):  # noqa: N801 (used as a decorator, like functools.cached_property)
+    """``functools.cached_property`` without its lock: worked out at the first read, then kept in the
+    instance's ``__dict__``, which Python looks in first from then on. Python 3.11's cached_property takes
+    a lock at every first read, and a page's views make hundreds of thousands of those on a big site."""
+
+    def __init__(self, compute: Callable[[Any], _Value]):
+        self.compute = compute
+        self.name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, instance: None, owner: type | None = None) -> _once[_Value]: ...
+    @overload
+    def __get__(self, instance: object, owner: type | None = None) -> _Value: ...
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.compute(instance)
+        return value
+
+
+@functools.lru_cache(maxsize=4096)
+def _phrase_words(text: str) -> tuple[tuple[PhraseWord, ...], frozenset[str]]:
+    """Return ``phrase_words(text)`` and the set of its words, kept for the last few thousand texts (see
+    ``_split_point``: the same texts are read again)."""
+    words = tuple(phrase_words(text))
+    return words, frozenset(w for w, _, _ in words)
+
 
 @dataclass
 class PointView:
@@ -77,22 +113,22 @@ class PointView:
     def __post_init__(self) -> None:
         self.kind = self.point.kind
 
-    @functools.cached_property
-    def words(self) -> list[PhraseWord]:
+    @_once
+    def words(self) -> Sequence[PhraseWord]:
         """The lower-case words of the text, for the phrase lists (computed once)."""
-        return phrase_words(self.text)
+        return _phrase_words(self.text)[0]
 
-    @functools.cached_property
+    @_once
     def word_set(self) -> frozenset[str]:
         """The set of lower-case words (for quick "can this rule find anything?" tests)."""
-        return frozenset(w for w, _, _ in self.words)
+        return _phrase_words(self.text)[1]
 
-    @functools.cached_property
+    @_once
     def has_digit(self) -> bool:
         """True when the text has a digit."""
         return _DIGIT.search(self.text) is not None
 
-    @functools.cached_property
+    @_once
     def lowers(self) -> tuple[tuple[str, ...], ...]:
         """For each sentence, its counted words in lower case."""
         return tuple(tuple(t.text.lower() for t in s.words) for s in self.sentences)
@@ -113,12 +149,12 @@ class PointView:
             return iter(())
         return phrases.find(self.text, self.words)
 
-    @functools.cached_property
+    @_once
     def tokens(self) -> tuple[Token, ...]:
         """Every token of every sentence, in order."""
         return tuple(t for s in self.sentences for t in s.tokens)
 
-    @functools.cached_property
+    @_once
     def _starts(self) -> list[int]:
         return [s.start for s in self.sentences]
 
@@ -131,7 +167,7 @@ class PointView:
         """Return True when the span overlaps a name."""
         return bool(self.masked) and any(a < end and start < b for a, b in self.masked)
 
-    @functools.cached_property
+    @_once
     def title_case(self) -> bool:
         """True for a heading written in Title Case (its capitals are not names)."""
         words = [t.text for t in self.tokens if t.kind == WORD and len(t.text) > 3]
@@ -243,9 +279,11 @@ class PageContext:
         Explanations we recognise (easyread-rules.md rule 16; GOVUK-AF:
         explain in the next sentence; COGA: in brackets): "X means ...",
         "X is ...", "X are ...", "X stands for ...", "X (...)", "X: ...",
-        "X - ...", "... (X)", "called X", "known as X", and X followed by a
+        "X - ...", "... (X)", "called X", "known as X", X followed by a
         sentence that starts "This means", "It means", "This is" or
-        "These are".
+        "These are", and X alone on a line under a heading such as "Hard
+        words" or "Words to know", its meaning on the next line or after a
+        tab (the glossary at the end of a published easy-read document).
         """
         key = word.lower()
         if key in self._explained_cache:
@@ -306,17 +344,29 @@ def _names_regex(names: tuple[str, ...]) -> re.Pattern[str] | None:
 
 def make_view(point: Point, names: tuple[str, ...] = ()) -> PointView:
     """Split a point into sentences once (a heading or table cell is one sentence)."""
-    text = normalise(point.text)
-    if point.kind in SENTENCE_KINDS:
-        sentences = tuple(split_sentences(point.text, point.line_starts))
-    else:
-        stripped = text.strip()
-        start = text.find(stripped) if stripped else 0
-        tokens = tuple(tokenize(text, start, start + len(stripped)))
-        sentences = (make_sentence(point.text, start, start + len(stripped), tokens),) if tokens else ()
+    split_here = point.kind in SENTENCE_KINDS
+    breaks = tuple(offset for offset, _ in point.line_starts) if split_here and point.line_starts else ()
+    text, sentences = _split_point(point.text, split_here, breaks)
     regex = _names_regex(names)
     masked = tuple((m.start(), m.end()) for m in regex.finditer(text)) if regex else ()
     return PointView(point, text, sentences, masked)
+
+
+@functools.lru_cache(maxsize=4096)
+def _split_point(raw: str, split_here: bool, breaks: tuple[int, ...]) -> tuple[str, tuple[Sentence, ...]]:
+    """Return a point's normalised text and its sentences (``make_view``), kept for the last few thousand texts.
+
+    The same text is split again and again: the visible-text check reads every authored point a second
+    time, and short points ("This is fun.") repeat across pages. Sentences and tokens are tuples, so
+    sharing them between views is safe; ``breaks`` are the offsets where source lines start (only the
+    offsets matter to the split, not the line numbers, so a paragraph at another line hits too)."""
+    text = normalise(raw)
+    if split_here:
+        return text, tuple(split_sentences(raw, tuple((offset, 0) for offset in breaks)))
+    stripped = text.strip()
+    start = text.find(stripped) if stripped else 0
+    tokens = tuple(tokenize(text, start, start + len(stripped)))
+    return text, ((make_sentence(raw, start, start + len(stripped), tokens),) if tokens else ())
 
 
 def make_context(page: PageText, settings: CheckerSettings, words: WordLists) -> PageContext:
@@ -345,6 +395,22 @@ _NEXT_SENTENCE_CUE = re.compile(
 )
 
 
+_GLOSSARY_HEADING = re.compile(
+    r"^[ \t]*(?:hard words|difficult words|words to know|words we use|word list|glossary|words in bold"
+    r"|what (?:the|these) words mean)\b", re.IGNORECASE | re.MULTILINE)
+"""The heading of the list of hard words and their meanings that published easy read puts at the end."""
+_GLOSSARY_ENTRY_END = re.compile(r"(?:s|es)?(?:\*\*)?(?:[ \t]*\n|\t| {2,})[ \t]*(?:\*\*)?[ \t]*[A-Z]")
+"""After a term alone on its line: its meaning, on the next line or after a tab (which the text may hold as spaces)."""
+
+
+def _glossary_entry(page_text: str, at: int, end: int) -> bool:
+    """Return True when the word at ``at:end`` is alone on its line below a glossary heading, its meaning after it."""
+    if at > 0 and page_text[at - 1] != "\n" and page_text[:at].rstrip("*")[-1:] not in ("\n", ""):
+        return False
+    heading = _GLOSSARY_HEADING.search(page_text, 0, at)
+    return heading is not None and _GLOSSARY_ENTRY_END.match(page_text, end) is not None
+
+
 def _explained_inline(page_text: str, word: str) -> bool:
     """Return True when the page explains ``word`` in one of the ways ``PageContext.is_explained`` lists."""
     lower = page_text.lower()
@@ -356,7 +422,7 @@ def _explained_inline(page_text: str, word: str) -> bool:
         if whole:
             if _AFTER_CUE.match(page_text, end) or _NEXT_SENTENCE_CUE.match(page_text, end):
                 return True
-            if _BEFORE_CUE.search(page_text, max(0, at - 30), at):
+            if _BEFORE_CUE.search(page_text, max(0, at - 30), at) or _glossary_entry(page_text, at, end):
                 return True
         at = lower.find(needle, at + 1)
     return False
