@@ -377,9 +377,11 @@ def test_findings_on_what_readers_see_come_from_the_cache_the_same_as_from_a_cle
     assert seen(cached) == seen(clean)
 
 
-def test_the_search_index_is_kept_when_no_html_changed_and_made_again_when_one_did(
+def test_the_search_index_reads_only_changed_pages_and_changes_only_their_files(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Pagefind reads only the built HTML: a draft's edit changes no HTML, so its index is kept."""
+    """The index is made page by page: a draft's edit changes no HTML, so no page is read again; one
+    page's edit reads that page alone and patches the last index; a spoilt index is made whole again.
+    Every time the output is the same as a clean build's."""
     from wtfc_site.publish import search
     files = {**FILES, "content/updates/2026-04-01-plans.md": """
         ---
@@ -391,26 +393,42 @@ def test_the_search_index_is_kept_when_no_html_changed_and_made_again_when_one_d
         """}
     site = new_site(tmp_path / "site", files)
     cached_build(site, tmp_path)
-    runs: list[Path] = []
-    original = search._run_pagefind
+    read: list[bytes] = []
+    made_whole: list[int] = []
+    original_read, original_build = search.page_record, search.build_index
 
-    def counting(folder: Path) -> None:
-        runs.append(folder)
-        original(folder)
-    monkeypatch.setattr(search, "_run_pagefind", counting)
+    def reading(page: bytes):
+        read.append(page)
+        return original_read(page)
+
+    def building(pages):
+        made_whole.append(1)
+        return original_build(pages)
+    monkeypatch.setattr(search, "page_record", reading)
+    monkeypatch.setattr(search, "build_index", building)
     append(site / "content/updates/2026-04-01-plans.md", "\nWe plan a picnic too.\n")
     report = cached_build(site, tmp_path)
-    assert not report.unchanged and runs == []
+    assert not report.unchanged and read == [] and made_whole == []
     assert snapshot(tmp_path / "out") == clean_build(site, tmp_path)
-    runs.clear()  # the clean build ran Pagefind
-    (tmp_path / "out/pagefind/pagefind-entry.json").write_text("{}", encoding="utf-8")  # a hand-spoilt index
+    read.clear(), made_whole.clear()  # the clean build read every page
+    (tmp_path / "out/search-index/entry.json").write_text("{}", encoding="utf-8")  # a hand-spoilt index
     cached_build(site, tmp_path)
-    assert len(runs) == 1 and runs[0].parent == tmp_path  # Pagefind's copy is made beside the output folder
+    assert read == [] and made_whole == [1]  # made whole from the kept records
     assert snapshot(tmp_path / "out") == clean_build(site, tmp_path)
-    runs.clear()
-    edit_page(site)
+    read.clear(), made_whole.clear()
+    before = {p.name: p.stat().st_ino for p in (tmp_path / "out/search-index").iterdir()}
+    old_pages = {name: data for name, data in snapshot(tmp_path / "out").items() if name.endswith(".html")}
+    append(site / "content/updates/2026-02-09-cafe.md", "\nThe cafe sells kiwi fruit now.\n")
     cached_build(site, tmp_path)
-    assert len(runs) == 1 and snapshot(tmp_path / "out") == clean_build(site, tmp_path)
+    assert any(b"The cafe sells kiwi fruit now." in page for page in read) and made_whole == []
+    assert not set(read) & set(old_pages.values()), "only pages whose bytes changed are read"
+    assert len(read) <= 2, len(read)  # the cafe and the pictures page, which lists where each is shown
+    after = {p.name: p.stat().st_ino for p in (tmp_path / "out/search-index").iterdir()}
+    assert set(before) <= set(after)
+    rewritten = sorted(name for name in before if before[name] != after[name])
+    assert "terms-ki.json" in set(after) - set(before)  # 'kiwi' is a new word, in a new shard
+    assert "terms-bu.json" not in rewritten and len(rewritten) < len(before) / 3, rewritten  # the rest linked
+    assert snapshot(tmp_path / "out") == clean_build(site, tmp_path)
 
 
 def test_a_page_showing_a_new_picture_renders_again_only_itself_the_lists_and_the_credits(

@@ -157,7 +157,7 @@ def offline_targets(out: Path) -> list[str]:
     """Return 'page: address' for each link, picture or style that does not lead to a file from the disk."""
     broken = []
     for page in html_pages(out):
-        if page.parent == out / "pagefind" or page.name == "404.html":
+        if page.parent == out / "search-index" or page.name == "404.html":
             continue
         soup = read_html(page)
         for tag in soup.find_all(True):

@@ -1,7 +1,9 @@
-"""Search with Pagefind: the index holds every page, and in a real browser a
-search finds pages in easy read with their picture, filters easy-read and full
-versions, finds a page by a short form it spells out, and works under a
-sub-folder base_url."""
+"""Search with our own index (/search-index/): it holds every page, a page's
+record is read from its main part only, a rebuilt index is the same bytes as a
+clean build's; and in a real browser a search finds pages in easy read with
+their picture, filters easy-read and full versions, finds a page by a short
+form it spells out, drops a deleted page, and works under a sub-folder
+base_url."""
 
 from __future__ import annotations
 
@@ -13,6 +15,8 @@ from pathlib import Path
 
 import pytest
 from conftest import html_pages, read_html
+
+from wtfc_site.publish.search_record import TITLE_WEIGHT, page_record, stem
 
 SEARCH_SITE = {
     "content/site.yaml": """\
@@ -58,22 +62,85 @@ SEARCH_SITE = {
 }
 
 
-def indexed_pages(out: Path) -> int:
-    entry = json.loads((out / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
-    return sum(language["page_count"] for language in entry["languages"].values())
+def indexed_pages(out: Path) -> list[str]:
+    """Return the address (below base_url) of every page in the index, in its order."""
+    entry = json.loads((out / "search-index" / "entry.json").read_text(encoding="utf-8"))
+    chunks = sorted((out / "search-index").glob("pages-*.json"), key=lambda p: int(p.stem.split("-")[1]))
+    addresses = [page[0] for chunk in chunks for page in json.loads(chunk.read_text(encoding="utf-8"))]
+    assert len(addresses) == len(entry["versions"])
+    return addresses
 
 
 def searchable_pages(out: Path) -> list[Path]:
     """Every built page that marks its main part for the index."""
-    return [p for p in html_pages(out) if read_html(p).select_one("main[data-pagefind-body]")]
+    return [p for p in html_pages(out) if read_html(p).select_one("main[data-search-body]")]
 
 
 def test_the_index_holds_every_page_of_the_example(built_example) -> None:
     pages = searchable_pages(built_example.out)
-    every = [p for p in html_pages(built_example.out) if p.parent != built_example.out / "pagefind"]
-    left_out = sorted(p.relative_to(built_example.out).as_posix() for p in every if p not in pages)
-    assert left_out == ["404.html", "a-z/index.html", "feedback/thank-you/index.html", "search/index.html"]
-    assert indexed_pages(built_example.out) == len(pages)
+    left_out = sorted(p.relative_to(built_example.out).as_posix() for p in built_example.pages if p not in pages)
+    a_to_z = [name for name in left_out if name.startswith("a-z/")]  # the A to Z names every page: no result
+    assert "a-z/index.html" in a_to_z
+    assert [name for name in left_out if name not in a_to_z] == [
+        "404.html", "feedback/thank-you/index.html", "search/index.html"]
+    assert sorted(indexed_pages(built_example.out)) == sorted(
+        p.parent.relative_to(built_example.out).as_posix().replace(".", "") + "/" if p.parent != built_example.out
+        else "" for p in pages)
+
+
+PAGE = """<!doctype html><html><head><title>Not this</title></head><body>
+<header><p>Header words</p><form data-search-ignore><p>Search box</p></form></header>
+<main id="main" data-search-body data-search-version="full">
+<nav>Home &gt; Meetings</nav>
+<div class="er-pic"><img src="/sub/pictures/money.svg" alt="" data-search-meta="picture"></div>
+<h1>How we pay <strong>people</strong></h1>
+<p class="summary" data-search-meta="summary">We pay people &amp; their carers.</p>
+<p>We paid <strong>co</strong>-production meetings in <em>Riverside</em>.</p>
+<p hidden>PDF</p>
+<script>var secret = "scriptword";</script>
+<!-- commentword -->
+<section data-search-ignore><div><p>Was this page easy?</p></div><div>formword</div></section>
+<p>After the ignored part.</p>
+</main>
+<footer>Footer words</footer></body></html>"""
+
+
+def test_a_page_record_holds_its_main_part_only_without_the_ignored_parts() -> None:
+    record = page_record(PAGE.encode("utf-8"))
+    assert record is not None
+    assert (record.title, record.summary, record.picture, record.version) == (
+        "How we pay people", "We pay people & their carers.", "/sub/pictures/money.svg", "full")
+    for word in ("header", "footer", "box", "scriptword", "commentword", "formword", "easy", "this", "not"):
+        assert stem(word) not in record.terms, word
+    for word in ("meetings", "riverside", "co", "production", "paid", "pdf", "after", "ignored", "carers"):
+        assert stem(word) in record.terms, word
+    # 'pay' is in the title (which also counts as text) and the summary: title words weigh more
+    assert record.terms["pay"] == TITLE_WEIGHT + 2 and record.terms["paid"] == 1
+    assert page_record(PAGE.replace("data-search-body", "").encode("utf-8")) is None
+
+
+def test_two_builds_of_one_site_give_the_same_index(make_site, build_site, tmp_path: Path) -> None:
+    site = make_site(SEARCH_SITE)
+    first, second = tmp_path / "first", tmp_path / "second"
+    assert build_site(site, out_dir=first, use_cache=False).written
+    assert build_site(site, out_dir=second, use_cache=False).written
+    assert index_files(first) == index_files(second) and index_files(first)
+
+
+def index_files(out: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted((out / "search-index").iterdir())}
+
+
+def test_a_one_page_edit_gives_the_index_a_clean_build_gives(make_site, build_site, tmp_path: Path) -> None:
+    site = make_site(SEARCH_SITE)
+    assert build_site(site, out_dir=tmp_path / "out").written
+    page = site / "content" / "pay.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("for your time.", "for your time and travel."),
+                    encoding="utf-8")
+    assert build_site(site, out_dir=tmp_path / "out").written
+    assert build_site(site, out_dir=tmp_path / "clean", use_cache=False).written
+    assert index_files(tmp_path / "out") == index_files(tmp_path / "clean")
+    assert "travel" in json.loads(index_files(tmp_path / "out")["terms-tr.json"])
 
 
 def test_every_page_has_the_search_box_and_the_a_to_z_link(built_example) -> None:
@@ -204,3 +271,53 @@ def test_search_finds_a_known_word_in_the_example_site(browser, built_example) -
         assert "We now pay people within 2 weeks" in titles or any("pa" in t.lower() for t in titles), titles
     finally:
         server.shutdown()
+
+
+@pytest.mark.browser
+def test_a_deleted_page_is_no_longer_found(browser, make_site, build_site, tmp_path: Path) -> None:
+    site = make_site(SEARCH_SITE)
+    out = tmp_path / "web-root" / "my-tcp"
+    assert build_site(site, out_dir=out).written
+    server = serve_folder(tmp_path / "web-root")
+    try:
+        page = browser.new_page()
+        page.goto(f"http://127.0.0.1:{server.server_port}/my-tcp/search/?q=paper")
+        assert "Our papers" in [r["title"] for r in results(page)]
+        (site / "content" / "papers.md").unlink()
+        assert build_site(site, out_dir=out).written  # with the cache, as an editor rebuilds
+        page = browser.new_page()  # a new page: nothing the last one fetched is reused
+        page.goto(f"http://127.0.0.1:{server.server_port}/my-tcp/search/?q=paper")
+        titles = [r["title"] for r in results(page)]
+        assert "Our papers" not in titles and titles, titles  # the pictures page still says 'paper'
+        assert f"We found {len(titles)} page" in page.inner_text(".search-status")
+    finally:
+        server.shutdown()
+    assert "papers/" not in indexed_pages(out)
+
+
+STEMMED = ["meetings", "meeting", "meet", "policies", "policy", "changed", "change", "changing", "stopped",
+           "running", "called", "passes", "boxes", "churches", "buses", "houses", "status", "this", "paid",
+           "paying", "agreed", "agree", "2026s", "café", "naïve", "ladies", "used", "seeds", "bring"]
+
+
+@pytest.mark.browser
+def test_the_browser_makes_the_same_terms_as_the_build(browser, sub_folder_site) -> None:
+    """A typed word must become the very term the build wrote, or a search misses its pages."""
+    page = browser.new_page()
+    page.goto(sub_folder_site + "search/")
+    page.wait_for_selector("[data-search][data-ready=yes]")
+    in_browser = page.eval_on_selector("[data-search]", "(box, words) => words.map(box.stem)", STEMMED)
+    assert in_browser == [stem(word) for word in STEMMED]
+    assert stem("meetings") == stem("meeting") and stem("policies") == stem("policy")
+
+
+@pytest.mark.browser
+def test_search_opened_from_a_disk_says_it_needs_a_web_server(browser, make_site, build_site, tmp_path) -> None:
+    site = make_site(SEARCH_SITE)
+    out = tmp_path / "out"
+    assert build_site(site, out_dir=out, offline=True).written
+    page = browser.new_page()
+    page.goto((out / "search" / "index.html").as_uri() + "?q=money")
+    page.wait_for_function("document.querySelector('.search-status').textContent.length > 0")
+    assert "Search works only when the website is on a web server" in page.inner_text(".search-status")
+    assert page.get_attribute(".search-other-way a", "href").endswith("index.html")

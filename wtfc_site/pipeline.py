@@ -179,8 +179,7 @@ def _build(options: Options, looked: tuple[SiteInputs | None] | None = None) -> 
         with stage(options.progress, "publish"):
             search = _search_reuse(options, inputs) if inputs and options.search_index else None
             outputs.update(publish_outputs(site, env, outputs, PublishOptions(
-                offline=options.offline, search=options.search_index, search_work=options.output.parent,
-                search_reuse=search)))
+                offline=options.offline, search=options.search_index, search_reuse=search)))
             if not options.search_index:
                 outputs.update(kept_search_index(options.output))
             outputs.update(picture_outputs(site))  # last: the 404 page's pictures are known once it is made
@@ -229,4 +228,4 @@ def _search_reuse(options: Options, inputs: SiteInputs) -> SearchReuse:
     """Return what keeps the search index in the output when this build's HTML is the same as the last's."""
     record = last_record(options.output, options.cache) or {}
     return SearchReuse(options.output.resolve(), inputs.generator, record.get("search", ""), record.get("html", {}),
-                       record.get("manifest", {}))
+                       record.get("manifest", {}), options.cache)

@@ -33,11 +33,9 @@ class PublishOptions:
     offline: bool = False
     """Relative links naming index.html, so the files work straight from a disk."""
     search: bool = True
-    """Make the Pagefind search index."""
-    search_work: Path | None = None
-    """Where Pagefind's private copy of the pages is made (beside the output folder, on the same disk)."""
+    """Make the search index (publish.search)."""
     search_reuse: SearchReuse | None = None
-    """The last build's index, kept when no HTML file changed."""
+    """The last build's pages and index, so only what changed is made again (None: make it all)."""
 
 
 def publish_outputs(site: Site, env: jinja2.Environment, outputs: dict,
@@ -49,9 +47,7 @@ def publish_outputs(site: Site, env: jinja2.Environment, outputs: dict,
         added[PurePosixPath(FEED_PATH.lstrip("/"))] = feed
     added.update(sitemap_outputs(site, outputs))
     if options.search:
-        pages = {**outputs, **added}
-        kept = options.search_reuse.kept(pages) if options.search_reuse is not None else None
-        added.update(kept if kept is not None else search_index(pages, options.search_work))
+        added.update(search_index({**outputs, **added}, options.search_reuse))
     if options.offline:
         added.update(offline_outputs({**outputs, **added}, site.config.base_url))
     return added
