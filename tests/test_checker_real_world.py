@@ -266,3 +266,20 @@ def test_a_glossary_at_the_end_explains_its_words_in_the_text_above_it(glossary)
 def test_a_word_alone_on_a_line_without_a_glossary_heading_is_not_an_explanation():
     text = "Breaks\n\nYou can have respite.\nYour carer can rest.\n\nRespite\nA short break from caring.\n"
     assert [p.message for p in _check_txt(text).problems if p.rule == "ER-HARD-WORD"] == ["'respite' is a hard word."]
+
+
+def test_a_list_that_lost_its_bullets_is_a_list_not_one_long_sentence():
+    text = ("Staying in hospital\n\nPlease pack:\nPyjamas\nDressing gown\nSlippers\nSoap and flannel\n"
+            "Toothbrush and toothpaste\nShampoo and conditioner\nGlasses if you wear them\nYour hearing aid\n"
+            "Your tablets in their boxes\n\nPlease bring your letter.\n")
+    report = _check_txt(text)
+    assert not [p for p in report.problems if p.rule == "ER-SENT-LEN"]
+    points, _ = text_to_points(text, PictureText())
+    assert [(p.kind, p.text, p.line) for p in points][2:4] == [("list-item", "Pyjamas", 4),
+                                                               ("list-item", "Dressing gown", 5)]
+
+
+def test_lines_under_a_colon_that_end_sentences_are_not_taken_for_a_list():
+    text = "Our plan\n\nWhat we will do:\nWe will meet every month.\nWe will write to you.\n"
+    points, _ = text_to_points(text, PictureText())
+    assert "list-item" not in [p.kind for p in points]

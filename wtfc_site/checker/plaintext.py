@@ -20,6 +20,9 @@ saved from a PDF), never about Markdown:
   on the second line, so it is read as the word it is ("before"); the
   hyphen stays when the joined word is not a known word ("self-" /
   "advocacy"). No line moves, so findings keep their source lines.
+- Short lines under a line that ends with a colon ("Please bring:" /
+  "Slippers" / "Your tablets") are list items, as they were on paper
+  before the bullets were lost, not one long sentence.
 - A line laid out in two columns, a picture's description, a tab or 3 or
   more spaces, then the words ("Pile of money   Financial abuse"), loses
   the description (an ER-PICTURE-TEXT note says so) and keeps the words.
@@ -56,7 +59,7 @@ from .frequency import zipf_frequency
 from .settings import PictureText
 
 __all__ = ["PICTURE_TEXT", "LooseDocument", "drop_picture_columns", "is_picture_text", "join_hyphenated_lines",
-           "page_from_text",
+           "mark_unbulleted_lists", "page_from_text",
            "pasted_line_reader", "read_document", "text_to_points"]
 
 _LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
@@ -193,6 +196,39 @@ def join_hyphenated_lines(text: str) -> str:
     return "\n".join(lines)
 
 
+_LIST_ITEM_WORDS = 8
+"""A line under "...:" is a list item whose bullet was lost when it has at most this many words."""
+_LIST_INTRO = re.compile(r":\s*$")
+_LIST_ITEM_LINE = re.compile(r"^\s*[A-Za-z\u00c0-\u024f(\"'\u2018\u201c][^:]*?[^.!?:]\s*$")
+"""A line that could be a list item: starts with a letter, has no colon, does not end a sentence."""
+
+
+def mark_unbulleted_lists(text: str) -> str:
+    """Return ``text`` with a bullet put back on the short lines of a list that lost its bullets.
+
+    A PDF copied as text often drops the bullets: "Please pack:" /
+    "Pyjamas" / "Slippers" / "Your tablets". Read as Markdown those lines
+    make one long sentence. Two or more short lines (at most
+    ``_LIST_ITEM_WORDS`` words, no full stop at the end) straight under a
+    line that ends with a colon get a bullet ("•"), which makes each a list
+    item; the list ends at a blank line or a line that is not such an item.
+    """
+    lines = text.split("\n")
+    index = 0
+    while index < len(lines) - 1:
+        if not _LIST_INTRO.search(lines[index]) or not lines[index].strip():
+            index += 1
+            continue
+        end = index + 1
+        while end < len(lines) and _LIST_ITEM_LINE.match(lines[end]) and len(lines[end].split()) <= _LIST_ITEM_WORDS:
+            end += 1
+        if end - index - 1 >= 2:
+            for item in range(index + 1, end):
+                lines[item] = "\u2022 " + lines[item].lstrip()
+        index = end
+    return "\n".join(lines)
+
+
 def drop_picture_columns(text: str, settings: PictureText, file: Path, first_line: int) -> tuple[str, list[Problem]]:
     """Return ``text`` without the picture descriptions that start its two-column lines, and a note for each.
 
@@ -257,7 +293,7 @@ def read_document(text: str, file: Path, *, easy_read: bool | None = None, pictu
                       resolve_link=lambda href: href,
                       pasted_line=pasted_line_reader(picture_text, plain_text=_plain_text(file)),
                       points_only=True)
-    body = join_hyphenated_lines(body)
+    body = mark_unbulleted_lists(join_hyphenated_lines(body))
     if picture_text is not None:
         body, notes = drop_picture_columns(body, picture_text, file, body_line)
         problems.extend(notes)
