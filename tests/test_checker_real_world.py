@@ -283,3 +283,9 @@ def test_lines_under_a_colon_that_end_sentences_are_not_taken_for_a_list():
     text = "Our plan\n\nWhat we will do:\nWe will meet every month.\nWe will write to you.\n"
     points, _ = text_to_points(text, PictureText())
     assert "list-item" not in [p.kind for p in points]
+
+
+def test_money_in_millions_is_one_finding_not_a_big_number_and_a_decimal():
+    found = [r for r in _rules_in("# Money\n\nWe spent £1.4 million on the service.\nIt grew 2.5 times.\n")
+             if r[0] in ("ER-NUM-BIG", "ER-NUM-PERCENT")]
+    assert found == [("ER-NUM-BIG", "'£1.4 million' is a big number."), ("ER-NUM-PERCENT", "'2.5' is a decimal number.")]

@@ -181,6 +181,8 @@ def check_percentages(view: PointView, ctx: PageContext) -> list[Problem]:
                 continue  # 2.30pm and £5.50 are fine (rule 12 and everyday prices)
             if _section_number(view, token):
                 continue
+            if _BIG_WORD.match(view.text, token.start):
+                continue  # "£1.4 million" is one finding, a big number (ER-NUM-BIG), not a decimal as well
             found.append(
                 ctx.problem(
                     "ER-NUM-PERCENT", dec, view, view.sentence_at(token.start),
