@@ -11,12 +11,14 @@ import functools
 import http.server
 import json
 import threading
+from collections import Counter
 from pathlib import Path
 
 import pytest
 from conftest import html_pages, read_html
 
-from wtfc_site.publish.search_record import TITLE_WEIGHT, page_record, stem
+from wtfc_site.publish.search import PageChange, build_index, patch_index
+from wtfc_site.publish.search_record import TITLE_WEIGHT, SearchRecord, page_record, stem, terms
 
 SEARCH_SITE = {
     "content/site.yaml": """\
@@ -117,6 +119,33 @@ def test_a_page_record_holds_its_main_part_only_without_the_ignored_parts() -> N
     # 'pay' is in the title (which also counts as text) and the summary: title words weigh more
     assert record.terms["pay"] == TITLE_WEIGHT + 2 and record.terms["paid"] == 1
     assert page_record(PAGE.replace("data-search-body", "").encode("utf-8")) is None
+
+
+def record(title: str, words: str, version: str = "easy read") -> SearchRecord:
+    return SearchRecord(title, f"About {title}.", "/pictures/x.svg", version, dict(Counter(terms(words))))
+
+
+def test_patching_the_index_gives_the_bytes_of_an_index_made_whole(tmp_path: Path) -> None:
+    """Words gone from the whole site (their shard too), new words, a new title and version."""
+    before = [(f"page-{n}/", record(f"Page {n}", f"common words page{n} zebra" if n == 7 else f"common words page{n}"))
+              for n in range(120)]  # more than one chunk of page details
+    after = list(before)
+    after[7] = ("page-7/", record("Page seven", "common quagga page7", "full"))
+    after[80] = ("page-80/", record("Page 80", "common words words page80 kiwi"))
+    old_files = {}
+    for path, data in build_index(before).items():
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_bytes(data)
+        old_files[path] = tmp_path / path
+    changes = [PageChange(n, after[n][0], before[n][1], after[n][1]) for n in (7, 80)]
+    patched = patch_index(old_files, changes)
+    whole = build_index(after)
+    assert patched.keys() == whole.keys()
+    assert {path: data if isinstance(data, bytes) else data.read_bytes() for path, data in patched.items()} == whole
+    kept = sorted(path.name for path, data in patched.items() if isinstance(data, Path))
+    assert "terms-co.json" in kept and "pages-0.json" not in kept and "pages-1.json" in kept
+    names = {path.name for path in patched}
+    assert "terms-ze.json" not in names and "terms-qu.json" in names  # zebra gone, quagga new
 
 
 def test_two_builds_of_one_site_give_the_same_index(make_site, build_site, tmp_path: Path) -> None:

@@ -334,15 +334,27 @@ def search_index(outputs: Mapping[PurePosixPath, bytes | Path],
     store = RecordStore.open(reuse.cache / RECORDS if reuse.cache else None, reuse.generator)
     pages = _searchable(store, outputs, reuse.hashes)
     previous = _last_pages(store, reuse.last_hashes)
-    files = reuse.last_index() if previous is not None else None
-    if files is not None and previous is not None and [p for p, _ in previous] == [p for p, _ in pages]:
-        changes = [PageChange(number, page_address(PurePosixPath(path)), store.record(old), store.record(new))
-                   for number, ((path, old), (_, new)) in enumerate(zip(previous, pages)) if old != new]
-        made = patch_index(files, changes)
-    else:
+    made = _patched(reuse, store, previous, pages) if previous is not None else None
+    if made is None:
         made = dict(build_index((page_address(PurePosixPath(path)), store.record(page)) for path, page in pages))
     store.save()
     return made
+
+
+def _patched(reuse: SearchReuse, store: RecordStore, previous: list[tuple[str, str]],
+             pages: list[tuple[str, str]]) -> dict[PurePosixPath, bytes | Path] | None:
+    """Return the last index with the changed pages' records changed, or None when it must be made whole."""
+    if [path for path, _ in previous] != [path for path, _ in pages]:
+        return None  # a page added or taken away: every later page's number moves
+    files = reuse.last_index()
+    if files is None:
+        return None
+    changes = [PageChange(number, page_address(PurePosixPath(path)), store.record(old), store.record(new))
+               for number, ((path, old), (_, new)) in enumerate(zip(previous, pages)) if old != new]
+    try:
+        return patch_index(files, changes)
+    except (OSError, ValueError, KeyError, IndexError, TypeError):  # an index not as we wrote it
+        return None
 
 
 def _searchable(store: RecordStore, outputs: Mapping[PurePosixPath, bytes | Path],
