@@ -48,7 +48,7 @@ from .site import (
 )
 from .visiblecheck import VisibleCache, check_visible_text
 from .words import load_abbreviations, load_glossary
-from .write import write_site
+from .write import staging
 
 
 @dataclass(frozen=True)
@@ -162,29 +162,33 @@ def _build(options: Options, looked: tuple[SiteInputs | None] | None = None) -> 
     if site is None or stop_problems(report.problems):
         return report
     try:
-        with stage(options.progress, "render"):
-            env = make_environment(options.site_dir, options.cache if options.use_cache else None)
-            keys = page_keys(site, inputs)
-            keep = _render_reuse(options, inputs, site, keys)
-            outputs: dict = dict(render_site(site, env, keep))
-            outputs.update(asset_outputs(site))
-            outputs.update(static_outputs(site))
-            outputs.update({path: f.data for path, f in site.photo_files.items()})
-            for result in site.datasets.values():
-                outputs.update(result.outputs)
-            report = replace(report, problems=report.problems + unreachable_pages(site, outputs))
-            if site.config.checker.visible_text:  # what the reader sees, layouts' lines included
-                found = check_visible_text(site, outputs, _visible_cache(options, inputs, site, keys), pool=options.pool)
-                report = replace(report, problems=sort_problems(report.problems + found))
-        with stage(options.progress, "publish"):
-            search = _search_reuse(options, inputs) if inputs and options.search_index else None
-            outputs.update(publish_outputs(site, env, outputs, PublishOptions(
-                offline=options.offline, search=options.search_index, search_reuse=search)))
-            if not options.search_index:
-                outputs.update(kept_search_index(options.output))
-            outputs.update(picture_outputs(site))  # last: the 404 page's pictures are known once it is made
-        with stage(options.progress, "write"):
-            write_site(outputs, options.output)
+        with staging(options.output) as folder:  # pages go in as they are made; deleted unless swapped in
+            with stage(options.progress, "render"):
+                env = make_environment(options.site_dir, options.cache if options.use_cache else None)
+                keys = page_keys(site, inputs)
+                keep = _render_reuse(options, inputs, site, keys)
+                # Offline pages are rewritten after rendering (publish.offline), so they stay in memory.
+                outputs: dict = dict(render_site(site, env, keep, staging=None if options.offline else folder,
+                                                 pool=options.pool))
+                outputs.update(asset_outputs(site))
+                outputs.update(static_outputs(site))
+                outputs.update({path: f.data for path, f in site.photo_files.items()})
+                for result in site.datasets.values():
+                    outputs.update(result.outputs)
+                report = replace(report, problems=report.problems + unreachable_pages(site, outputs))
+                if site.config.checker.visible_text:  # what the reader sees, layouts' lines included
+                    found = check_visible_text(site, outputs, _visible_cache(options, inputs, site, keys),
+                                               pool=options.pool)
+                    report = replace(report, problems=sort_problems(report.problems + found))
+            with stage(options.progress, "publish"):
+                search = _search_reuse(options, inputs) if inputs and options.search_index else None
+                outputs.update(publish_outputs(site, env, outputs, PublishOptions(
+                    offline=options.offline, search=options.search_index, search_reuse=search)))
+                if not options.search_index:
+                    outputs.update(kept_search_index(options.output))
+                outputs.update(picture_outputs(site))  # last: the 404 page's pictures are known once it is made
+            with stage(options.progress, "write"):
+                folder.finish(outputs)
     except SiteError as exc:
         return Report(sort_problems(report.problems + list(exc.problems)), written=False, site=site)
     except OSError as exc:

@@ -11,7 +11,8 @@ import datetime as dt
 import re
 import sys
 from collections.abc import Iterator
-from dataclasses import replace
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Any, Protocol
 
@@ -27,12 +28,14 @@ from .content.base import Page
 from .dates import long_date, short_date
 from .defaults import default_layouts
 from .errors import Problem, SiteError, template_position
+from .pagework import run_pages
 from .pagination import list_pages
 from .pictures.library import Picture, unknown_picture
 from .search_words import short_forms_spelled_out
 from .site import GeneratedPage, Site
 from .sources import relative_to_site
 from .words import in_sentence
+from .write import Staging
 
 
 def make_environment(site_dir: Path, cache_dir: Path | None = None) -> jinja2.Environment:
@@ -94,28 +97,43 @@ class KeepPages(Protocol):
         """Hear that the page just rendered at ``path`` listed every picture the site shows."""
 
 
-def render_site(site: Site, env: jinja2.Environment,
-                keep: KeepPages | None = None) -> dict[PurePosixPath, bytes | Path]:
+def render_site(site: Site, env: jinja2.Environment, keep: KeepPages | None = None, *,
+                staging: Staging | None = None, pool: bool = False) -> dict[PurePosixPath, bytes | Path]:
     """Return every page of the site as {output path: bytes}; raise SiteError on template errors.
 
     ``keep(page id, output path)`` may name an already written file whose
     inputs are unchanged; it is used instead. It is told which pages
     listed every picture the site shows (their file depends on that too).
+
+    With ``staging``, each content page goes into the new site's folder as soon as it is made and
+    the outputs name that file instead of holding its bytes (a big site's HTML is never all in
+    memory). ``pool``: content pages are shared out over the cores (``pagework.run_pages``); the
+    lists, data pages and credits, few and reading every page, are made here afterwards.
     """
     outputs: dict[PurePosixPath, bytes | Path] = {}
     problems: list[Problem] = []
     common = common_context(site)
+    listing: PicturesUsed = common["pictures_used"]
+    kept = {page.id: keep(page.id, output_path(page.url)) for page in site.pages} if keep else {}
+    todo = [page for page in site.pages if kept.get(page.id) is None]
+    rendered = iter(run_pages(todo, [""] * len(todo), PageRenderer(site, env, common, staging), None, pool=pool))
     for page in site.pages:
-        kept = keep(page.id, output_path(page.url)) if keep else None
-        if kept is not None:
-            outputs[output_path(page.url)] = kept
-            site.layout_pictures.update(pictures_in(kept.read_bytes()))  # what it showed when it was made
+        path = output_path(page.url)
+        if kept.get(page.id) is not None:
+            outputs[path] = kept[page.id]
+            site.layout_pictures.update(pictures_in(kept[page.id].read_bytes()))  # what it showed when it was made
             continue
-        layout = CONTENT_TYPES[page.content_type].layout
-        _render_into(outputs, problems, env, layout, output_path(page.url),
-                     {**common, **page_context(site, page)})
-        if keep is not None and common["pictures_used"].asked:
-            keep.listed_pictures(output_path(page.url))
+        result = next(rendered)
+        if result.stop:
+            raise SiteError(list(result.stop))
+        site.layout_pictures.update(result.pictures)
+        problems.extend(result.problems)
+        if result.output is not None:
+            outputs[path] = result.output
+        if result.listed_pictures:
+            listing.pages.append((result.layout, path, {**common, **page_context(site, page)}))
+            if keep is not None:
+                keep.listed_pictures(path)
     for generated in site.generated:
         context = {**common, **generated_context(site, generated)}
         for list_page in list_pages(generated, context):  # long lists are split into pages of 50
@@ -124,23 +142,79 @@ def render_site(site: Site, env: jinja2.Environment,
     for data_page in site.data_pages():
         _render_into(outputs, problems, env, data_page.layout, output_path(data_page.url),
                      {**common, **data_page_context(data_page)})
-    listing = common["pictures_used"]
     for layout, path, context in listing.render_again():  # the credits: now that every picture is known
         _render_into(outputs, problems, env, layout, path, context)
+        if staging is not None and isinstance(outputs.get(path), bytes):
+            outputs[path] = staging.put(path, outputs[path])  # over the first go, which did not know them all
     if problems:
         # A site's own layout is named as the author sees it (layouts/page.html), not by its disk path.
         raise SiteError([replace(p, file=relative_to_site(p.file, site.site_dir)) if p.file else p for p in problems])
     return outputs
 
 
+@dataclass(frozen=True)
+class RenderedPage:
+    """What rendering one content page made, small enough to come back from a pool process."""
+
+    layout: str
+    output: bytes | Path | None
+    """Its HTML, or the file in the staging folder holding it; None when the layout failed."""
+    problems: tuple[Problem, ...]
+    """The layout's mistakes (SITE-LAYOUT)."""
+    pictures: frozenset[str]
+    """The library pictures the layouts showed on it."""
+    listed_pictures: bool
+    """It listed every picture the site shows, so it is made again once they are all known."""
+    stop: tuple[Problem, ...] = ()
+    """Problems that stop the build at once (a layout asked for a picture the library lacks)."""
+
+
+class PageRenderer:
+    """Renders one content page. Made before a pool forks, so the site, the layouts (compiled by
+    ``prepare``) and the context every page shares reach each pool process once, by inheritance."""
+
+    def __init__(self, site: Site, env: jinja2.Environment, common: dict[str, Any],
+                 staging: Staging | None) -> None:
+        self.site, self.env, self.common, self.staging = site, env, common, staging
+
+    def prepare(self) -> None:
+        """Compile every content page's layout once, before the pool's processes are forked."""
+        for content_type in sorted({page.content_type for page in self.site.pages}):
+            try:
+                self.env.get_template(CONTENT_TYPES[content_type].layout)
+            except jinja2.TemplateError:
+                pass  # reported, with its page, when the page is rendered
+
+    def __call__(self, page: Page) -> RenderedPage:
+        layout = CONTENT_TYPES[page.content_type].layout
+        path = output_path(page.url)
+        pictures: LayoutPictures = self.common["picture_url"]
+        listing: PicturesUsed = self.common["pictures_used"]
+        outputs: dict[PurePosixPath, bytes] = {}
+        problems: list[Problem] = []
+        with pictures.recording() as shown:
+            try:
+                _render_into(outputs, problems, self.env, layout, path, {**self.common, **page_context(self.site, page)})
+            except SiteError as exc:
+                return RenderedPage(layout, None, (), frozenset(), False, tuple(exc.problems))
+        html = outputs.get(path)
+        output = self.staging.put(path, html) if self.staging is not None and html is not None else html
+        return RenderedPage(layout, output, tuple(problems), frozenset(shown), listing.asked)
+
+
 def _render_into(outputs: dict, problems: list[Problem], env: jinja2.Environment, layout: str,
                  path: PurePosixPath, context: dict[str, Any]) -> None:
+    """Render one page into ``outputs``; a layout's mistake goes to ``problems``.
+
+    A page that listed every picture the site shows (``PicturesUsed``) is
+    noted on the list to be made again, unless it is a content page, whose
+    renderer says so itself."""
     listing = context.get("pictures_used")
     if isinstance(listing, PicturesUsed):
         listing.asked = False
     try:
         outputs[path] = env.get_template(layout).render(context).encode("utf-8")
-        if isinstance(listing, PicturesUsed) and listing.asked:
+        if isinstance(listing, PicturesUsed) and listing.asked and context.get("page") is None:
             listing.pages.append((layout, path, context))
     except jinja2.TemplateSyntaxError as exc:
         problems.append(Problem(Path(exc.filename or exc.name or layout), exc.lineno,
@@ -253,6 +327,17 @@ class LayoutPictures:
 
     def __init__(self, site: Site) -> None:
         self.site = site
+        self.shown = site.layout_pictures
+
+    @contextmanager
+    def recording(self) -> Iterator[set[str]]:
+        """Collect the pictures shown while one page is rendered in a set of their own (a pool process
+        cannot add to the main process's site; the caller adds them)."""
+        before, self.shown = self.shown, set()
+        try:
+            yield self.shown
+        finally:
+            self.shown = before
 
     def __call__(self, name: str) -> str:
         if self.site.library.get(name) is None:
@@ -260,7 +345,7 @@ class LayoutPictures:
             problem = unknown_picture(file, line, name, self.site.library)
             raise SiteError([Problem(problem.file, problem.line, problem.message + " A layout asks for it.",
                                      hint=problem.hint, rule=problem.rule)])
-        self.site.layout_pictures.add(name)
+        self.shown.add(name)
         return self.site.picture_url(name)
 
 

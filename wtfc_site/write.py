@@ -3,6 +3,10 @@
 If anything fails, the temporary folder is deleted and the old site is left
 exactly as it was, so a published site is never half-written.
 
+Pages can go into that folder as soon as each is made (``Staging.put``, from
+any process of the render pool), so a big site's HTML is never all held in
+memory; everything else is written by ``Staging.finish``, which then swaps.
+
 A file whose bytes are the same as in the old site is not written again:
 the new folder gets a hard link to the old file, which keeps its date, so
 tools that copy only changed files (rsync, a live preview) see only real
@@ -14,13 +18,14 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
 from .errors import Problem, SiteError
 
 Outputs = Mapping[PurePosixPath, bytes | Path]
-"""Output path -> bytes to write, or a source file to copy."""
+"""Output path -> bytes to write, or a source file to copy (or a file already put in the staging folder)."""
 
 
 def check_outputs(outputs: Outputs, out_dir: Path) -> None:
@@ -36,29 +41,69 @@ def check_outputs(outputs: Outputs, out_dir: Path) -> None:
                          for p in bad])
 
 
+class Staging:
+    """The new site's folder, made beside ``out_dir`` and filled before it takes the old one's place.
+
+    Made by ``staging``, which deletes it if the build does not get as far as ``finish``.
+    """
+
+    def __init__(self, out_dir: Path) -> None:
+        self.out_dir = out_dir.resolve()
+        self.out_dir.parent.mkdir(parents=True, exist_ok=True)
+        self.folder = Path(tempfile.mkdtemp(prefix=f".{self.out_dir.name}.new-", dir=self.out_dir.parent))
+        self._made: set[Path] = set()
+
+    def put(self, path: PurePosixPath, data: bytes) -> bytes | Path:
+        """Write one output now; return the file it is in, to stand for it in the outputs.
+
+        A path that might lead out of the folder is not written: its bytes are returned, and
+        ``finish`` refuses it together with any others (one message for all of them).
+        """
+        if path.is_absolute() or ".." in path.parts:
+            return data
+        target = self.folder / path
+        self._place(path, data, target)
+        return target
+
+    def finish(self, outputs: Outputs) -> None:
+        """Write every output not yet in the folder, then swap the folder in place of the old site."""
+        check_outputs(outputs, self.out_dir)
+        for path, data in sorted(outputs.items()):
+            target = self.folder / path
+            if data != target:  # not one that ``put`` wrote already
+                self._place(path, data, target)
+        _swap(self.folder, self.out_dir)
+
+    def _place(self, path: PurePosixPath, data: bytes | Path, target: Path) -> None:
+        if target.parent not in self._made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._made.add(target.parent)
+        # A file put here before may be a hard link to the old site's file: never write through it.
+        if os.path.lexists(target):
+            target.unlink()
+        if _kept(self.out_dir / path, data, target):
+            return
+        if isinstance(data, Path):
+            shutil.copyfile(data, target)
+        else:
+            target.write_bytes(data)
+
+
+@contextmanager
+def staging(out_dir: Path) -> Iterator[Staging]:
+    """Yield a new staging folder for ``out_dir``; delete it unless ``finish`` swapped it in."""
+    staged = Staging(out_dir)
+    try:
+        yield staged
+    finally:
+        shutil.rmtree(staged.folder, ignore_errors=True)  # gone already after a good swap
+
+
 def write_site(outputs: Outputs, out_dir: Path) -> None:
     """Write every output into a new folder and swap it in place of ``out_dir``."""
     check_outputs(outputs, out_dir)
-    out_dir = out_dir.resolve()
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    temp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.new-", dir=out_dir.parent))
-    made: set[Path] = set()
-    try:
-        for path, data in sorted(outputs.items()):
-            target = temp / path
-            if target.parent not in made:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                made.add(target.parent)
-            if _kept(out_dir / path, data, target):
-                continue
-            if isinstance(data, Path):
-                shutil.copyfile(data, target)
-            else:
-                target.write_bytes(data)
-        _swap(temp, out_dir)
-    except BaseException:
-        shutil.rmtree(temp, ignore_errors=True)
-        raise
+    with staging(out_dir) as staged:
+        staged.finish(outputs)
 
 
 def _kept(old: Path, data: bytes | Path, target: Path) -> bool:
