@@ -7,9 +7,8 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar, overload
 
 from ...errors import Problem, Severity
 from ...points import NONE, PageText, Point
@@ -60,42 +59,6 @@ _DIGIT = re.compile(r"\d")
 
 # --- the page being checked -------------------------------------------------------
 
-_Value = TypeVar("_Value")
-
-
-class _once(Generic[_Value]):  # noqa: N801 (used as a decorator, like functools.cached_property)
-    """``functools.cached_property`` without its lock: worked out at the first read, then kept in the
-    instance's ``__dict__``, which Python looks in first from then on. Python 3.11's cached_property takes
-    a lock at every first read, and a page's views make hundreds of thousands of those on a big site."""
-
-    def __init__(self, compute: Callable[[Any], _Value]):
-        self.compute = compute
-        self.name = compute.__name__
-        self.__doc__ = compute.__doc__
-
-    def __set_name__(self, owner: type, name: str) -> None:
-        self.name = name
-
-    @overload
-    def __get__(self, instance: None, owner: type | None = None) -> _once[_Value]: ...
-    @overload
-    def __get__(self, instance: object, owner: type | None = None) -> _Value: ...
-
-    def __get__(self, instance, owner=None):
-        if instance is None:
-            return self
-        value = instance.__dict__[self.name] = self.compute(instance)
-        return value
-
-
-@functools.lru_cache(maxsize=4096)
-def _phrase_words(text: str) -> tuple[tuple[PhraseWord, ...], frozenset[str]]:
-    """Return ``phrase_words(text)`` and the set of its words, kept for the last few thousand texts (see
-    ``_split_point``: the same texts are read again)."""
-    words = tuple(phrase_words(text))
-    return words, frozenset(w for w, _, _ in words)
-
-
 @dataclass
 class PointView:
     """One point, split into sentences and tokens once, shared by all rules."""
@@ -113,22 +76,22 @@ class PointView:
     def __post_init__(self) -> None:
         self.kind = self.point.kind
 
-    @_once
-    def words(self) -> Sequence[PhraseWord]:
+    @functools.cached_property
+    def words(self) -> list[PhraseWord]:
         """The lower-case words of the text, for the phrase lists (computed once)."""
-        return _phrase_words(self.text)[0]
+        return phrase_words(self.text)
 
-    @_once
+    @functools.cached_property
     def word_set(self) -> frozenset[str]:
         """The set of lower-case words (for quick "can this rule find anything?" tests)."""
-        return _phrase_words(self.text)[1]
+        return frozenset(w for w, _, _ in self.words)
 
-    @_once
+    @functools.cached_property
     def has_digit(self) -> bool:
         """True when the text has a digit."""
         return _DIGIT.search(self.text) is not None
 
-    @_once
+    @functools.cached_property
     def lowers(self) -> tuple[tuple[str, ...], ...]:
         """For each sentence, its counted words in lower case."""
         return tuple(tuple(t.text.lower() for t in s.words) for s in self.sentences)
@@ -149,12 +112,12 @@ class PointView:
             return iter(())
         return phrases.find(self.text, self.words)
 
-    @_once
+    @functools.cached_property
     def tokens(self) -> tuple[Token, ...]:
         """Every token of every sentence, in order."""
         return tuple(t for s in self.sentences for t in s.tokens)
 
-    @_once
+    @functools.cached_property
     def _starts(self) -> list[int]:
         return [s.start for s in self.sentences]
 
@@ -167,7 +130,7 @@ class PointView:
         """Return True when the span overlaps a name."""
         return bool(self.masked) and any(a < end and start < b for a, b in self.masked)
 
-    @_once
+    @functools.cached_property
     def title_case(self) -> bool:
         """True for a heading written in Title Case (its capitals are not names)."""
         words = [t.text for t in self.tokens if t.kind == WORD and len(t.text) > 3]
@@ -344,29 +307,17 @@ def _names_regex(names: tuple[str, ...]) -> re.Pattern[str] | None:
 
 def make_view(point: Point, names: tuple[str, ...] = ()) -> PointView:
     """Split a point into sentences once (a heading or table cell is one sentence)."""
-    split_here = point.kind in SENTENCE_KINDS
-    breaks = tuple(offset for offset, _ in point.line_starts) if split_here and point.line_starts else ()
-    text, sentences = _split_point(point.text, split_here, breaks)
+    text = normalise(point.text)
+    if point.kind in SENTENCE_KINDS:
+        sentences = tuple(split_sentences(point.text, point.line_starts))
+    else:
+        stripped = text.strip()
+        start = text.find(stripped) if stripped else 0
+        tokens = tuple(tokenize(text, start, start + len(stripped)))
+        sentences = (make_sentence(point.text, start, start + len(stripped), tokens),) if tokens else ()
     regex = _names_regex(names)
     masked = tuple((m.start(), m.end()) for m in regex.finditer(text)) if regex else ()
     return PointView(point, text, sentences, masked)
-
-
-@functools.lru_cache(maxsize=4096)
-def _split_point(raw: str, split_here: bool, breaks: tuple[int, ...]) -> tuple[str, tuple[Sentence, ...]]:
-    """Return a point's normalised text and its sentences (``make_view``), kept for the last few thousand texts.
-
-    The same text is split again and again: the visible-text check reads every authored point a second
-    time, and short points ("This is fun.") repeat across pages. Sentences and tokens are tuples, so
-    sharing them between views is safe; ``breaks`` are the offsets where source lines start (only the
-    offsets matter to the split, not the line numbers, so a paragraph at another line hits too)."""
-    text = normalise(raw)
-    if split_here:
-        return text, tuple(split_sentences(raw, tuple((offset, 0) for offset in breaks)))
-    stripped = text.strip()
-    start = text.find(stripped) if stripped else 0
-    tokens = tuple(tokenize(text, start, start + len(stripped)))
-    return text, ((make_sentence(raw, start, start + len(stripped), tokens),) if tokens else ())
 
 
 def make_context(page: PageText, settings: CheckerSettings, words: WordLists) -> PageContext:
