@@ -18,6 +18,7 @@ from conftest import new_site
 from test_build_cache import FILES, append, cached_build, clean_build, edit_page, snapshot
 
 from wtfc_site import buildcache
+from wtfc_site.options import Options
 
 
 def test_a_build_gives_every_object_it_froze_back_to_the_collector(tmp_path: Path) -> None:
@@ -38,3 +39,56 @@ def test_the_collector_is_on_again_when_reading_the_cache_fails(tmp_path: Path) 
         raise ZeroDivisionError
     assert gc.isenabled()
     gc.unfreeze()
+
+
+WORDY = {**FILES, "content/updates/2026-03-01-plan.md": """
+    ---
+    title: Our plan
+    date: 2026-03-01
+    ---
+    [picture: meeting] The partnership will consolidate the commissioning framework. We met. We talked. We ate cake.
+    """}
+
+
+def run_build(site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> list[str]:
+    """Run 'build' as a person does; return what it printed, without the time it took."""
+    from wtfc_site.cli import main
+    code = main(["build", "--site", str(site), "--out", str(tmp_path / "out"), "--today", "2026-11-23"])
+    assert code == 0
+    lines = capsys.readouterr().out.splitlines()
+    return [line.split(" in ")[0] if line.startswith("Built ") else line for line in lines]
+
+
+def test_a_build_with_nothing_changed_prints_the_same_findings_without_reading_them_all(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    site = new_site(tmp_path / "site", WORDY)
+    first = run_build(site, tmp_path, capsys)
+    assert any("[ER-" in line for line in first), first  # there are findings to print again
+    read: list[str] = []
+    original = buildcache.load_pickle
+
+    def reading(path: Path):
+        read.append(path.name)
+        return original(path)
+    monkeypatch.setattr("wtfc_site.lastbuild.load_pickle", reading)
+    second = run_build(site, tmp_path, capsys)
+    assert second == first
+    assert read == ["last-build-said.pickle"]  # not every finding
+
+
+@pytest.mark.parametrize("spoil", ["missing", "garbage", "old format"])
+def test_a_spoilt_record_of_what_the_last_build_said_means_a_real_build(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], spoil: str) -> None:
+    site = new_site(tmp_path / "site", WORDY)
+    first = run_build(site, tmp_path, capsys)
+    said = Options(site_dir=site).cache / "last-build-said.pickle"
+    assert said.is_file()
+    if spoil == "missing":
+        said.unlink()
+    elif spoil == "garbage":
+        said.write_bytes(b"\x80\x05not a pickle at all")
+    else:
+        said.write_bytes(pickle.dumps({"format": -1, "key": "x", "findings": None}))
+    second = run_build(site, tmp_path, capsys)
+    assert second[:-1] == first[:-1]
+    assert "nothing had changed" not in "\n".join(second)

@@ -54,11 +54,27 @@ LIBRARIES = ("markdown", "jinja2", "nh3", "pyyaml", "pillow", "markupsafe", "wor
 
 def files_under(folder: Path) -> list[Path]:
     """Return every file below ``folder``, sorted, skipping Python's own caches."""
-    found: list[Path] = []
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
-        found.extend(Path(root) / name for name in sorted(files) if not name.endswith(".pyc"))
-    return found
+    return [folder / name for name in _names_under(str(folder))]
+
+
+def _names_under(folder: str, prefix: str = "") -> list[str]:
+    """Return every file below ``folder`` as a sorted relative name ('a/b.md'), skipping Python's caches.
+
+    Plain strings and os.scandir, not Path objects: at 10,000 pages making and
+    relating Paths cost more than reading and hashing the files.
+    """
+    names: list[str] = []
+    try:
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError:
+        return names
+    for entry in entries:
+        if entry.is_dir():  # a link to a folder is not followed, as os.walk does not
+            if entry.name != "__pycache__" and not entry.is_symlink():
+                names.extend(_names_under(entry.path, prefix + entry.name + "/"))
+        elif not entry.name.endswith(".pyc"):
+            names.append(prefix + entry.name)
+    return names
 
 
 def hash_files(paths: Iterable[Path], relative_to: Path, heads: dict[str, str] | None = None) -> dict[str, str]:
@@ -67,15 +83,23 @@ def hash_files(paths: Iterable[Path], relative_to: Path, heads: dict[str, str] |
     With ``heads``, also put there the hash of each Markdown file's front
     matter (see ``front_matter_bytes``).
     """
+    root = str(relative_to)
+    return _hash_names([Path(path).relative_to(relative_to).as_posix() for path in paths], root, heads)
+
+
+def _hash_names(names: Iterable[str], root: str, heads: dict[str, str] | None = None,
+                prefix: str = "") -> dict[str, str]:
+    """Return {prefix + name: hash of its bytes} for files named relative to ``root`` (see hash_files)."""
     hashes = {}
-    for path in paths:
+    for name in names:
         try:
-            data = path.read_bytes()
+            with open(os.path.join(root, name), "rb") as handle:
+                data = handle.read()
         except OSError:
             continue  # vanished while we looked: the build itself will say so
-        name = path.relative_to(relative_to).as_posix()
+        name = prefix + name
         hashes[name] = digest(data)
-        if heads is not None and path.suffix in (".md", ".markdown"):
+        if heads is not None and name.endswith((".md", ".markdown")):
             heads[name] = digest(front_matter_bytes(data))
     return hashes
 
@@ -111,7 +135,7 @@ def generator_key() -> str:
     parts = [f"format {CACHE_FORMAT}"]
     for label, folder in (("code", package), ("layouts", default_layouts()), ("pictures", default_pictures())):
         if folder.is_dir():
-            parts.append(label + combine(hash_files(files_under(folder), folder)))
+            parts.append(label + combine(_hash_names(_names_under(str(folder)), str(folder))))
     for name in LIBRARIES:
         try:
             parts.append(f"{name} {metadata.version(name)}")
@@ -174,11 +198,12 @@ def site_inputs(site_dir: Path, options: str) -> SiteInputs:
     site_dir = site_dir.resolve()
     files: dict[str, str] = {}
     heads: dict[str, str] = {}
+    root = str(site_dir)
     for folder in SITE_FOLDERS:
-        if (site_dir / folder).is_dir():
-            files.update(hash_files(files_under(site_dir / folder), site_dir, heads if folder == "content" else None))
+        files.update(_hash_names(_names_under(os.path.join(root, folder)), os.path.join(root, folder),
+                                 heads if folder == "content" else None, prefix=folder + "/"))
     # Whether it exists is part of the hash too: only a file that exists gets an entry.
-    files.update(hash_files([p for p in (site_dir / name for name in TOP_LEVEL_FILES) if p.is_file()], site_dir))
+    files.update(_hash_names([name for name in TOP_LEVEL_FILES if os.path.isfile(os.path.join(root, name))], root))
     return SiteInputs(files, options, generator_key(), heads)
 
 

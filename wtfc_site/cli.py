@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from . import __version__
 from .errors import Problem, Severity, SiteError
-from .output import count, print_findings, print_problems
+from .output import count, print_build_findings, print_findings, print_problems
 from .usercache import user_cache
 
 if TYPE_CHECKING:
@@ -142,7 +142,8 @@ def _run_build(args: argparse.Namespace) -> int:
     from .progress import Progress
     progress = Progress(stream=sys.stderr)  # a progress line only on a terminal, only after 2 s
     options = replace(_options(args), use_cache=not args.no_cache, progress=progress)
-    inputs, report = unchanged_report(options)  # nothing changed: done without loading the pipeline at all
+    # Nothing changed: done without loading the pipeline at all, or reading back more findings than it prints.
+    inputs, report = unchanged_report(options, every_problem=False)
     if report is None:
         from .pipeline import build
         report = build(options, looked=(inputs,))
@@ -156,7 +157,10 @@ def _run_build(args: argparse.Namespace) -> int:
         print(f"The site was not built: {count(len(stopping), 'problem')} to fix. Nothing was changed.",
               file=sys.stderr)
         return 1
-    print_findings(report.problems, sys.stdout)
+    if report.findings is not None:
+        print_build_findings(report.findings, sys.stdout)
+    else:
+        print_findings(report.problems, sys.stdout)
     chosen = report.pictures_chosen
     if chosen:
         print(f"The picture library chose {count(chosen, 'picture')} for you. "

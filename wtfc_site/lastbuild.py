@@ -25,10 +25,14 @@ from typing import Any
 
 from .buildcache import CACHE_FORMAT, SiteInputs, load_pickle, output_manifest, save_pickle
 from .errors import Problem
+from .output import Findings, build_findings
 
 RECORD = "last-build.marshal"
 """The plain part: marshal reads a table of a few thousand file names some fifty times faster than pickle."""
 PROBLEMS = "last-build-problems.pickle"
+SAID = "last-build-said.pickle"
+"""What 'build' printed of the problems (output.Findings): the command line's nothing-changed path reads
+only this, as unpickling every finding took most of such a build (0.7 s at 10,000 pages)."""
 RECORD_FORMAT = (CACHE_FORMAT, 1, sys.version_info[:2])
 """marshal's format belongs to one version of Python; another version's record is simply not used."""
 
@@ -38,8 +42,11 @@ class LastBuild:
     """What the last build said."""
 
     problems: list[Problem]
+    """Every problem; empty when only ``findings`` was asked for."""
     pages: int
     chosen: int
+    findings: Findings | None = None
+    """What build printed of them, when asked for instead of every problem."""
 
 
 def last_record(out_dir: Path, cache_dir: Path) -> dict[str, Any] | None:
@@ -53,17 +60,24 @@ def last_record(out_dir: Path, cache_dir: Path) -> dict[str, Any] | None:
     return record if record.get("out") == str(out_dir.resolve()) else None
 
 
-def unchanged_build(out_dir: Path, cache_dir: Path, inputs: SiteInputs) -> LastBuild | None:
-    """Return the last build's report if it was made from exactly these inputs and its output is untouched."""
+def unchanged_build(out_dir: Path, cache_dir: Path, inputs: SiteInputs, *,
+                    every_problem: bool = True) -> LastBuild | None:
+    """Return the last build's report if it was made from exactly these inputs and its output is untouched.
+
+    ``every_problem=False``: only what build printed of them (LastBuild.findings), which is much less to read.
+    """
     record = last_record(out_dir, cache_dir)
     if record is None or record.get("key") != inputs.key:
         return None
     if not out_dir.is_dir() or output_manifest(out_dir) != record.get("manifest"):
         return None  # someone changed, added or deleted a file in the output: build it again
-    said = load_pickle(cache_dir / PROBLEMS)
+    said = load_pickle(cache_dir / (PROBLEMS if every_problem else SAID))
     if said is None or said.get("key") != inputs.key:
         return None
-    return LastBuild(said["problems"], record["pages"], record["chosen"])
+    if every_problem:
+        return LastBuild(said["problems"], record["pages"], record["chosen"])
+    findings = said.get("findings")
+    return LastBuild([], record["pages"], record["chosen"], findings) if isinstance(findings, Findings) else None
 
 
 def remember_build(out_dir: Path, cache_dir: Path, inputs: SiteInputs, problems: list[Problem],
@@ -76,6 +90,7 @@ def remember_build(out_dir: Path, cache_dir: Path, inputs: SiteInputs, problems:
     live preview does).
     """
     save_pickle(cache_dir / PROBLEMS, {"format": CACHE_FORMAT, "key": inputs.key, "problems": problems})
+    save_pickle(cache_dir / SAID, {"format": CACHE_FORMAT, "key": inputs.key, "findings": build_findings(problems)})
     record = {"format": RECORD_FORMAT, "key": inputs.key, "out": str(out_dir.resolve()),
               "manifest": output_manifest(out_dir), "pages": pages, "chosen": chosen, "rendered": rendered or {},
               "search": search[0] if search else "", "html": search[1] if search else {}}
@@ -159,3 +174,4 @@ def forget_build(cache_dir: Path) -> None:
     """Drop the record, so the next build is done in full."""
     (cache_dir / RECORD).unlink(missing_ok=True)
     (cache_dir / PROBLEMS).unlink(missing_ok=True)
+    (cache_dir / SAID).unlink(missing_ok=True)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from .buildcache import SiteInputs, site_inputs
 from .errors import Problem, errors_in
 from .lastbuild import unchanged_build
+from .output import Findings
 from .progress import Progress, stage
 
 if TYPE_CHECKING:
@@ -39,8 +40,8 @@ class Options:
     progress: Progress | None = field(default=None, compare=False)
     """Stage timings and, on a terminal, a progress line."""
     search_index: bool = True
-    """Make the Pagefind search index afresh. When False, the output folder's existing index is kept
-    as it is (the live preview: Pagefind takes most of a small rebuild, and the index changes little)."""
+    """Make the search index (publish.search: only what changed pages touch). When False, the output
+    folder's existing index is kept as it is, even if pages changed."""
     pool: bool = True
     """Let many pages be done by a forked pool of processes. The live preview says no: forking a
     process that has web-server threads running can hang the child."""
@@ -68,6 +69,8 @@ class Report:
     """How many pictures the library chose for points that named none."""
     unchanged: bool = False
     """True when nothing had changed since the last build, so nothing was done."""
+    findings: Findings | None = None
+    """What build prints of the problems, when the report was asked for that instead of ``problems``."""
 
 
 def build_date() -> dt.date:
@@ -87,14 +90,19 @@ def build_inputs(options: Options) -> SiteInputs | None:
                                                today.isoformat(), options.offline)))
 
 
-def unchanged_report(options: Options) -> tuple[SiteInputs | None, Report | None]:
-    """Return the build's input hashes, and the last build's report when nothing has changed since."""
+def unchanged_report(options: Options, *, every_problem: bool = True) -> tuple[SiteInputs | None, Report | None]:
+    """Return the build's input hashes, and the last build's report when nothing has changed since.
+
+    ``every_problem=False``: the report's problems are left empty and ``findings`` holds what build
+    printed of them (the command line's case: reading every finding back was most of its time).
+    """
     with stage(options.progress, "inputs"):
         inputs = build_inputs(options)
-        last = unchanged_build(options.output, options.cache, inputs) if inputs else None
+        last = unchanged_build(options.output, options.cache, inputs, every_problem=every_problem) if inputs else None
     if last is None:
         return inputs, None
-    return inputs, Report(last.problems, written=True, pages=last.pages, pictures_chosen=last.chosen, unchanged=True)
+    return inputs, Report(last.problems, written=True, pages=last.pages, pictures_chosen=last.chosen, unchanged=True,
+                          findings=last.findings)
 
 
 def stop_problems(problems: list[Problem]) -> list[Problem]:

@@ -7,6 +7,7 @@ import json
 import os
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TextIO
 
 from .errors import Problem, Severity, sort_problems
@@ -76,17 +77,39 @@ BUILD_SHOWS = 20
 """How many findings 'build' prints before saying how many more 'check' would show."""
 
 
-def print_findings(problems: Iterable[Problem], stream: TextIO, limit: int = BUILD_SHOWS) -> None:
-    """Print the errors and warnings that did not stop a build (the first ``limit``), then the counts."""
+@dataclass(frozen=True)
+class Findings:
+    """What 'build' prints of its findings: the first few, how many more there are, and the counts.
+
+    Small enough to keep with the last build, so a build with nothing to do
+    says the same again without reading every finding back.
+    """
+
+    shown: tuple[Problem, ...]
+    more: int
+    summary: str
+
+
+def build_findings(problems: Iterable[Problem], limit: int = BUILD_SHOWS) -> Findings:
+    """Return the errors and warnings that did not stop a build (the first ``limit``), and the counts."""
     problems = sort_problems(problems)
     shown = [p for p in problems if p.severity is not Severity.INFO and not p.silenced]
+    return Findings(tuple(shown[:limit]), max(0, len(shown) - limit), summary_line(problems))
+
+
+def print_findings(problems: Iterable[Problem], stream: TextIO, limit: int = BUILD_SHOWS) -> None:
+    """Print the errors and warnings that did not stop a build (the first ``limit``), then the counts."""
+    print_build_findings(build_findings(problems, limit), stream)
+
+
+def print_build_findings(findings: Findings, stream: TextIO) -> None:
+    """Print what ``build_findings`` kept."""
     colour = use_colour(stream)
-    for p in shown[:limit]:
+    for p in findings.shown:
         stream.write(problem_lines(p, colour) + "\n")
-    more = len(shown) - limit
-    if more > 0:
-        stream.write(f"... and {count(more, 'more finding')}. Run 'python build.py check' to see them all.\n")
-    stream.write(summary_line(problems) + "\n")
+    if findings.more > 0:
+        stream.write(f"... and {count(findings.more, 'more finding')}. Run 'python build.py check' to see them all.\n")
+    stream.write(findings.summary + "\n")
 
 
 def count(number: int, thing: str, plural: str = "") -> str:
