@@ -14,11 +14,12 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import new_site
+from conftest import TODAY, new_site
 from test_build_cache import FILES, append, cached_build, clean_build, edit_page, snapshot
 
 from wtfc_site import buildcache
 from wtfc_site.options import Options
+from wtfc_site.pipeline import build
 
 
 def test_a_build_gives_every_object_it_froze_back_to_the_collector(tmp_path: Path) -> None:
@@ -92,3 +93,38 @@ def test_a_spoilt_record_of_what_the_last_build_said_means_a_real_build(
     second = run_build(site, tmp_path, capsys)
     assert second[:-1] == first[:-1]
     assert "nothing had changed" not in "\n".join(second)
+
+
+def test_after_one_page_changes_the_visible_check_reads_back_only_that_page_and_the_lists(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An unchanged page's file was made from the same render key, so its findings come from the cache
+    without reading its HTML; the edited page is read again and its new words are checked."""
+    from wtfc_site import visiblecheck
+    site = new_site(tmp_path / "site", FILES)
+    cached_build(site, tmp_path)
+    read: list[str] = []
+    original = visiblecheck._html
+
+    def reading(output):
+        read.append(Path(str(output)).parent.name)
+        return original(output)
+    monkeypatch.setattr(visiblecheck, "_html", reading)
+    append(site / "content/updates/2026-02-09-cafe.md", "\nWe endeavour to utilise the facility.\n")
+    report = cached_build(site, tmp_path)
+    assert "2026-02-09-cafe" in read
+    assert "2026-01-05-new-bus" not in read and "out" not in read  # neither an update nor the home page
+    monkeypatch.undo()
+    clean = build_clean_problems(site, tmp_path)
+    assert seen(report.problems) == seen(clean)
+    assert any("utilise" in p.message or "endeavour" in p.message for p in report.problems)
+
+
+def build_clean_problems(site: Path, tmp_path: Path) -> list:
+    copy = tmp_path / "clean-copy"
+    shutil.copytree(site, copy, ignore=shutil.ignore_patterns(".wtfc-cache"))
+    return build(Options(site_dir=copy, out_dir=tmp_path / "clean-out", today=TODAY,
+                         cache_dir=tmp_path / "clean-cache", use_cache=False)).problems
+
+
+def seen(problems) -> list[tuple]:
+    return sorted((p.rule, p.message, p.line, p.file.name if p.file else "") for p in problems)

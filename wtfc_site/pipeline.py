@@ -29,7 +29,7 @@ from .crosschecks import (
 from .discover import discover
 from .dryrun import build_without_writing
 from .errors import Problem, SiteError, collect, sort_problems
-from .lastbuild import last_record, remember_build, render_reuse
+from .lastbuild import RenderReuse, last_record, remember_build, render_reuse
 from .load import ParseCache, load_datasets, parse_pages, picture_folders, static_files
 from .options import Options, Report, build_date, build_inputs, stop_problems, unchanged_report
 from .photos import Photos, person_photos
@@ -177,7 +177,7 @@ def _build(options: Options, looked: tuple[SiteInputs | None] | None = None) -> 
                     outputs.update(result.outputs)
                 report = replace(report, problems=report.problems + unreachable_pages(site, outputs))
                 if site.config.checker.visible_text:  # what the reader sees, layouts' lines included
-                    found = check_visible_text(site, outputs, _visible_cache(options, inputs, site, keys),
+                    found = check_visible_text(site, outputs, _visible_cache(options, inputs, site, keys, keep),
                                                pool=options.pool)
                     report = replace(report, problems=sort_problems(report.problems + found))
             with stage(options.progress, "publish"):
@@ -205,13 +205,13 @@ def _build(options: Options, looked: tuple[SiteInputs | None] | None = None) -> 
 
 
 def _visible_cache(options: Options, inputs: SiteInputs | None, site: Site,
-                   page_keys: list[str]) -> VisibleCache | None:
+                   page_keys: list[str], keep: RenderReuse | None) -> VisibleCache | None:
     """Return where the visible-text findings of unchanged pages are kept (None with no cache)."""
     if inputs is None:
         return None
     keys = dict(zip((page.id for page in site.pages), page_keys))
     return VisibleCache(Store.open(options.cache / "visible.pickle"), shared_key(inputs, page_files(site)),
-                        keys)
+                        keys, keep.made if keep else {})
 
 
 def _render_reuse(options: Options, inputs: SiteInputs | None, site: Site, page_keys: list[str]):

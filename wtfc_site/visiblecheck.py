@@ -9,8 +9,8 @@ layout that wrote it) and the page's length as the reader meets it.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, fields, is_dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, fields, is_dataclass
 from pathlib import Path, PurePosixPath
 
 from .buildcache import Store, digest
@@ -47,6 +47,10 @@ class VisibleCache:
     shared: str
     page_keys: dict[str, str]
     """Page id -> the key of its cached conversion and check ('' when it has none)."""
+    rendered: Mapping[str, str] = field(default_factory=dict)
+    """Output path -> the render key its file was made from (lastbuild.RenderReuse.made). Equal render
+    keys mean equal HTML, so a page found here is keyed without reading its file back, and a cached
+    page is then not read at all (reading and hashing every page was most of this stage's time)."""
 
 
 def _stable_repr(value) -> str:
@@ -91,30 +95,41 @@ class _Reader:
                              self.words)
 
 
-def _built_pages(site: Site, outputs: Mapping[PurePosixPath, bytes | Path | str],
-                 cache: VisibleCache | None) -> tuple[list[_Built], list[str]]:
-    """Return every built page to read back, and each one's cache key ('' for none)."""
-    findings = site.page_findings
-    built: list[_Built] = []
-    keys: list[str] = []
+_Pending = tuple[str, Callable[[], "_Built | None"]]
+"""A page's cache key ('' for none) and what makes it ready to read back (None when it has no HTML)."""
 
-    def add(text: PageText, path: PurePosixPath, line: int, authored: tuple[Problem, ...], what: str) -> None:
-        html = _html(outputs.get(path))
-        if html:
-            built.append(_Built(text, path, line, authored))
-            keys.append(digest("visible", cache.shared, what, html) if cache and what else "")
+
+def _built_pages(site: Site, outputs: Mapping[PurePosixPath, bytes | Path | str],
+                 cache: VisibleCache | None) -> list[_Pending]:
+    """Return every built page to read back, each with its cache key; a page is only made ready if asked."""
+    findings = site.page_findings
+    pending: list[_Pending] = []
+
+    def add(text: Callable[[], PageText], path: PurePosixPath, authored: tuple[Problem, ...], what: str) -> None:
+        made = cache.rendered.get(path.as_posix(), "") if cache and what else ""
+        html = "" if made else _html(outputs.get(path))
+        if not (made or html):
+            return
+        key = digest("visible", cache.shared, what, "rendered as", made) if made else \
+            digest("visible", cache.shared, what, html) if cache and what else ""
+
+        def ready() -> _Built | None:
+            if made and not _html(outputs.get(path)):
+                return None
+            page_text = text()
+            return _Built(page_text, path, page_text.title_line or 1, authored)
+        pending.append((key, ready))
 
     for page in site.pages:
-        text = page_text(site, page)
         what = cache.page_keys.get(page.id, "") if cache else ""
-        add(text, output_path(page.url), text.title_line or 1, tuple(findings.get(page.id, ())), what)
+        add(lambda page=page: page_text(site, page), output_path(page.url), tuple(findings.get(page.id, ())), what)
     # A generated page has no page key; the checker also reads the other pages' front matter (people's names).
     others = from_other_pages(site) if cache else ""
     for generated in site.generated:
         text = PageText(file=Path("layouts") / generated.layout, url=generated.url, title=generated.title,
                         title_line=1, content_type=generated.content_type or "list", easy_read=True)
-        add(text, output_path(generated.url), 1, (), digest(_stable_repr(text), others))
-    return built, keys
+        add(lambda text=text: text, output_path(generated.url), (), digest(_stable_repr(text), others))
+    return pending
 
 
 def check_visible_text(site: Site, outputs: Mapping[PurePosixPath, bytes | Path | str],
@@ -124,13 +139,15 @@ def check_visible_text(site: Site, outputs: Mapping[PurePosixPath, bytes | Path 
     Pages not in the cache are shared out over the cores like the conversion (``pagework.run_pages``);
     ``pool=False`` reads them all in this process (the live preview, whose web-server threads must not
     be forked)."""
-    built, keys = _built_pages(site, outputs, cache)
+    pending = _built_pages(site, outputs, cache)
+    keys = [key for key, _ in pending]
     results: list[list[Problem] | None] = cache.store.get_many(keys) if cache else [None] * len(keys)
-    todo = [index for index, found in enumerate(results) if found is None]
+    ready = [(index, pending[index][1]()) for index, found in enumerate(results) if found is None]
+    todo = [(index, built) for index, built in ready if built is not None]
     if todo:
-        worked = run_pages([built[index] for index in todo], [""] * len(todo), _Reader(site, outputs), None,
+        worked = run_pages([built for _, built in todo], [""] * len(todo), _Reader(site, outputs), None,
                            pool=pool)
-        for index, found in zip(todo, worked):
+        for (index, _), found in zip(todo, worked):
             results[index] = found
             if cache and keys[index]:
                 cache.store.put(keys[index], found)
