@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from conftest import TODAY, new_site
-from test_build_cache import FILES, append, cached_build, clean_build, edit_page, snapshot
+from test_build_cache import FILES, append, cached_build, clean_build, delete_page, edit_page, snapshot
 
 from wtfc_site import buildcache
 from wtfc_site.options import Options
@@ -128,3 +128,33 @@ def build_clean_problems(site: Path, tmp_path: Path) -> list:
 
 def seen(problems) -> list[tuple]:
     return sorted((p.rule, p.message, p.line, p.file.name if p.file else "") for p in problems)
+
+
+@pytest.mark.parametrize("spoil", ["garbage", "cut short", "old format"])
+def test_a_spoilt_or_old_page_cache_is_ignored_and_the_site_is_still_right(tmp_path: Path, spoil: str) -> None:
+    site = new_site(tmp_path / "site", FILES)
+    cached_build(site, tmp_path)
+    store = tmp_path / "cache" / "pages.pickle"
+    data = store.read_bytes()
+    store.write_bytes({"garbage": b"\x80\x05 not a pickle", "cut short": data[:len(data) // 2],
+                       "old format": pickle.dumps({"format": buildcache.CACHE_FORMAT - 1, "entries": {}})}[spoil])
+    edit_page(site)
+    cached_build(site, tmp_path)
+    assert snapshot(tmp_path / "out") == clean_build(site, tmp_path)
+
+
+def test_a_deleted_page_never_comes_back_from_the_cache(tmp_path: Path) -> None:
+    site = new_site(tmp_path / "site", FILES)
+    cached_build(site, tmp_path)
+    page = site / "content/updates/2026-01-05-new-bus.md"
+    kept = page.read_text(encoding="utf-8")
+    delete_page(site)
+    cached_build(site, tmp_path)
+    assert not (tmp_path / "out/updates/2026-01-05-new-bus").exists()
+    assert "A new bus" not in (tmp_path / "out/updates/index.html").read_text(encoding="utf-8")
+    assert snapshot(tmp_path / "out") == clean_build(site, tmp_path)
+    page.write_text(kept.replace("goes to the town centre", "goes to the hospital"), encoding="utf-8")
+    cached_build(site, tmp_path)
+    shown = (tmp_path / "out/updates/2026-01-05-new-bus/index.html").read_text(encoding="utf-8")
+    assert "hospital" in shown and "town centre" not in shown
+    assert snapshot(tmp_path / "out") == clean_build(site, tmp_path)

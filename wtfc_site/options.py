@@ -70,7 +70,8 @@ class Report:
     unchanged: bool = False
     """True when nothing had changed since the last build, so nothing was done."""
     findings: Findings | None = None
-    """What build prints of the problems, when the report was asked for that instead of ``problems``."""
+    """What build prints of the problems: set by a build that was written (worked out once, with the
+    problems already sorted), and by a nothing-changed report asked for it instead of ``problems``."""
 
 
 def build_date() -> dt.date:

@@ -32,6 +32,7 @@ from .errors import Problem, SiteError, collect, sort_problems
 from .lastbuild import RenderReuse, last_record, remember_build, render_reuse
 from .load import ParseCache, load_datasets, parse_pages, picture_folders, static_files
 from .options import Options, Report, build_date, build_inputs, stop_problems, unchanged_report
+from .output import build_findings
 from .photos import Photos, person_photos
 from .pictures.library import load_library
 from .progress import stage
@@ -198,10 +199,12 @@ def _build(options: Options, looked: tuple[SiteInputs | None] | None = None) -> 
         return Report(report.problems + [problem], written=False, site=site)
     pages = sum(1 for p in outputs if p.name == "index.html")
     chosen = sum(p.picture_was_chosen for body in site.bodies.values() for p in body.points)
+    findings = build_findings(report.problems)  # sorting every finding once, not again to print and to keep
     if inputs is not None:
         remember_build(options.output, options.cache, inputs, report.problems, pages, chosen,
-                       keep.made if keep else None, (search.fingerprint, search.hashes) if search else None)
-    return Report(report.problems, written=True, pages=pages, site=site, pictures_chosen=chosen)
+                       keep.made if keep else None, (search.fingerprint, search.hashes) if search else None,
+                       findings)
+    return Report(report.problems, written=True, pages=pages, site=site, pictures_chosen=chosen, findings=findings)
 
 
 def _visible_cache(options: Options, inputs: SiteInputs | None, site: Site,
