@@ -66,9 +66,12 @@ _TOKEN_PARTS = r"""
         [^\W\d_](?:[\w]*)(?:['][^\W\d_]+)*(?:-[\w]+(?:['][^\W\d_]+)*)*
     )
 """
-_TOKEN_RE = re.compile(_SKIP_PART + _TOKEN_PARTS, re.VERBOSE)
-"""Tokens, with web and e-mail addresses."""
-_TOKEN_RE_PLAIN = re.compile(_TOKEN_PARTS, re.VERBOSE)
+# Each pattern starts with a look-ahead for a character some token can start with, so a space or a
+# punctuation mark is passed over after one test instead of a try of every kind of token (tokenizing
+# about a fifth faster; test_checker_speedups compares it with the patterns without it).
+_TOKEN_RE = re.compile(r"(?=[\w£$€+.-])(?:" + _SKIP_PART + _TOKEN_PARTS + ")", re.VERBOSE)
+"""Tokens, with web and e-mail addresses (which may also start with ".", "+" or "-")."""
+_TOKEN_RE_PLAIN = re.compile(r"(?=[\w£$€+])(?:" + _TOKEN_PARTS + ")", re.VERBOSE)
 """Tokens for text with no sign of an address (faster: no address patterns to try at each word)."""
 _ADDRESS_HINT = re.compile(r"@|www\.|://|\.(?:uk|com|org|net|info)\b")
 

@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
-from lxml import html as lxml_html
+from lxml import etree
 
 from ..errors import Problem
 from ..points import NONE, PageText, Point
@@ -50,6 +50,11 @@ list (its heading and the lines saying what it is) is checked as usual."""
 LABEL_CLASSES = frozenset({"er-explain-label"})
 """Short labels in front of a sentence ("Hard word:"): read as their own block, not as part of it."""
 _SPACES = re.compile(r"\s+")
+_PARSER = etree.HTMLParser()
+"""lxml.html's own parser without its element classes: this module needs none of their methods, and
+making a Python object of one of those classes for every node cost a tenth of reading a page."""
+_text_content = etree.XPath("string()", smart_strings=False)
+"""All the text inside an element, as lxml.html's ``text_content()`` gives it."""
 WHOLE_PAGE_RULES = frozenset({"ER-PAGE-WORDS"})
 """Rules about the page as a whole, worked out again on everything the reader sees."""
 INFO_ONLY_RULES = frozenset({"ER-READABILITY", "ER-BOLD-ONLY-FOR-HARD-WORDS"})
@@ -74,19 +79,18 @@ def _is_label(node) -> bool:
     return bool(LABEL_CLASSES.intersection((node.get("class") or "").split()))
 
 
-def _text(element) -> str:
+def _text(element, in_label: bool) -> str:
     """Return the element's text as a reader sees it: hidden parts left out, spaces made single.
 
-    ``element`` is not hidden (the caller checked). Its parts are read in the order a reader meets
-    them: a node's text, the nodes inside it, then the text after it ("Read <a>our <b>plan</b></a>
-    today" reads "Read our plan today").
+    ``element`` is not hidden (the caller checked); ``in_label``: it or a node around it is a label.
+    Its parts are read in the order a reader meets them: a node's text, the nodes inside it, then the
+    text after it ("Read <a>our <b>plan</b></a> today" reads "Read our plan today").
     """
     parts: list[str] = []
     if element.tag == "br":
         parts.append(" ")
     if element.text:
         parts.append(element.text)
-    in_label = any(_is_label(a) for a in element.iterancestors()) or _is_label(element)
     for child in element:
         _read(child, False, in_label, parts)
     return _SPACES.sub(" ", "".join(parts)).strip()
@@ -112,31 +116,64 @@ def visible_points(page_html: str, line: int = 1) -> list[Point]:
     """Return the visible text blocks of a page's ``<main>`` (the whole body if it has none) as Points."""
     if not page_html.strip():
         return []
-    root = lxml_html.document_fromstring(page_html)
+    root = etree.fromstring(page_html, _PARSER)
+    if root is None:
+        raise etree.ParserError("Document is empty")  # as lxml.html says it
     main = next(iter(root.iter("main")), None)
     if main is None:
         main = root.find("body")
     if main is None:
         return []
-    points = []
-    for element in main.iter(*_KINDS):
-        if any(child.tag in _KINDS for child in element.iterdescendants()) or _hidden(element):
-            continue
-        text = _text(element)
-        if not any(ch.isalnum() for ch in text):
-            continue
-        for label in element.iter():
-            if label is not element and _is_label(label):
-                points.append(Point(line=line, text=_SPACES.sub(" ", label.text_content()).strip(),
-                                    kind="table-cell", picture=NONE))
-        quoted = any(a.tag == "blockquote" for a in element.iterancestors())
-        kind = "quote" if quoted else _KINDS[element.tag]
-        points.append(Point(line=line, text=text, kind=kind, picture=NONE))
+    around = (main, *main.iterancestors())
+    points: list[Point] = []
+    _collect(main, _hidden(main), any(_is_label(node) for node in around),
+             any(node.tag == "blockquote" for node in around), line, points)
     return points
 
 
+def _collect(node, hidden: bool, label: bool, quoted: bool, line: int, points: list[Point]) -> bool:
+    """Add the visible leaf blocks inside ``node`` to ``points``, in page order; return True when a block
+    of any kind (leaf or not, shown or not) is inside it.
+
+    ``hidden``, ``label``, ``quoted``: ``node`` or a node around it is hidden, is a label, is a quotation.
+    One walk down the page, each node's state from its parent's, instead of looking up every block's
+    parents and down every block's children (test_checker_fast_paths compares it with that way)."""
+    has_block = False
+    for child in node:
+        tag = child.tag
+        if not isinstance(tag, str):
+            continue  # a comment or a processing instruction: never a block, never holds one
+        child_hidden = hidden or _hidden_itself(child)
+        child_label = label or _is_label(child)
+        holds_block = _collect(child, child_hidden, child_label, quoted or tag == "blockquote", line, points)
+        if tag in _KINDS:
+            has_block = True
+            if not holds_block and not child_hidden:
+                _add_block(child, child_label, quoted, line, points)
+        elif holds_block:
+            has_block = True
+    return has_block
+
+
+def _add_block(element, in_label: bool, quoted: bool, line: int, points: list[Point]) -> None:
+    """Add one leaf block (and the labels inside it) to ``points``, if it has any words."""
+    text = _text(element, in_label)
+    if not any(ch.isalnum() for ch in text):
+        return
+    for label in element.iter():
+        if label is not element and _is_label(label):
+            points.append(Point(line=line, text=_SPACES.sub(" ", _text_content(label)).strip(),
+                                kind="table-cell", picture=NONE))
+    kind = "quote" if quoted else _KINDS[element.tag]
+    points.append(Point(line=line, text=text, kind=kind, picture=NONE))
+
+
+_PUNCTUATION = re.compile(r"[^\w\s]")
+
+
 def _key(text: str) -> str:
-    return _SPACES.sub(" ", re.sub(r"[^\w\s]", " ", text.lower())).strip()
+    """Return ``text`` as ``generated_points`` compares it: lower case, punctuation and runs of spaces as one space."""
+    return " ".join(_PUNCTUATION.sub(" ", text.lower()).split())
 
 
 def generated_points(page: PageText, visible: Iterable[Point]) -> list[Point]:

@@ -362,6 +362,9 @@ def _tied(page_text: str, one: str, other: str) -> bool:
 
 def check_consistent(ctx: PageContext) -> list[Problem]:
     """ER-CONSISTENT: the same word for the same thing on a page (IE standard 9, ERS, COGA; rule 19)."""
+    if ctx.reported is not None and not any(
+            next(view.find(ctx.words.synonyms), None) is not None for view in ctx.checked if ctx.reports(view)):
+        return []  # a finding is made at a word of this list, and none is where findings are wanted
     first_use: dict[int, dict[str, tuple[PointView, Match]]] = {}
     for view in ctx.checked:
         for match in view.find(ctx.words.synonyms):
