@@ -158,3 +158,26 @@ def test_a_deleted_page_never_comes_back_from_the_cache(tmp_path: Path) -> None:
     shown = (tmp_path / "out/updates/2026-01-05-new-bus/index.html").read_text(encoding="utf-8")
     assert "hospital" in shown and "town centre" not in shown
     assert snapshot(tmp_path / "out") == clean_build(site, tmp_path)
+
+
+def test_after_one_page_changes_only_its_body_is_unpacked_and_the_site_matches_a_clean_build(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Unchanged pages' bodies stay packed: neither rendered nor read back, only counted (pictures)."""
+    from wtfc_site import site as site_module
+    site = new_site(tmp_path / "site", FILES)
+    cached_build(site, tmp_path)
+    unpacked: list[bytes] = []
+    original = site_module.PackedBody.unpack
+
+    def unpacking(self):
+        body = original(self)
+        unpacked.append(body.html)
+        return body
+    monkeypatch.setattr(site_module.PackedBody, "unpack", unpacking)
+    edit_page(site)
+    report = cached_build(site, tmp_path)
+    assert len(unpacked) == 1 and "soup" in unpacked[0]
+    assert report.pictures_chosen == build(Options(site_dir=site, out_dir=tmp_path / "again", today=TODAY,
+                                                   use_cache=False)).pictures_chosen
+    monkeypatch.undo()
+    assert snapshot(tmp_path / "out") == clean_build(site, tmp_path)

@@ -33,7 +33,7 @@ from typing import Any
 from .defaults import default_layouts, default_pictures
 from .hashing import digest
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 """Bump when the shape of what is stored changes."""
 
 SITE_FOLDERS = ("content", "layouts", "easyread_images")

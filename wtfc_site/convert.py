@@ -44,13 +44,13 @@ from .pictures.choice import PictureChooser, make_chooser, site_names
 from .pictures.library import PictureLibrary, unknown_picture
 from .progress import Counter, Progress
 from .render import make_environment
-from .site import Site
+from .site import Bodies, PackedBody, Site
 from .wordmarkup import BODY_LAYOUTS, WordMarkup
 
 
 def convert_bodies(site: Site, photos: Photos, problems: list[Problem], store: Store | None = None,
                    inputs: SiteInputs | None = None, *, progress: Progress | None = None,
-                   pool: bool = True) -> dict:
+                   pool: bool = True) -> Bodies:
     """Return every page's converted body; link and picture problems go to ``problems``.
 
     Each page's easy-read findings are worked out at the same time and kept
@@ -60,12 +60,13 @@ def convert_bodies(site: Site, photos: Photos, problems: list[Problem], store: S
     keys = page_keys(site, inputs) if store is not None else [""] * len(site.pages)
     counter = Counter(progress, len(site.pages))
     results = run_pages(site.pages, keys, page_worker(site, photos.cache_dir), store, counter, pool=pool)
-    bodies = {}
+    packed = {}
     for page, result in zip(site.pages, results):
         problems.extend(result.problems)
         photos.files.update(result.photo_files)
-        bodies[page.id] = result.body
+        packed[page.id] = result.body
         site.page_findings[page.id] = result.findings
+    bodies = Bodies(packed)
     chooser = make_chooser(site.library, site_names(site))
     site.decision_pictures.update({
         page.id: decision_pictures(page, picture_chooser(site, page, chooser), problems)
@@ -146,7 +147,7 @@ class PageWorker:
         problems.extend(body.problems)
         problems.extend(broken_links(page, body))
         findings = page_findings(site, page, site.config.checker, words, body)
-        return PageResult(body, tuple(problems), tuple(findings), dict(photos.files))
+        return PageResult(PackedBody.pack(body), tuple(problems), tuple(findings), dict(photos.files))
 
 
 def decision_pictures(page: Page, choose, problems: list[Problem]) -> tuple[str, ...]:

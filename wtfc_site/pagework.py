@@ -36,7 +36,7 @@ class PageResult:
     """What converting and checking one page made."""
 
     body: Any
-    """The converted body (wtfc_site.markdown.Body)."""
+    """The converted body, packed (wtfc_site.site.PackedBody: unpickled only if a later stage uses it)."""
     problems: tuple[Problem, ...]
     """Conversion problems: the body's own, broken links, photos."""
     findings: tuple[Problem, ...]

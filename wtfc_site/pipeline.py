@@ -46,6 +46,7 @@ from .site import (
     gather_actions,
     index_pages,
     link_versions,
+    pictures_chosen,
 )
 from .visiblecheck import VisibleCache, check_visible_text
 from .words import load_abbreviations, load_glossary
@@ -198,7 +199,7 @@ def _build(options: Options, looked: tuple[SiteInputs | None] | None = None) -> 
                                "The old site was left as it was.", rule="SITE-WRITE")
         return Report(report.problems + [problem], written=False, site=site)
     pages = sum(1 for p in outputs if p.name == "index.html")
-    chosen = sum(p.picture_was_chosen for body in site.bodies.values() for p in body.points)
+    chosen = pictures_chosen(site.bodies)
     findings = build_findings(report.problems)  # sorting every finding once, not again to print and to keep
     if inputs is not None:
         remember_build(options.output, options.cache, inputs, report.problems, pages, chosen,

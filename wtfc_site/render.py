@@ -32,7 +32,7 @@ from .pagework import run_pages
 from .pagination import list_pages
 from .pictures.library import Picture, unknown_picture
 from .search_words import short_forms_spelled_out
-from .site import GeneratedPage, Site
+from .site import GeneratedPage, Site, pictures_shown
 from .sources import relative_to_site
 from .words import in_sentence
 from .write import Staging
@@ -298,8 +298,7 @@ def pictures_used(site: Site) -> list:
 def used_picture_names(site: Site) -> set[str]:
     """Return the name of every library picture any page shows."""
     names: set[str] = set()
-    for body in site.bodies.values():
-        names.update(body.pictures)
+    names.update(pictures_shown(site.bodies))
     for page in site.pages:
         if page.meta.picture:
             names.add(page.meta.picture)

@@ -7,6 +7,8 @@ counterparts and action references can be checked across the whole site.
 from __future__ import annotations
 
 import datetime as dt
+import pickle
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
@@ -26,6 +28,75 @@ from .words import Abbreviations, Glossary
 
 if TYPE_CHECKING:  # Pillow is loaded only by the stage that makes pictures
     from .pictures.process import ImageFile, ProcessedImage
+
+
+@dataclass(frozen=True)
+class PackedBody:
+    """A converted body kept pickled, with the little every build needs from each page's body.
+
+    A page's result comes from the build cache with its body still packed:
+    a build after a one-page edit renders, checks and reads back only that
+    page, so unpickling every page's points was wasted (a third of loading
+    the cache).
+    """
+
+    data: bytes
+    pictures: tuple[str, ...]
+    """The library pictures the body shows (Body.pictures)."""
+    chosen: int
+    """How many of its points' pictures the library chose."""
+
+    @classmethod
+    def pack(cls, body: Body) -> PackedBody:
+        """Return ``body`` packed."""
+        return cls(pickle.dumps(body, protocol=pickle.HIGHEST_PROTOCOL), tuple(body.pictures),
+                   sum(point.picture_was_chosen for point in body.points))
+
+    def unpack(self) -> Body:
+        """Return the body."""
+        return pickle.loads(self.data)
+
+
+class Bodies(Mapping[str, Body]):
+    """Page id -> converted body, each unpacked the first time it is asked for."""
+
+    def __init__(self, packed: dict[str, PackedBody]):
+        self._packed = packed
+        self._unpacked: dict[str, Body] = {}
+
+    def __getitem__(self, page_id: str) -> Body:
+        body = self._unpacked.get(page_id)
+        if body is None:
+            body = self._unpacked[page_id] = self._packed[page_id].unpack()
+        return body
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._packed)
+
+    def __len__(self) -> int:
+        return len(self._packed)
+
+    def pictures_shown(self) -> set[str]:
+        """Return every library picture the bodies show, unpacking none."""
+        return {name for packed in self._packed.values() for name in packed.pictures}
+
+    def pictures_chosen(self) -> int:
+        """Return how many pictures the library chose in all the bodies, unpacking none."""
+        return sum(packed.chosen for packed in self._packed.values())
+
+
+def pictures_shown(bodies: Mapping[str, Body]) -> set[str]:
+    """Return every library picture the bodies show."""
+    if isinstance(bodies, Bodies):
+        return bodies.pictures_shown()
+    return {name for body in bodies.values() for name in body.pictures}
+
+
+def pictures_chosen(bodies: Mapping[str, Body]) -> int:
+    """Return how many of the bodies' pictures the library chose."""
+    if isinstance(bodies, Bodies):
+        return bodies.pictures_chosen()
+    return sum(point.picture_was_chosen for body in bodies.values() for point in body.points)
 
 
 @dataclass(frozen=True)
@@ -97,7 +168,8 @@ class Site:
     generated: tuple[GeneratedPage, ...]
     today: dt.date
     actions: tuple[Action, ...] = ()
-    bodies: dict[str, Body] = field(default_factory=dict)
+    bodies: Mapping[str, Body] = field(default_factory=dict)
+    """Page id -> converted body (a Bodies after the convert stage: unpacked only when used)."""
     datasets: dict[str, DataResult] = field(default_factory=dict)
     """What each dataset (checklist, Working Together for Change) added, by the content/ folder it reads."""
     backlinks: dict[str, list[Backlink]] = field(default_factory=dict)
