@@ -6,7 +6,8 @@ checker) needs nothing from any other page's result, so pages are shared
 out to a pool of worker processes. The workers are forked after the site
 is loaded, so the read-only site data and the ready-made tools (Markdown
 converters, word lists, picture chooser) reach each worker once, by
-inheritance, and only page numbers go in and results come out.
+inheritance; each page goes in pickled with its chunk (see ``_work``) and
+its result comes out.
 
 A small site is done in this process: starting workers costs more than it
 saves below about ``POOL_FROM`` pages.
@@ -91,27 +92,30 @@ def _work(pages: Sequence[Any], todo: list[int], worker: Callable[[Any], Any], t
         return
     getattr(worker, "prepare", lambda: None)()  # made once here, inherited by every pool process
     chunks = [todo[start:start + CHUNK] for start in range(0, len(todo), CHUNK)]
-    context = multiprocessing.get_context("fork")  # the workers inherit the loaded site; nothing is pickled in
+    context = multiprocessing.get_context("fork")  # the workers inherit the loaded site and the ready tools
     gc.freeze()  # the collector in a worker must not touch (and so copy) every inherited object
     try:
-        with context.Pool(workers, initializer=_start_worker, initargs=(pages, worker)) as processes:
-            for chunk, results in zip(chunks, processes.imap(_work_chunk, chunks)):
+        with context.Pool(workers, initializer=_start_worker, initargs=(worker,)) as processes:
+            # Each chunk's pages go to the worker pickled, not by index into the inherited list: a page read
+            # in place has its reference counts written, so the worker would copy the memory holding it and
+            # keep that copy to the end (about as much again as the pages themselves, for each worker).
+            sent = ([pages[index] for index in chunk] for chunk in chunks)
+            for chunk, results in zip(chunks, processes.imap(_work_chunk, sent)):
                 yield from zip(chunk, results)
                 tick(len(chunk))
     finally:
         gc.unfreeze()
 
 
-_job: tuple[Sequence[Any], Callable[[Any], Any]] | None = None
-"""The pages and the worker, set once in each pool process by its initializer (never in the main process)."""
+_worker: Callable[[Any], Any] | None = None
+"""The worker, set once in each pool process by its initializer (never in the main process)."""
 
 
-def _start_worker(pages: Sequence[Any], worker: Callable[[Any], Any]) -> None:
-    global _job
-    _job = (pages, worker)
+def _start_worker(worker: Callable[[Any], Any]) -> None:
+    global _worker
+    _worker = worker
 
 
-def _work_chunk(indexes: list[int]) -> list[Any]:
-    assert _job is not None, "a pool process runs _start_worker first"
-    pages, worker = _job
-    return [worker(pages[index]) for index in indexes]
+def _work_chunk(items: list[Any]) -> list[Any]:
+    assert _worker is not None, "a pool process runs _start_worker first"
+    return [_worker(item) for item in items]
