@@ -24,6 +24,7 @@ could move out first.
 
 from __future__ import annotations
 
+import functools
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable, Iterator
@@ -665,8 +666,11 @@ def _kept(element: etree.Element) -> bool:
     tag = element.tag
     if not isinstance(tag, str) or tag not in _ALLOWED_TAGS:
         return False
-    allowed = _ALLOWED_ATTRIBUTES["*"] | _ALLOWED_ATTRIBUTES.get(tag, set())
-    for name, value in element.attrib.items():
+    attributes = element.attrib
+    if not attributes:
+        return True
+    allowed = _KEPT_ATTRIBUTES.get(tag, _ALLOWED_ATTRIBUTES["*"])
+    for name, value in attributes.items():
         # The sanitiser writes < and > in attributes as they are, Python-Markdown as &lt; and &gt;; and
         # Python-Markdown leaves a character reference in an address as written ('&#106;avascript:'), which
         # a browser would decode: only the sanitiser reads those.
@@ -680,11 +684,13 @@ def _kept(element: etree.Element) -> bool:
 
 
 _SCHEME_RE = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+_CONTROL_RE = re.compile("[\x00-\x1f\x7f]")
+"""A control character (the sanitiser drops an address with one)."""
 
 
 def _kept_address(address: str) -> bool:
     """Return True for an address the sanitiser keeps as it is: no control characters, and a scheme it allows."""
-    if unsafe_address(address) or any(ord(ch) < 32 or ord(ch) == 127 for ch in address) or address != address.strip():
+    if unsafe_address(address) or _CONTROL_RE.search(address) or address != address.strip():
         return False
     scheme = _SCHEME_RE.match(address)
     return scheme is None or scheme.group(1).lower() in _URL_SCHEMES
@@ -758,7 +764,11 @@ _ALLOWED_ATTRIBUTES = {
     "td": {"align"}, "th": {"align", "scope"},
     "ol": {"start"},
 }
+_KEPT_ATTRIBUTES = {tag: frozenset(_ALLOWED_ATTRIBUTES["*"] | names) for tag, names in _ALLOWED_ATTRIBUTES.items()}
+"""Each tag's attributes the sanitiser keeps, with those every tag may have (``_kept`` reads it for every element)."""
 
+
+@functools.cache
 def body_tags() -> BodyTags:
     """Return what the sanitiser keeps, for checking a site's hard word components (wordmarkup.py)."""
     from .wordmarkup import BodyTags  # here for start-up speed: see default_word_markup
