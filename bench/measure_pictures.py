@@ -40,7 +40,7 @@ import random
 import sys
 import time
 from collections import defaultdict
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 import yaml
@@ -54,6 +54,7 @@ from wtfc_site.pictures.choice import (  # noqa: E402
     PictureChooser,
     Weights,
     load_meaning,
+    load_meanings,
     load_synonyms,
     make_chooser,
     site_names,
@@ -73,6 +74,7 @@ GRID = {
     "modifier": [0.25, 0.5, 0.75, 1.0],
     "first": [0.0, 0.25, 0.5, 1.0],
     "prior": [0.0, 0.1, 0.2, 0.4],
+    "semantic": [0.0, 0.25, 0.5, 1.0, 2.0, 4.0],
     "minimum": [0.0, 0.25, 0.5, 1.0, 1.5],
 }
 """The values each weight may take; the keyword weight stays 1, so the others are relative to it."""
@@ -103,6 +105,8 @@ class SiteData:
     library: PictureLibrary
     names: list[str]
     samples: list[Sample]
+    meanings: dict = field(default_factory=dict)
+    """The words' nearest pictures by meaning (data/meanings.tsv or --meanings), read once for every chooser."""
 
 
 def site_folders() -> list[Path]:
@@ -111,7 +115,7 @@ def site_folders() -> list[Path]:
     return [REPO, *tests]
 
 
-def load_samples(folder: Path) -> SiteData | None:
+def load_samples(folder: Path, meanings: dict | None = None) -> SiteData | None:
     """Return the author-named points of one site, or None when it does not load."""
     options = Options(site_dir=folder.resolve(), out_dir=None, include_drafts=False, today=dt.date(2026, 12, 3))
     if hasattr(options, "use_cache"):
@@ -130,7 +134,7 @@ def load_samples(folder: Path) -> SiteData | None:
                     and site.library.get(point.picture) is not None:
                 samples.append(Sample(folder.name, page.file.as_posix(), page.content_type,
                                       point.text, point.picture))
-    return SiteData(site.library, site_names(site), samples)
+    return SiteData(site.library, site_names(site), samples, load_meanings() if meanings is None else meanings)
 
 
 def learn_words(chooser: PictureChooser, samples: list[Sample]) -> dict[str, dict[str, float]]:
@@ -170,7 +174,7 @@ def learn_cues(chooser: PictureChooser, samples: list[Sample]) -> dict[str, dict
 
 def learn(site: SiteData, samples: list[Sample], synonyms, meaning) -> Learned:
     """Return what the samples teach (default weights): word strengths, keyword reliability, picture shares."""
-    plain = make_chooser(site.library, site.names, Learned(Weights(), {}), synonyms, meaning)
+    plain = make_chooser(site.library, site.names, Learned(Weights(), {}), synonyms, meaning, {})
     prior, unseen = learn_prior(samples, len(site.library.pictures))
     return Learned(Weights(), learn_words(plain, samples), learn_cues(plain, samples), prior, unseen)
 
@@ -201,7 +205,7 @@ class Scored:
 
 
 def score_parts(site: SiteData, learned: Learned, samples: list[Sample], synonyms, meaning) -> list[Scored]:
-    chooser = make_chooser(site.library, site.names, learned, synonyms, meaning)
+    chooser = make_chooser(site.library, site.names, learned, synonyms, meaning, site.meanings)
     return [Scored(sample, chooser, chooser.parts(*chooser.read(sample.text, sample.page_type)))
             for sample in samples]
 
@@ -317,7 +321,7 @@ def measure(sites: dict[str, SiteData], show: str | None, seed: int = 7, by_site
             if not mine:
                 continue
             learned = replace(learn(site, train, synonyms, meaning), weights=weights)
-            chooser = make_chooser(site.library, site.names, learned, synonyms, meaning)
+            chooser = make_chooser(site.library, site.names, learned, synonyms, meaning, site.meanings)
             for sample in mine:
                 choice = chooser.choose(sample.text, sample.page_type)
                 _count(result.new, sample, choice.name, choice.neutral, pairs, show == "new")
@@ -347,7 +351,7 @@ def time_per_point(sites: dict[str, SiteData]) -> float:
     for _ in range(5):
         total, count = 0.0, 0
         for site in sites.values():
-            chooser = make_chooser(site.library, site.names)
+            chooser = make_chooser(site.library, site.names, meanings=site.meanings)
             start = time.process_time()
             for sample in site.samples:
                 chooser._choose(sample.text, sample.page_type)
@@ -389,12 +393,16 @@ def main() -> int:
                         help="leave one site out at a time instead of folds of pages")
     parser.add_argument("--shuffles", type=int, default=1,
                         help="also repeat the page folds with this many different shuffles and print each figure")
+    parser.add_argument("--meanings", type=Path,
+                        help="read the words' nearest pictures from this table instead of data/meanings.tsv "
+                             "(to compare tables made by tools/build_picture_meanings.py)")
     parser.add_argument("sites", nargs="*", type=Path,
                         help="site folders to measure (default: this repository and tests/sites/*)")
     args = parser.parse_args()
     sites = {}
+    meanings = load_meanings(args.meanings) if args.meanings else load_meanings()
     for folder in args.sites or site_folders():
-        data = load_samples(folder)
+        data = load_samples(folder, meanings)
         if data is not None and data.samples:
             sites[folder.name] = data
     if not sites:

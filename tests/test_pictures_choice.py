@@ -255,3 +255,67 @@ def test_a_common_choice_wins_a_close_call_when_the_prior_counts(library):
     text = "Bring money for the bus."
     assert flat.choose(text, "page").name == "money"  # a tie: the keyword that comes first
     assert leaning.choose(text, "page").name == "bus"
+
+
+# -- words near a picture in meaning (data/meanings.tsv, from an embedding model) -----------------
+@pytest.fixture(scope="module")
+def by_meaning(library):
+    """Keywords and the meanings table only, so each test shows what the table adds."""
+    return make_chooser(library, EXAMPLE_NAMES, Learned(Weights(synonym=0.0, description=0.0, semantic=1.0,
+                                                                minimum=0.5), {}))
+
+
+@pytest.fixture(scope="module")
+def without_meaning(library):
+    return make_chooser(library, EXAMPLE_NAMES, Learned(Weights(synonym=0.0, description=0.0, semantic=0.0,
+                                                                minimum=0.5), {}))
+
+
+@pytest.mark.parametrize("text, picture", [
+    ("We had a long discussion.", "talk"),
+    ("She takes a drug for it.", "medicine"),
+    ("We went on a trip.", "travel"),
+    ("It is too expensive.", "money"),
+])
+def test_a_word_near_a_picture_in_meaning_finds_it_though_no_keyword_says_so(by_meaning, without_meaning,
+                                                                            text, picture):
+    assert by_meaning.choose(text, "page").name == picture
+    assert without_meaning.choose(text, "page").name != picture  # no keyword, synonym or description names it
+
+
+def test_the_meanings_table_is_committed_with_its_source_credited():
+    from wtfc_site.pictures.choice import DATA, load_meanings
+    header = (DATA / "meanings.tsv").read_text(encoding="utf-8").splitlines()[:3]
+    assert any("WordLlama" in line and "MIT" in line for line in header)
+    assert len(load_meanings()) > 5000  # everyday words, not only the test sites' words
+
+
+def test_a_word_near_a_picture_in_meaning_respects_not(by_meaning):
+    assert by_meaning.choose("We accomplished it.", "page").name == "done"
+    assert by_meaning.choose("We have not accomplished it.", "page").name not in YES_PICTURES
+    assert by_meaning.choose("When we accomplish it, we tell you.", "page").name not in YES_PICTURES
+
+
+def test_a_name_is_not_read_for_its_meaning_either(by_meaning):
+    assert by_meaning.choose("It was a long discussion.", "page").name == "talk"
+    assert by_meaning.choose("We went to Discussion Point.", "page").name != "talk"  # a name, not a discussion
+
+
+def test_a_site_without_a_picture_of_the_table_never_gets_it(by_meaning):
+    from wtfc_site.pictures.cues import nearest_pictures
+    assert nearest_pictures("talk:0.71|meeting:0.40", frozenset({"meeting"})) == (("meeting", 0.40),)
+    assert by_meaning.near("discussion")[0] == ("talk", 0.71)
+
+
+def test_the_built_page_shows_the_picture_a_word_means(make_site, build_site, tmp_path):
+    """No keyword of 'medicine' is in the point; the shipped table knows a drug is medicine."""
+    site = make_site({
+        "content/site.yaml": "name: Riverside Together\narea: Riverside\n"
+                             "contact: {email: hello@example.org, phone: 01632 960 000}\n",
+        "content/index.md": "---\ntitle: Home\n---\n\nShe takes a drug for it.\n\nWe went to Discussion Point.\n",
+    })
+    report = build_site(site, out_dir=tmp_path / "out")
+    assert not [p for p in report.problems if p.severity.name == "ERROR"]
+    shown = {text.split(".")[0]: picture for text, picture in _row_pictures(tmp_path / "out" / "index.html").items()}
+    assert shown["She takes a drug for it"].startswith("medicine")
+    assert not shown["We went to Discussion Point"].startswith("talk")  # a name is not read for its meaning

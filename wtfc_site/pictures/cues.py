@@ -1,7 +1,8 @@
 """What the picture chooser knows before it reads a point: its data files and cues.
 
 The hand-written meaning lists (``data/meaning.yaml``), the WordNet
-synonyms (``data/synonyms.tsv``), what the benchmark learned
+synonyms (``data/synonyms.tsv``), each everyday word's nearest pictures by
+meaning (``data/meanings.tsv``, from an embedding model), what the benchmark learned
 (``data/learned.json``), the weights, and the index from a word or phrase
 to the pictures it points to. Kept apart from ``choice.py``, which reads
 points, so each stays short.
@@ -55,6 +56,8 @@ class Weights:
     training' the last word names the thing (form, training) and the first only describes it."""
     first: float = 0.0
     """Added for the picture whose keyword comes first: a point usually starts with what it is about."""
+    semantic: float = 0.0
+    """Times a word's similarity in meaning to a picture (data/meanings.tsv): 'salary' is near paid-work."""
     prior: float = 0.0
     """Times how often authors chose the picture (log share), so a common choice wins a close call."""
     minimum: float = 1.0
@@ -95,7 +98,9 @@ MODIFIER = 8
 """Parts index of a keyword that describes the next word ('pay' in 'the pay form'); +1 for later sentences."""
 FIRST = 10
 """Parts index: 1 for the picture whose keyword comes first in the point."""
-PART_COUNT = 11
+SEMANTIC = 11
+"""Parts index of the similarity in meaning of the point's words (data/meanings.tsv); +1 for later sentences."""
+PART_COUNT = 13
 
 
 def names_pattern(names: list[str]) -> re.Pattern[str] | None:
@@ -126,6 +131,25 @@ def load_synonyms(path: Path = DATA / "synonyms.tsv") -> dict[str, tuple[str, ..
             keyword, _, synonyms = line.partition("\t")
             table[keyword] = tuple(synonyms.split("|"))
     return table
+
+
+Meanings = dict[str, str]
+"""Word stem -> its nearest pictures by meaning as written in the table ('paid-work:0.70|pay:0.46'),
+parsed only when a point uses the word: reading 10,000 rows whole would slow every build."""
+
+
+def load_meanings(path: Path = DATA / "meanings.tsv") -> Meanings:
+    """Return each everyday word's nearest pictures, unparsed (empty when the table is absent)."""
+    if not path.exists():
+        return {}
+    rows = path.read_text(encoding="utf-8").splitlines()
+    return dict(row.split("\t", 1) for row in rows if row and row[0] != "#")
+
+
+def nearest_pictures(row: str, known: frozenset[str]) -> tuple[tuple[str, float], ...]:
+    """Return (picture, similarity) for each picture of a meanings row that the library has."""
+    pairs = (item.split(":") for item in row.split("|"))
+    return tuple((name, float(similarity)) for name, similarity in pairs if name in known)
 
 
 @dataclass(frozen=True)
