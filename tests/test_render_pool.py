@@ -14,6 +14,8 @@ from pathlib import Path, PurePosixPath
 import pytest
 
 from wtfc_site import pagework, render
+from wtfc_site.pipeline import Options, check
+from conftest import TODAY
 from wtfc_site.write import Staging
 
 PAGES = {
@@ -129,3 +131,21 @@ def test_a_page_put_over_a_linked_old_file_never_changes_the_old_site(tmp_path):
     assert (out / "index.html").read_bytes() == b"old"
     staging.finish({path: staging.folder / path})
     assert (out / "index.html").read_bytes() == b"new"
+
+
+def test_check_renders_on_the_pool_too_and_finds_the_same(make_site, tmp_path, monkeypatch):
+    """'check' renders every page in memory to find what 'build' would; with the pool it finds the same."""
+    if pagework.cores() < 2:
+        pytest.skip("this machine has one core")
+    site = make_site(PAGES)
+    options = Options(site_dir=site, today=TODAY, cache_dir=tmp_path / "cache", use_cache=False)
+    monkeypatch.setattr(pagework, "POOL_FROM", 10**9)
+    alone = [(p.rule, p.location, p.message) for p in check(options).problems]
+    pids = tmp_path / "pids.txt"
+    rendered_by(monkeypatch, pids)
+    monkeypatch.setattr(pagework, "POOL_FROM", 1)
+    monkeypatch.setattr(pagework, "CHUNK", 2)
+    pooled = [(p.rule, p.location, p.message) for p in check(options).problems]
+    assert str(os.getpid()) not in set(pids.read_text(encoding="utf-8").split())
+    assert pooled == alone
+    assert any(rule.startswith("ER-") for rule, _, _ in pooled)  # the visible text was read as well

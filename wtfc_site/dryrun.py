@@ -24,10 +24,10 @@ from .visiblecheck import check_visible_text
 def build_without_writing(site: Site, env: Environment, *, pool: bool = False) -> list[Problem]:
     """Return what 'build' would find after loading: layouts, pictures, files, unreachable pages, visible text.
 
-    ``pool``: the visible text may be read on every core (see ``check_visible_text``)."""
+    ``pool``: the pages may be rendered and their visible text read on every core (``pagework.run_pages``)."""
     problems: list[Problem] = []
     outputs: dict[PurePosixPath, bytes | Path] = {}
-    rendered = collect(problems, render_site, site, env)
+    rendered = collect(problems, lambda: render_site(site, env, pool=pool))
     outputs.update(rendered or {})
     for make in (asset_outputs, picture_outputs, static_outputs):
         outputs.update(collect(problems, make, site) or {})
