@@ -9,7 +9,9 @@ varied text made from a fixed random seed and on hand-made edge cases:
   lxml's plain parser, against looking up every block's parents and children
   with lxml.html, as ``visible_points`` did before;
 - ER-CONSISTENT giving up at once, when only some points' findings are wanted
-  and none of them holds a word of a synonym group, against the full rule.
+  and none of them holds a word of a synonym group, against the full rule;
+- the short forms of a point, passing over lower-case words without asking,
+  against asking about every word.
 """
 
 from __future__ import annotations
@@ -23,9 +25,10 @@ from lxml import html as lxml_html
 
 from wtfc_site.checker import text as text_module
 from wtfc_site.checker.rules import make_context
-from wtfc_site.checker.rules.words import check_consistent
+from wtfc_site.checker.rules.common import _abbreviation_base
+from wtfc_site.checker.rules.words import _short_forms, check_consistent
 from wtfc_site.checker.settings import CheckerSettings
-from wtfc_site.checker.text import COUNTED_KINDS, WORD, Token, tokenize
+from wtfc_site.checker.text import COUNTED_KINDS, DOTTED, WORD, Token, tokenize
 from wtfc_site.checker.visible import _KINDS, _SPACES, _hidden, _is_label, _read, visible_points
 from wtfc_site.checker.wordlists import load_wordlists
 from wtfc_site.points import NONE, PageText, Point
@@ -214,3 +217,42 @@ def test_a_layout_line_that_uses_the_other_word_is_still_reported():
     ctx = make_context(quiet, settings, words)
     ctx.reported = frozenset(id(v) for v in ctx.views if v.point.text == "We meet on Monday.")
     assert check_consistent(ctx) == []
+
+
+# --- short forms -------------------------------------------------------------------------------
+
+
+def plain_short_forms(view, ctx):
+    """Every word and part of a hyphenated word, each asked whether it is a short form, as before."""
+    for token in view.tokens:
+        if token.kind not in (WORD, DOTTED) or view.is_masked(token.start, token.end):
+            continue
+        parts = [token] if "-" not in token.text else [
+            Token(p, token.start, token.end, token.kind) for p in token.text.split("-")]
+        for part in parts:
+            short = _abbreviation_base(view, part, ctx)
+            if short is not None:
+                yield token, short
+
+
+_SHORT_PIECES = ["the", "GP", "LD", "OT-led", "NHS", "NHS-funded", "co-op", "ICB", "ICBs", "GP's", "Mr", "U.K.", "e.g.", "a.m.", "III",
+                 "King Charles III", "PhD", "iPhone", "A", "I", "x-ray", "X-Ray", "CQC-rated", "SEND", "HELLO",
+                 "Anna", "Speak Up", "B2B", "A-Z", "we'll", "ABC-", "-NHS", "a", "LD-friendly", "WTFC"]
+
+
+def test_short_forms_passed_over_without_a_look_are_never_short_forms():
+    settings = replace(CheckerSettings(), names=("Speak Up", "Anna"))
+    words = load_wordlists(abbreviations={"ICB": "integrated care board"})
+    chooser = random.Random(15)
+    found = 0
+    for _ in range(800):
+        text = " ".join(chooser.choices(_SHORT_PIECES, k=chooser.randint(1, 12))) + "."
+        page = PageText(file=Path("p.md"), url="/p/", title="", title_line=1, content_type="page", easy_read=True,
+                        points=(Point(line=1, text=text, kind=chooser.choice(["paragraph", "heading"]),
+                                      picture=NONE),))
+        ctx = make_context(page, settings, words)
+        for view in ctx.views:
+            fast = list(_short_forms(view, ctx))
+            assert fast == list(plain_short_forms(view, ctx)), text
+            found += len(fast)
+    assert found > 1000, "many words were short forms"

@@ -125,16 +125,21 @@ def _abbreviation_explained(page_text: str, short: str) -> bool:
     return re.search(pattern, page_text) is not None
 
 
-def _short_forms(view: PointView, ctx: PageContext) -> Iterator[tuple[Token, str | None]]:
-    """Yield each word of a point that may be a short form (each part of a hyphenated word), with its short form or None."""
+def _short_forms(view: PointView, ctx: PageContext) -> Iterator[tuple[Token, str]]:
+    """Yield each word of a point that is a short form (or each such part of a hyphenated word), with its short form."""
     for token in view.tokens:
-        if token.kind not in (WORD, DOTTED) or view.is_masked(token.start, token.end):
+        kind, text = token.kind, token.text
+        if kind != WORD and kind != DOTTED:
             continue
-        parts = [token] if "-" not in token.text else [
-            Token(p, token.start, token.end, token.kind) for p in token.text.split("-")
-        ]
+        if kind == WORD and (len(text) < 2 or text[1:].islower()) and "-" not in text:
+            continue  # "Word" or "word": never a short form (_abbreviation_base's first test, without a call a word)
+        if view.is_masked(token.start, token.end):
+            continue
+        parts = [token] if "-" not in text else [Token(p, token.start, token.end, kind) for p in text.split("-")]
         for part in parts:
-            yield token, _abbreviation_base(view, part, ctx)
+            short = _abbreviation_base(view, part, ctx)
+            if short is not None:
+                yield token, short
 
 
 def check_abbreviations(ctx: PageContext) -> list[Problem]:
