@@ -181,3 +181,33 @@ def test_after_one_page_changes_only_its_body_is_unpacked_and_the_site_matches_a
                                                    use_cache=False)).pictures_chosen
     monkeypatch.undo()
     assert snapshot(tmp_path / "out") == clean_build(site, tmp_path)
+
+
+def test_kept_pages_are_not_read_back_for_their_links_or_pictures(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """A kept page was made from the same render key as before, so its links and pictures are known."""
+    from wtfc_site import reach, render
+    site = new_site(tmp_path / "site", FILES)
+    cached_build(site, tmp_path)
+    edit_page(site)
+    cached_build(site, tmp_path)  # the first build that keeps pages finds their facts once
+    read: list[str] = []
+    original_links, original_pictures = reach._links_in, render.pictures_in
+
+    def links(data, base_url):
+        read.append(Path(str(data)).parent.name if isinstance(data, Path) else "in memory")
+        return original_links(data, base_url)
+
+    def pictures(html):
+        read.append("pictures of a kept page")
+        return original_pictures(html)
+    monkeypatch.setattr(reach, "_links_in", links)
+    monkeypatch.setattr(render, "pictures_in", pictures)
+    append(site / "content/updates/2026-02-09-cafe.md", "\nThe cafe sells tea too.\n")
+    report = cached_build(site, tmp_path)
+    assert "2026-02-09-cafe" in read  # the edited page is read
+    assert "2026-01-05-new-bus" not in read, read
+    assert "pictures of a kept page" not in read, read
+    monkeypatch.undo()
+    assert seen(report.problems) == seen(build_clean_problems(site, tmp_path))
+    assert snapshot(tmp_path / "out") == clean_build(site, tmp_path)

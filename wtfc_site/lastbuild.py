@@ -19,6 +19,7 @@ from __future__ import annotations
 import marshal
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -81,7 +82,7 @@ def unchanged_build(out_dir: Path, cache_dir: Path, inputs: SiteInputs, *,
 
 
 def remember_build(out_dir: Path, cache_dir: Path, inputs: SiteInputs, problems: list[Problem],
-                   pages: int, chosen: int, rendered: dict[str, str] | None = None,
+                   pages: int, chosen: int, rendered: RenderReuse | None = None,
                    search: tuple[str, dict[str, str]] | None = None, findings: Findings | None = None) -> None:
     """Keep what this build was made from and left behind, for the next build.
 
@@ -92,7 +93,8 @@ def remember_build(out_dir: Path, cache_dir: Path, inputs: SiteInputs, problems:
     save_pickle(cache_dir / PROBLEMS, {"format": CACHE_FORMAT, "key": inputs.key, "problems": problems})
     save_pickle(cache_dir / SAID, {"format": CACHE_FORMAT, "key": inputs.key, "findings": findings or build_findings(problems)})
     record = {"format": RECORD_FORMAT, "key": inputs.key, "out": str(out_dir.resolve()),
-              "manifest": output_manifest(out_dir), "pages": pages, "chosen": chosen, "rendered": rendered or {},
+              "manifest": output_manifest(out_dir), "pages": pages, "chosen": chosen, "rendered": rendered.made if rendered else {},
+              "facts": rendered.found if rendered else {},
               "search": search[0] if search else "", "html": search[1] if search else {}}
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
@@ -129,6 +131,26 @@ class RenderReuse:
     """Output path -> render key, for this build's record."""
     pictures: str = ""
     """The hash of the names of every picture the site shows."""
+    known: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    """What the last build found in its pages: kind of fact -> render key -> the fact (``fact``)."""
+    found: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    """The same, for the pages of this build, for its record."""
+
+    def fact(self, kind: str, path: PurePosixPath, find: Callable[[], list[str]]) -> list[str]:
+        """Return what ``find`` finds in the page at ``path`` (its links, the pictures it shows).
+
+        A page's HTML is fixed by the render key it was made with, so a fact found in a page
+        made with the same key before is not looked for again: that saves reading back every
+        kept page on every build. ``kind`` must name everything else ``find`` depends on.
+        """
+        key = self.made.get(path.as_posix(), "")
+        if not key:
+            return find()
+        value = self.known.get(kind, {}).get(key)
+        if value is None:
+            value = find()
+        self.found.setdefault(kind, {})[key] = value
+        return value
 
     def __call__(self, page_id: str, path: PurePosixPath) -> Path | None:
         """Return the output file to keep for this page, or None to render it."""
@@ -167,7 +189,8 @@ def render_reuse(out_dir: Path, cache_dir: Path, keys: dict[str, str], pictures:
     record = last_record(out_dir, cache_dir)
     if record is None:
         return RenderReuse(out_dir, keys, pictures=pictures)
-    return RenderReuse(out_dir, keys, record.get("rendered", {}), record.get("manifest", {}), pictures=pictures)
+    return RenderReuse(out_dir, keys, record.get("rendered", {}), record.get("manifest", {}), pictures=pictures,
+                       known=record.get("facts", {}))
 
 
 def forget_build(cache_dir: Path) -> None:

@@ -177,7 +177,7 @@ def _build(options: Options, looked: tuple[SiteInputs | None] | None = None) -> 
                 outputs.update({path: f.data for path, f in site.photo_files.items()})
                 for result in site.datasets.values():
                     outputs.update(result.outputs)
-                report = replace(report, problems=report.problems + unreachable_pages(site, outputs))
+                report = replace(report, problems=report.problems + unreachable_pages(site, outputs, keep))
                 if site.config.checker.visible_text:  # what the reader sees, layouts' lines included
                     found = check_visible_text(site, outputs, _visible_cache(options, inputs, site, keys, keep),
                                                pool=options.pool)
@@ -203,7 +203,7 @@ def _build(options: Options, looked: tuple[SiteInputs | None] | None = None) -> 
     findings = build_findings(report.problems)  # sorting every finding once, not again to print and to keep
     if inputs is not None:
         remember_build(options.output, options.cache, inputs, report.problems, pages, chosen,
-                       keep.made if keep else None, (search.fingerprint, search.hashes) if search else None,
+                       keep, (search.fingerprint, search.hashes) if search else None,
                        findings)
     return Report(report.problems, written=True, pages=pages, site=site, pictures_chosen=chosen, findings=findings)
 

@@ -10,9 +10,11 @@ checker's ``navigation_max_items`` allows.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path, PurePosixPath
+from typing import Protocol
 
 from .config import NavItem
 from .errors import Problem, Severity
@@ -86,26 +88,44 @@ class Built:
     links: frozenset[str]
 
 
-def built_pages(outputs: Mapping[PurePosixPath, bytes | Path], base_url: str) -> dict[str, Built]:
-    """Return every built HTML page by address, with the site addresses its links go to."""
+class KnownFacts(Protocol):
+    """Finds a fact about a built page once per render key (lastbuild.RenderReuse.fact)."""
+
+    def fact(self, kind: str, path: PurePosixPath, find: Callable[[], list[str]]) -> list[str]:
+        """Return what ``find`` finds in the page at ``path``, from the last build when it was made the same."""
+
+
+def built_pages(outputs: Mapping[PurePosixPath, bytes | Path], base_url: str,
+                known: KnownFacts | None = None) -> dict[str, Built]:
+    """Return every built HTML page by address, with the site addresses its links go to.
+
+    With ``known``, a page made the same as in the last build is not read again for its links.
+    """
     pages = {}
     for path, data in outputs.items():
         if path.suffix != ".html":
             continue
-        html = data.read_bytes() if isinstance(data, Path) else data
         url = "/" + path.as_posix().removesuffix("index.html") if path.name == "index.html" else "/" + path.as_posix()
-        links = set()
-        for match in _HREF.finditer(html):
-            href = match.group(1).decode("utf-8", "replace")
-            if href.startswith(base_url):
-                links.add("/" + href[len(base_url):])
+        find = partial(_links_in, data, base_url)
+        links = known.fact(f"links to {base_url}", path, find) if known else find()
         pages[url] = Built(url, frozenset(links))
     return pages
 
 
-def unreachable_pages(site: Site, outputs: Mapping[PurePosixPath, bytes | Path]) -> list[Problem]:
+def _links_in(data: bytes | Path, base_url: str) -> list[str]:
+    html = data.read_bytes() if isinstance(data, Path) else data
+    links = set()
+    for match in _HREF.finditer(html):
+        href = match.group(1).decode("utf-8", "replace")
+        if href.startswith(base_url):
+            links.add("/" + href[len(base_url):])
+    return sorted(links)
+
+
+def unreachable_pages(site: Site, outputs: Mapping[PurePosixPath, bytes | Path],
+                      known: KnownFacts | None = None) -> list[Problem]:
     """Warn about each built page that cannot be reached from the home page by following links."""
-    pages = built_pages(outputs, site.config.base_url)
+    pages = built_pages(outputs, site.config.base_url, known)
     if "/" not in pages:
         return []  # no home page: that stops the build on its own (see home_page_problems)
     seen, todo = {"/"}, ["/"]

@@ -10,9 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import Any, Protocol
 
@@ -28,11 +29,12 @@ from .content.base import Page
 from .dates import long_date, short_date
 from .defaults import default_layouts
 from .errors import Problem, SiteError, template_position
+from .markdown import Body
 from .pagework import run_pages
 from .pagination import list_pages
 from .pictures.library import Picture, unknown_picture
 from .search_words import short_forms_spelled_out
-from .site import GeneratedPage, Site, pictures_shown
+from .site import GeneratedPage, Site, body_once, pictures_shown
 from .sources import relative_to_site
 from .words import in_sentence
 from .write import Staging
@@ -96,6 +98,9 @@ class KeepPages(Protocol):
     def listed_pictures(self, path: PurePosixPath) -> None:
         """Hear that the page just rendered at ``path`` listed every picture the site shows."""
 
+    def fact(self, kind: str, path: PurePosixPath, find: Callable[[], list[str]]) -> list[str]:
+        """Return what ``find`` finds in the page at ``path``, from the last build when it was made the same."""
+
 
 def render_site(site: Site, env: jinja2.Environment, keep: KeepPages | None = None, *,
                 staging: Staging | None = None, pool: bool = False) -> dict[PurePosixPath, bytes | Path]:
@@ -119,9 +124,11 @@ def render_site(site: Site, env: jinja2.Environment, keep: KeepPages | None = No
     rendered = iter(run_pages(todo, [""] * len(todo), PageRenderer(site, env, common, staging), None, pool=pool))
     for page in site.pages:
         path = output_path(page.url)
-        if kept.get(page.id) is not None:
-            outputs[path] = kept[page.id]
-            site.layout_pictures.update(pictures_in(kept[page.id].read_bytes()))  # what it showed when it was made
+        file = kept.get(page.id)
+        if file is not None and keep is not None:
+            outputs[path] = file
+            # What it showed when it was made (known from the last build when it was made the same)
+            site.layout_pictures.update(keep.fact("pictures", path, partial(_pictures_in_file, file)))
             continue
         result = next(rendered)
         if result.stop:
@@ -194,7 +201,10 @@ class PageRenderer:
         problems: list[Problem] = []
         with pictures.recording() as shown:
             try:
-                _render_into(outputs, problems, self.env, layout, path, {**self.common, **page_context(self.site, page)})
+                # Its body is unpacked for this page only: a pool process keeping every body it renders
+                # would hold half the site's points by the end.
+                context = {**self.common, **page_context(self.site, page, body_once(self.site.bodies, page.id))}
+                _render_into(outputs, problems, self.env, layout, path, context)
             except SiteError as exc:
                 return RenderedPage(layout, None, (), frozenset(), False, tuple(exc.problems))
         html = outputs.get(path)
@@ -248,9 +258,9 @@ def publishing_context(site: Site) -> dict[str, Any]:
             "a_to_z": lambda: a_to_z_entries(site, site.data_pages()), "search_words": search_words}
 
 
-def page_context(site: Site, page: Page) -> dict[str, Any]:
-    """Return what a page's layout can use."""
-    body = site.bodies.get(page.id)
+def page_context(site: Site, page: Page, body: Body | None = None) -> dict[str, Any]:
+    """Return what a page's layout can use (``body``: its converted body, if already at hand)."""
+    body = body or site.bodies.get(page.id)
     return {
         "page": page, "meta": page.meta, "title": page.title, "summary": page.meta.summary,
         "page_picture": page.meta.picture, "current_url": page.url,
@@ -371,6 +381,10 @@ class PicturesUsed:
 
 
 _PICTURE_ADDRESS = re.compile(rb"/pictures/([A-Za-z0-9_-]+)\.(?:svg|png)\b")
+
+
+def _pictures_in_file(file: Path) -> list[str]:
+    return sorted(pictures_in(file.read_bytes()))
 
 
 def pictures_in(html: bytes) -> set[str]:

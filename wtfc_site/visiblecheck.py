@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields, is_dataclass
+from functools import partial
 from pathlib import Path, PurePosixPath
 
 from .buildcache import Store, digest
@@ -110,8 +111,10 @@ def _built_pages(site: Site, outputs: Mapping[PurePosixPath, bytes | Path | str]
         html = "" if made else _html(outputs.get(path))
         if not (made or html):
             return
-        key = digest("visible", cache.shared, what, "rendered as", made) if made else \
-            digest("visible", cache.shared, what, html) if cache and what else ""
+        key = ""
+        if cache and what:
+            key = digest("visible", cache.shared, what, "rendered as", made) if made else \
+                digest("visible", cache.shared, what, html)
 
         def ready() -> _Built | None:
             if made and not _html(outputs.get(path)):
@@ -122,13 +125,13 @@ def _built_pages(site: Site, outputs: Mapping[PurePosixPath, bytes | Path | str]
 
     for page in site.pages:
         what = cache.page_keys.get(page.id, "") if cache else ""
-        add(lambda page=page: page_text(site, page), output_path(page.url), tuple(findings.get(page.id, ())), what)
+        add(partial(page_text, site, page), output_path(page.url), tuple(findings.get(page.id, ())), what)
     # A generated page has no page key; the checker also reads the other pages' front matter (people's names).
     others = from_other_pages(site) if cache else ""
     for generated in site.generated:
-        text = PageText(file=Path("layouts") / generated.layout, url=generated.url, title=generated.title,
-                        title_line=1, content_type=generated.content_type or "list", easy_read=True)
-        add(lambda text=text: text, output_path(generated.url), (), digest(_stable_repr(text), others))
+        text = partial(PageText, file=Path("layouts") / generated.layout, url=generated.url, title=generated.title,
+                       title_line=1, content_type=generated.content_type or "list", easy_read=True)
+        add(text, output_path(generated.url), (), digest(_stable_repr(text()), others))
     return pending
 
 
