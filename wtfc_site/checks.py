@@ -10,13 +10,13 @@ from .content.base import Page
 from .content.minutes import MinutesMeta
 from .errors import Problem, Severity
 from .points import PageText
-from .site import Site
+from .site import Site, body_once
 from .statement import check_statement
 
 
 def page_text(site: Site, page: Page, body=None) -> PageText:
     """Return what the easy-read checker reads for one page (``body``: its converted body, if not yet in the site)."""
-    body = body or site.bodies[page.id]
+    body = body or body_once(site.bodies, page.id)  # read back once per build: not kept unpacked
     return PageText(
         file=page.file, url=page.url, title=page.title, title_line=page.line_of("title"),
         content_type=page.content_type, easy_read=page.easy_read, points=body.points,

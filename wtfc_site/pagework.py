@@ -66,6 +66,20 @@ def page_key(shared: str, page_id: str, source_hash: str) -> str:
 Result = TypeVar("Result")
 
 
+class MadeWhenSent(Sequence[Any]):
+    """Items made only when asked for, one by one: the pool sends each chunk's items as they are made,
+    so a stage whose items together are big (every page's points) never holds them all at once."""
+
+    def __init__(self, makers: Sequence[Callable[[], Any]]) -> None:
+        self._makers = makers
+
+    def __len__(self) -> int:
+        return len(self._makers)
+
+    def __getitem__(self, index):  # type: ignore[override]  # an index only; the pool never slices
+        return self._makers[index]()
+
+
 def run_pages(pages: Sequence[Any], keys: Sequence[str], worker: Callable[[Any], Result], store: Store | None,
               tick: Callable[[int], None] = lambda done: None, *, pool: bool = True) -> list[Result]:
     """Return each page's result, in order: from ``store`` when its key is there, else worked out.

@@ -76,6 +76,14 @@ class Bodies(Mapping[str, Body]):
     def __len__(self) -> int:
         return len(self._packed)
 
+    def unpacked_once(self, page_id: str) -> Body | None:
+        """Return the body (None if there is none) without keeping it unpacked: a stage that reads each
+        body once (rendering, reading back) would otherwise end up holding every page's points."""
+        body = self._unpacked.get(page_id)
+        if body is None and page_id in self._packed:
+            return self._packed[page_id].unpack()
+        return body
+
     def pictures_shown(self) -> set[str]:
         """Return every library picture the bodies show, unpacking none."""
         return {name for packed in self._packed.values() for name in packed.pictures}
@@ -90,6 +98,11 @@ def pictures_shown(bodies: Mapping[str, Body]) -> set[str]:
     if isinstance(bodies, Bodies):
         return bodies.pictures_shown()
     return {name for body in bodies.values() for name in body.pictures}
+
+
+def body_once(bodies: Mapping[str, Body], page_id: str) -> Body | None:
+    """Return a page's body (None if it has none), not keeping it unpacked (``Bodies.unpacked_once``)."""
+    return bodies.unpacked_once(page_id) if isinstance(bodies, Bodies) else bodies.get(page_id)
 
 
 def pictures_chosen(bodies: Mapping[str, Body]) -> int:

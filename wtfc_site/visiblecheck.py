@@ -19,7 +19,7 @@ from .checker.visible import check_visible, visible_points
 from .checks import page_text, site_wordlists
 from .convert import from_other_pages
 from .errors import Problem
-from .pagework import run_pages
+from .pagework import MadeWhenSent, run_pages
 from .points import PageText
 from .render import output_path
 from .site import Site
@@ -90,7 +90,9 @@ class _Reader:
         self.words = site_wordlists(site)
         self.outputs = outputs
 
-    def __call__(self, built: _Built) -> list[Problem]:
+    def __call__(self, built: _Built | None) -> list[Problem] | None:
+        if built is None:
+            return None
         html = _html(self.outputs.get(built.path))
         return check_visible(built.text, visible_points(html, built.line), list(built.authored), self.settings,
                              self.words)
@@ -145,12 +147,14 @@ def check_visible_text(site: Site, outputs: Mapping[PurePosixPath, bytes | Path 
     pending = _built_pages(site, outputs, cache)
     keys = [key for key, _ in pending]
     results: list[list[Problem] | None] = cache.store.get_many(keys) if cache else [None] * len(keys)
-    ready = [(index, pending[index][1]()) for index, found in enumerate(results) if found is None]
-    todo = [(index, built) for index, built in ready if built is not None]
+    todo = [index for index, found in enumerate(results) if found is None]
     if todo:
-        worked = run_pages([built for _, built in todo], [""] * len(todo), _Reader(site, outputs), None,
-                           pool=pool)
-        for (index, _), found in zip(todo, worked):
+        # Each page is made ready as its chunk goes to the pool, not all first: together they hold every page's points.
+        worked = run_pages(MadeWhenSent([pending[index][1] for index in todo]), [""] * len(todo), _Reader(site, outputs),
+                           None, pool=pool)
+        for index, found in zip(todo, worked):
+            if found is None:
+                continue  # no built page to read after all
             results[index] = found
             if cache and keys[index]:
                 cache.store.put(keys[index], found)
