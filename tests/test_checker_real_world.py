@@ -285,6 +285,42 @@ def test_lines_under_a_colon_that_end_sentences_are_not_taken_for_a_list():
     assert "list-item" not in [p.kind for p in points]
 
 
+_NARROW = ("What happens next\n\nWhen you have sent us your form, this is what we will do:\n"
+           "we will read your form and we will\nlook at what you have told us\nabout your home and the help you\n"
+           "get and then we will write to you\nwithin 4 weeks to tell you what\nwe have decided and why we decided\n"
+           "it and what you can do if you\nthink we got it wrong or if your\nhome or the help you get has\n"
+           "changed since you sent the form to\nus in the first place.\n")
+
+
+def test_a_long_sentence_wrapped_narrow_under_a_colon_is_one_sentence_not_a_list():
+    """A text wrapped at ~34 characters under '...:' must keep its long sentence (and its 'not easy read')."""
+    report = _check_txt(_NARROW)
+    points, _ = text_to_points(_NARROW, PictureText())
+    assert "list-item" not in [p.kind for p in points]
+    assert [p.message for p in report.problems if p.rule == "ER-SENT-LEN"] == ["This sentence has 92 words."]
+    assert report.verdict.easy_read is False
+
+
+@pytest.mark.parametrize("text", [
+    # capitals at the starts of lines, but a line ends with a joining word
+    "Our aims:\nTo make sure that services are\nPlanned with the people who use\nThem in every part of the county\n",
+    # capitals at the starts of lines, but the sentence ends on a small-letter line below them
+    "Our aims:\nCommissioning arrangements that reflect\nStatutory duties placed upon councils\n"
+    "under the Care Act and its guidance.\n",
+])
+def test_wrapped_lines_that_start_with_capitals_are_still_one_sentence(text):
+    points, _ = text_to_points(text, PictureText())
+    assert "list-item" not in [p.kind for p in points]
+
+
+def test_a_lost_bullet_list_with_numbers_and_followed_by_a_sentence_is_still_a_list():
+    text = "Please bring:\n2 pairs of socks\nYour tablets\nA book to read\nThen go to ward 3.\n"
+    points, _ = text_to_points(text, PictureText())
+    items = [p.text for p in points if p.kind == "list-item"]
+    # the sentence with no blank line before it goes on the last item, as Markdown reads a lazy line
+    assert items[:2] == ["2 pairs of socks", "Your tablets"] and items[2].startswith("A book to read")
+
+
 def test_money_in_millions_is_one_finding_not_a_big_number_and_a_decimal():
     found = [r for r in _rules_in("# Money\n\nWe spent £1.4 million on the service.\nIt grew 2.5 times.\n")
              if r[0] in ("ER-NUM-BIG", "ER-NUM-PERCENT")]

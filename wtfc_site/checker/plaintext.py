@@ -199,8 +199,15 @@ def join_hyphenated_lines(text: str) -> str:
 _LIST_ITEM_WORDS = 8
 """A line under "...:" is a list item whose bullet was lost when it has at most this many words."""
 _LIST_INTRO = re.compile(r":\s*$")
-_LIST_ITEM_LINE = re.compile(r"^\s*[A-Za-z\u00c0-\u024f(\"'\u2018\u201c][^:]*?[^.!?:]\s*$")
-"""A line that could be a list item: starts with a letter, has no colon, does not end a sentence."""
+_LIST_ITEM_LINE = re.compile(r"^\s*[(\"'\u2018\u201c]?[A-Z\u00c0-\u00de0-9][^:]*?[^.!?:]\s*$")
+"""A line that could be a list item: starts with a capital or a digit (a wrapped line of a sentence goes on with a
+small letter), has no colon, does not end a sentence."""
+_JOINING_END = re.compile(
+    r"\b(?:and|or|but|nor|to|the|of|a|an|for|with|in|on|at|by|from|into|about|than|that|which|who|if|as|so|"
+    r"because|when|your|our|their|its|is|are|was|were|be|will|would|can|could|must|should|may|we|you|they)\s*$",
+    re.IGNORECASE)
+"""A line that ends with a word a sentence goes on from ("... we will read your form and"): it was wrapped, so the
+lines under a colon that hold it are one sentence, not a list."""
 
 
 def mark_unbulleted_lists(text: str) -> str:
@@ -209,9 +216,11 @@ def mark_unbulleted_lists(text: str) -> str:
     A PDF copied as text often drops the bullets: "Please pack:" /
     "Pyjamas" / "Slippers" / "Your tablets". Read as Markdown those lines
     make one long sentence. Two or more short lines (at most
-    ``_LIST_ITEM_WORDS`` words, no full stop at the end) straight under a
-    line that ends with a colon get a bullet ("•"), which makes each a list
-    item; the list ends at a blank line or a line that is not such an item.
+    ``_LIST_ITEM_WORDS`` words, a capital or digit first, no full stop at the
+    end) straight under a line that ends with a colon get a bullet ("•"),
+    which makes each a list item; the list ends at a blank line or a line
+    that is not such an item. Lines that are a sentence wrapped short (see
+    ``_wrapped_sentence``) are left alone.
     """
     lines = text.split("\n")
     index = 0
@@ -222,11 +231,25 @@ def mark_unbulleted_lists(text: str) -> str:
         end = index + 1
         while end < len(lines) and _LIST_ITEM_LINE.match(lines[end]) and len(lines[end].split()) <= _LIST_ITEM_WORDS:
             end += 1
-        if end - index - 1 >= 2:
+        if end - index - 1 >= 2 and not _wrapped_sentence(lines, index + 1, end):
             for item in range(index + 1, end):
                 lines[item] = "\u2022 " + lines[item].lstrip()
         index = end
     return "\n".join(lines)
+
+
+def _wrapped_sentence(lines: list[str], start: int, end: int) -> bool:
+    """Return True when the would-be items ``lines[start:end]`` are a hard-wrapped sentence, not a list.
+
+    One of them ends with a joining word ("and", "to", "the"), so the next line
+    goes on with its sentence; or the line straight after them is not blank and
+    not another item (it starts with a small letter: "us in the first place."),
+    so the run is the start of a sentence that ends below it.
+    """
+    if any(_JOINING_END.search(line) for line in lines[start:end]):
+        return True
+    following = lines[end].strip() if end < len(lines) else ""
+    return bool(following) and not (following[0].isupper() or following[0].isdigit() or _BULLET.match(following))
 
 
 def drop_picture_columns(text: str, settings: PictureText, file: Path, first_line: int) -> tuple[str, list[Problem]]:
