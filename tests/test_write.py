@@ -184,3 +184,14 @@ def test_a_symlink_inside_the_output_cannot_lead_out(tmp_path):
     (out / "link").symlink_to(tmp_path / "elsewhere")
     with pytest.raises(SiteError):
         check_outputs({PurePosixPath("link/x.html"): b""}, out)
+
+
+def test_a_symlink_deep_inside_the_output_cannot_lead_out(tmp_path):
+    """Folders are resolved only when the old site holds a link; one several folders down counts too."""
+    out = tmp_path / "out"
+    (out / "a" / "b").mkdir(parents=True)
+    (tmp_path / "elsewhere").mkdir()
+    (out / "a" / "b" / "link").symlink_to(tmp_path / "elsewhere")
+    check_outputs({PurePosixPath("a/b/page.html"): b""}, out)  # beside the link: fine
+    with pytest.raises(SiteError):
+        check_outputs({PurePosixPath("a/b/link/x.html"): b""}, out)

@@ -31,14 +31,30 @@ Outputs = Mapping[PurePosixPath, bytes | Path]
 def check_outputs(outputs: Outputs, out_dir: Path) -> None:
     """Raise SiteError if any output would land outside ``out_dir``."""
     root = out_dir.resolve()
-    # Resolve each folder once, not each file: a big site has ten files for every folder.
-    folders = {path.parent for path in outputs}
-    outside = {folder for folder in folders if not (root / folder).resolve().is_relative_to(root)}
-    bad = [path for path in outputs if path.is_absolute() or ".." in path.parts or path.parent in outside]
+    bad = [path for path in outputs if path.is_absolute() or ".." in path.parts]
+    # A plain name can only lead out through a link inside the old site (its files are linked into the
+    # new one), so folders are resolved only when it has one: resolving 10,000 folders took 0.6 s a build.
+    if _has_links(str(root)):
+        # Resolve each folder once, not each file: a big site has ten files for every folder.
+        folders = {path.parent for path in outputs if path not in bad}
+        outside = {folder for folder in folders if not (root / folder).resolve().is_relative_to(root)}
+        bad += [path for path in outputs if path not in bad and path.parent in outside]
     if bad:
         raise SiteError([Problem(None, None, f"The build tried to write '{p}' outside the output folder.",
                                  hint="Rename the file so its name has no '..' in it.", rule="SITE-OUTPUT")
                          for p in bad])
+
+
+def _has_links(folder: str) -> bool:
+    """Return True when there is a symbolic link anywhere inside ``folder`` (False when it does not exist)."""
+    try:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_symlink() or (entry.is_dir(follow_symlinks=False) and _has_links(entry.path)):
+                    return True
+    except OSError:
+        return False
+    return False
 
 
 class Staging:
