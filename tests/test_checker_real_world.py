@@ -268,6 +268,36 @@ def test_a_word_alone_on_a_line_without_a_glossary_heading_is_not_an_explanation
     assert [p.message for p in _check_txt(text).problems if p.rule == "ER-HARD-WORD"] == ["'respite' is a hard word."]
 
 
+def _hard(report) -> list[str]:
+    return [p.message for p in report.problems if p.rule == "ER-HARD-WORD"]
+
+
+@pytest.mark.parametrize("text", [
+    # a "Glossary" heading at the top, then other words: the short lines below it are headings, not its terms
+    "Glossary\nThe list of terms is at the back.\n\nRespite\nThe board funds respite for carers.\n",
+    # the glossary's section ends at the next heading
+    "# Breaks\n\n## Glossary\n\nCarer\nSomeone who helps you.\n\n## Our work\n\nRespite\nWe pay for respite.\n",
+    # the line under the word is a heading, not its meaning
+    "# Breaks\n\nYou can have respite.\n\n## Words to know\n\nRespite\n## Money\n\nWe pay for it.\n",
+    # a sentence that starts with "Hard words" is not a glossary heading
+    "Breaks\n\nHard words are in bold.\nYou can have respite.\n\nRespite\nThe board funds it.\n",
+])
+def test_a_word_outside_the_glossarys_own_section_is_not_explained_by_it(text):
+    check = _check(text) if text.startswith("#") else _check_txt(text)
+    assert "'respite' is a hard word." in [m.lower() for m in _hard(check)]
+
+
+@pytest.mark.parametrize("text", [
+    "Breaks\n\nYou can have respite.\nA carer can rest.\n\nWords to know\n\nThese are the hard words:\n"
+    "Carer\nSomeone who helps you.\n\nRespite\nA short break from caring.\n",
+    "# Breaks\n\nYou can have respite.\n\n## Glossary\n\n**Carer**\nSomeone who helps you.\n\n"
+    "**Respite**\nA short break from caring.\n",
+])
+def test_every_term_of_a_glossary_section_is_explained(text):
+    check = _check(text) if text.startswith("#") else _check_txt(text)
+    assert not [m for m in _hard(check) if "espite" in m]
+
+
 def test_a_list_that_lost_its_bullets_is_a_list_not_one_long_sentence():
     text = ("Staying in hospital\n\nPlease pack:\nPyjamas\nDressing gown\nSlippers\nSoap and flannel\n"
             "Toothbrush and toothpaste\nShampoo and conditioner\nGlasses if you wear them\nYour hearing aid\n"

@@ -203,6 +203,16 @@ class PageContext:
         """The text of the checked points, one per line (for finding explanations)."""
         return "\n".join(v.text for v in self.checked)
 
+    @functools.cached_property
+    def heading_starts(self) -> frozenset[int]:
+        """Where each heading point starts in ``page_text`` (a glossary's section ends at the next one)."""
+        starts, offset = set(), 0
+        for view in self.checked:
+            if view.kind == "heading":
+                starts.add(offset)
+            offset += len(view.text) + 1
+        return frozenset(starts)
+
     def looks_like_name(self, word: str) -> bool:
         """Return True when a capitalised word at the start of a sentence is used as a name on this page.
 
@@ -251,7 +261,7 @@ class PageContext:
         key = word.lower()
         if key in self._explained_cache:
             return self._explained_cache[key]
-        result = self.is_glossary_word(word) or _explained_inline(self.page_text, word)
+        result = self.is_glossary_word(word) or _explained_inline(self.page_text, word, self.heading_starts)
         self._explained_cache[key] = result
         return result
 
@@ -354,15 +364,66 @@ _GLOSSARY_ENTRY_END = re.compile(r"(?:s|es)?(?:\*\*)?(?:[ \t]*\n|\t| {2,})[ \t]*
 """After a term alone on its line: its meaning, on the next line or after a tab (which the text may hold as spaces)."""
 
 
-def _glossary_entry(page_text: str, at: int, end: int) -> bool:
-    """Return True when the word at ``at:end`` is alone on its line below a glossary heading, its meaning after it."""
+_GLOSSARY_TERM_WORDS = 6
+"""A line with at most this many words and no full stop can be a heading or a glossary term."""
+_ONE_LINE_ENTRY = re.compile(r"^[ \t]*(?:\*\*)?[^\s:][^:\t\n]{0,60}?(?:\*\*)?(?::[ \t]|\t| {2,})[ \t]*\S")
+"""A glossary entry on one line: the term, then a colon, a tab or 2+ spaces, then its meaning."""
+
+
+def _short_line(line: str) -> bool:
+    """Return True for a line shaped like a heading or a glossary term: a few words, no sentence end."""
+    bare = line.strip().strip("*#").strip()
+    return bool(bare) and len(bare.split()) <= _GLOSSARY_TERM_WORDS and bare[-1] not in ".!?:;,"
+
+
+def _line_start(text: str, at: int) -> int:
+    return text.rfind("\n", 0, at) + 1
+
+
+def _glossary_entry(page_text: str, at: int, end: int, headings: frozenset[int] = frozenset()) -> bool:
+    """Return True when the word at ``at:end`` is a term of the glossary its own section holds, its meaning after it.
+
+    The word is alone on its line with its meaning on the next line or after
+    a tab; the nearest glossary heading above it is shaped like a heading
+    (not "Hard words are in bold."); no heading point (``headings``: their
+    offsets in ``page_text``) comes between them or is the meaning line; and
+    the section under the glossary heading starts with an entry (or one line
+    ending with a colon), not with other words ("A glossary is at Appendix A.").
+    """
     if at > 0 and page_text[at - 1] != "\n" and page_text[:at].rstrip("*")[-1:] not in ("\n", ""):
         return False
-    heading = _GLOSSARY_HEADING.search(page_text, 0, at)
-    return heading is not None and _GLOSSARY_ENTRY_END.match(page_text, end) is not None
+    entry_end = _GLOSSARY_ENTRY_END.match(page_text, end)
+    if entry_end is None:
+        return False
+    meaning = page_text.find("\n", end)
+    if "\n" in entry_end.group(0) and meaning != -1 and meaning + 1 in headings:
+        return False
+    term_start = _line_start(page_text, at)
+    heading = None
+    for found in _GLOSSARY_HEADING.finditer(page_text, 0, term_start):
+        start = found.start()
+        line_end = page_text.find("\n", start)
+        if _short_line(page_text[start:line_end if line_end != -1 else None]):
+            heading = (start, line_end)
+    if heading is None or heading[1] == -1:
+        return False
+    return _section_reaches(page_text, heading[1] + 1, term_start, headings)
 
 
-def _explained_inline(page_text: str, word: str) -> bool:
+def _section_reaches(page_text: str, start: int, term_start: int, headings: frozenset[int]) -> bool:
+    """Return True when the glossary section starting at ``start`` runs on, without a heading, to ``term_start``."""
+    if start > term_start or any(start <= h <= term_start for h in headings if h != term_start):
+        return False
+    if start == term_start:
+        return True
+    first_end = page_text.find("\n", start)
+    first = page_text[start:first_end]
+    if first.rstrip().endswith(":"):  # one line that leads into the list ("These are the hard words:")
+        return _section_reaches(page_text, first_end + 1, term_start, headings) if first_end < term_start else True
+    return _short_line(first) or _ONE_LINE_ENTRY.match(first) is not None
+
+
+def _explained_inline(page_text: str, word: str, headings: frozenset[int] = frozenset()) -> bool:
     """Return True when the page explains ``word`` in one of the ways ``PageContext.is_explained`` lists."""
     lower = page_text.lower()
     needle = word.lower()
@@ -373,7 +434,7 @@ def _explained_inline(page_text: str, word: str) -> bool:
         if whole:
             if _AFTER_CUE.match(page_text, end) or _NEXT_SENTENCE_CUE.match(page_text, end):
                 return True
-            if _BEFORE_CUE.search(page_text, max(0, at - 30), at) or _glossary_entry(page_text, at, end):
+            if _BEFORE_CUE.search(page_text, max(0, at - 30), at) or _glossary_entry(page_text, at, end, headings):
                 return True
         at = lower.find(needle, at + 1)
     return False
