@@ -197,3 +197,17 @@ def test_check_text_json_gives_the_verdicts_measures():
     assert report["findings_per_100_words"] > 6 and report["long_sentence_share"] == 0.0
     assert report["average_sentence_words"] < 15
     assert report["reasons"] == ["8.1 errors and warnings per 100 words; easy read has 6 or fewer."]
+
+
+@pytest.mark.parametrize("content", ["*\n", "&\n", "#\n", "& * #\n"])
+def test_a_file_of_only_a_symbol_gets_a_verdict_not_a_traceback(tmp_path, content):
+    """A symbol alone makes a point with no sentence in it, which the symbol rule once looked a sentence up in."""
+    import subprocess
+
+    loose = tmp_path / "only-a-symbol.txt"
+    loose.write_text(content, encoding="utf-8")
+    done = subprocess.run([sys.executable, "build.py", "check", "--text", str(loose)],
+                          cwd=Path(__file__).parent.parent, capture_output=True, text=True)
+    assert "Traceback" not in done.stderr + done.stdout
+    assert done.returncode == 1  # not easy read: there are no words
+    assert done.stdout.strip().splitlines()[-1].startswith(f"{loose}: easy read: no")

@@ -280,8 +280,8 @@ _LATIN_HINTS: Mapping[str, str] = MappingProxyType({
 
 def check_symbols(view: PointView, ctx: PageContext) -> list[Problem]:
     """ER-SYMBOLS: no symbols or short Latin forms in place of words (IE, GDS, NORF; rule 14)."""
-    if view.kind not in WORD_KINDS:
-        return []
+    if view.kind not in WORD_KINDS or not view.sentences:
+        return []  # a point with no words ("&" alone) has no sentence to show a finding in
     skip = [(t.start, t.end) for t in view.tokens if t.kind in (SKIP, "phone")]
     found = []
     for match in _SYMBOLS.finditer(view.text):
