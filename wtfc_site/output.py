@@ -90,9 +90,12 @@ class Findings:
     summary: str
 
 
-def build_findings(problems: Iterable[Problem], limit: int = BUILD_SHOWS) -> Findings:
-    """Return the errors and warnings that did not stop a build (the first ``limit``), and the counts."""
-    problems = sort_problems(problems)
+def build_findings(problems: Iterable[Problem], limit: int = BUILD_SHOWS, *, ordered: bool = False) -> Findings:
+    """Return the errors and warnings that did not stop a build (the first ``limit``), and the counts.
+
+    ``ordered``: the problems are already in sort_problems' order (sorting 200,000 again costs 0.3 s).
+    """
+    problems = list(problems) if ordered else sort_problems(problems)
     shown = [p for p in problems if p.severity is not Severity.INFO and not p.silenced]
     return Findings(tuple(shown[:limit]), max(0, len(shown) - limit), summary_line(problems))
 

@@ -181,7 +181,7 @@ def _build(options: Options, looked: tuple[SiteInputs | None] | None = None) -> 
                 if site.config.checker.visible_text:  # what the reader sees, layouts' lines included
                     found = check_visible_text(site, outputs, _visible_cache(options, inputs, site, keys, keep),
                                                pool=options.pool)
-                    report = replace(report, problems=sort_problems(report.problems + found))
+                    report = replace(report, problems=report.problems + found)  # sorted once, at the end
             with stage(options.progress, "publish"):
                 search = _search_reuse(options, inputs) if inputs and options.search_index else None
                 outputs.update(publish_outputs(site, env, outputs, PublishOptions(
@@ -197,10 +197,12 @@ def _build(options: Options, looked: tuple[SiteInputs | None] | None = None) -> 
         problem = Problem(options.output, None, f"The site could not be written: {exc.strerror or exc}.",
                           hint="Check there is space on the disk and that you may write to this folder. "
                                "The old site was left as it was.", rule="SITE-WRITE")
-        return Report(report.problems + [problem], written=False, site=site)
+        return Report(sort_problems(report.problems + [problem]), written=False, site=site)
     pages = sum(1 for p in outputs if p.name == "index.html")
     chosen = pictures_chosen(site.bodies)
-    findings = build_findings(report.problems)  # sorting every finding once, not again to print and to keep
+    # Every finding sorted once, not again to print and to keep.
+    report = replace(report, problems=sort_problems(report.problems))
+    findings = build_findings(report.problems, ordered=True)
     if inputs is not None:
         remember_build(options.output, options.cache, inputs, report.problems, pages, chosen,
                        keep, (search.fingerprint, search.hashes) if search else None,
