@@ -234,11 +234,21 @@ def test_a_pictures_description_in_the_left_column_of_a_line_is_dropped_with_a_n
     "Annual health checks completed\t75\t41\tAmber",  # a table row: more than 2 columns
     "Address   Unit 4, Mill Lane",  # one word on the left: a label
     "The letters are hard to read\tWe now send easy read letters",  # a sentence on the left
+    "Funding summary   Spending went up this year.",  # two bare words: a report's label, not a picture
+    "Key risks   Prices for care homes keep going up.",
+    "Next steps\tWe will ask people what they think.",
 ])
 def test_two_columns_that_are_not_a_picture_and_its_words_are_kept(line):
     points, _ = text_to_points(f"Notes\n\n{line}\n", PictureText())
     assert points[-1].kind != PICTURE_TEXT and points[-1].text.split()[0] == line.split()[0]
     assert not [p for p in _check_txt(f"Notes\n\n{line}\n").problems if p.rule == "ER-PICTURE-TEXT"]
+
+
+def test_a_label_in_the_left_column_is_checked_with_its_words():
+    text = "Report\n\nGovernance arrangements   The board meets each month.\n"
+    report = _check_txt(text)
+    assert not [p for p in report.problems if p.rule == "ER-PICTURE-TEXT"]
+    assert "'Governance' is a hard word." in [p.message for p in report.problems if p.rule == "ER-HARD-WORD"]
 
 
 def test_a_capital_a_after_a_short_form_does_not_start_a_run_of_capitals():

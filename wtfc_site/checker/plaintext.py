@@ -26,6 +26,7 @@ saved from a PDF), never about Markdown:
 - A line laid out in two columns, a picture's description, a tab or 3 or
   more spaces, then the words ("Pile of money   Financial abuse"), loses
   the description (an ER-PICTURE-TEXT note says so) and keeps the words.
+  A label of one or two bare words ("Key risks   ...") is not a picture.
 - In a file that is not Markdown (not ``.md``), an indented line outside a
   list is words, not a code block.
 - A line that describes a picture (alt text or a caption pasted with the
@@ -252,6 +253,32 @@ def _wrapped_sentence(lines: list[str], start: int, end: int) -> bool:
     return bool(following) and not (following[0].isupper() or following[0].isdigit() or _BULLET.match(following))
 
 
+_DESCRIPTION_LINKS = frozenset("of with and a an the at on in by from holding next to".split())
+"""Words that tie a picture description's things together ("Pile of money", "Man with a dog")."""
+
+
+def _column_describes_picture(left: str, settings: PictureText) -> bool:
+    """Return True when the left column of a two-column line describes a picture rather than labels the words.
+
+    A picture marker ("Drawing of ...") always describes one. Otherwise the
+    left column must read as a caption (``is_picture_text``) and say how
+    things in a picture go together: three or more words, or a linking word
+    ("Pile of money", "Purse and coins") or a word in -ing after the first
+    ("Person crying"). One or two bare words are a label, as a report
+    writes them ("Address   Unit 4", "Key risks   Inflation remains high.",
+    "Funding summary   ..."), and stay to be checked.
+    """
+    text = left.strip()
+    if any(text.lower().startswith(marker) for marker in settings.markers):
+        return True
+    words = _CAPTION_WORD.findall(text)
+    if len(words) < 2 or not is_picture_text(text, settings, column=True):
+        return False
+    lower = [w.lower() for w in words]
+    return len(words) >= 3 or any(w in _DESCRIPTION_LINKS for w in lower[1:]) or any(
+        w.endswith("ing") and len(w) > 4 for w in lower[1:])
+
+
 def drop_picture_columns(text: str, settings: PictureText, file: Path, first_line: int) -> tuple[str, list[Problem]]:
     """Return ``text`` without the picture descriptions that start its two-column lines, and a note for each.
 
@@ -265,8 +292,7 @@ def drop_picture_columns(text: str, settings: PictureText, file: Path, first_lin
     notes: list[Problem] = []
     for index, line in enumerate(lines):
         match = _COLUMN_GAP.match(line)
-        # One word on the left is more often a label ("Address   Unit 4, Mill Lane") than a picture.
-        if match is None or len(match.group(1).split()) < 2 or not is_picture_text(match.group(1), settings, column=True):
+        if match is None or not _column_describes_picture(match.group(1), settings):
             continue
         lines[index] = match.group(2)
         notes.append(Problem(
