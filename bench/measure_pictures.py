@@ -69,12 +69,12 @@ WRONG_COST = 3
 GRID = {
     "synonym": [0.0, 0.1, 0.2, 0.4],
     "description": [0.0, 0.1, 0.2, 0.4],
-    "learned": [0.5, 1.0, 1.5, 2.0, 3.0],
+    "learned": [0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0],
     "later_sentences": [0.1, 0.25, 0.5, 0.75],
     "modifier": [0.25, 0.5, 0.75, 1.0],
     "first": [0.0, 0.25, 0.5, 1.0],
     "prior": [0.0, 0.1, 0.2, 0.4],
-    "semantic": [0.0, 0.25, 0.5, 1.0, 2.0, 4.0],
+    "semantic": [0.0, 0.25, 0.5, 1.0, 2.0, 4.0, 6.0, 8.0, 12.0],
     "minimum": [0.0, 0.25, 0.5, 1.0, 1.5],
 }
 """The values each weight may take; the keyword weight stays 1, so the others are relative to it."""

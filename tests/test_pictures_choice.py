@@ -285,8 +285,10 @@ def test_a_word_near_a_picture_in_meaning_finds_it_though_no_keyword_says_so(by_
 
 def test_the_meanings_table_is_committed_with_its_source_credited():
     from wtfc_site.pictures.choice import DATA, load_meanings
-    header = (DATA / "meanings.tsv").read_text(encoding="utf-8").splitlines()[:3]
+    header = [line for line in (DATA / "meanings.tsv").read_text(encoding="utf-8").splitlines() if line[:1] == "#"]
     assert any("WordLlama" in line and "MIT" in line for line in header)
+    # the weights derive from Llama 2 70B's token embeddings: Meta's notice goes with what is derived from them
+    assert any("Llama 2 is licensed under the LLAMA 2 Community License" in line for line in header)
     assert len(load_meanings()) > 5000  # everyday words, not only the test sites' words
 
 
@@ -319,3 +321,56 @@ def test_the_built_page_shows_the_picture_a_word_means(make_site, build_site, tm
     shown = {text.split(".")[0]: picture for text, picture in _row_pictures(tmp_path / "out" / "index.html").items()}
     assert shown["She takes a drug for it"].startswith("medicine")
     assert not shown["We went to Discussion Point"].startswith("talk")  # a name is not read for its meaning
+
+
+# -- words that say "no", very common words, and pictures about feelings, conditions and verdicts ---
+NO_WORD_SENTENCES = [
+    ("We never close at Christmas.", "unhappy"),
+    ("You cannot park here.", "not-done"),
+    ("Nobody came to the stall.", "not-done"),
+    ("You can come without a ticket.", "cross"),
+    ("We lack the space for a bigger room.", "unhappy"),
+    ("You will get an injection.", "getting-there"),
+    ("It was a good day.", "unhappy"),
+    ("If you are unable to come, call us.", "learning-disability"),
+    ("Some people cannot read small print.", "learning-disability"),
+    ("Tell us if you cannot use stairs.", "learning-disability"),
+    ("We lack the space for a bigger room.", "learning-disability"),
+]
+
+
+@pytest.fixture(scope="module")
+def meaning_heavy(library):
+    """Words near in meaning counting far more than a keyword and no minimum: the worst case for the table."""
+    return make_chooser(library, EXAMPLE_NAMES, Learned(Weights(semantic=12.0, minimum=0.0), {}))
+
+
+@pytest.mark.parametrize("text, bad", NO_WORD_SENTENCES)
+def test_a_word_that_says_no_or_a_common_word_never_brings_a_sad_or_unfinished_picture(chooser, meaning_heavy,
+                                                                                       text, bad):
+    assert chooser.choose(text, "page").name != bad
+    assert meaning_heavy.choose(text, "page").name != bad
+
+
+def test_the_meanings_table_has_no_row_for_a_word_that_says_no_or_a_very_common_word():
+    from wtfc_site.pictures.choice import load_meaning, load_meanings
+    from wtfc_site.pictures.library import stem
+    table = load_meanings()
+    assert not {stem(w) for w in load_meaning().negators} & set(table)
+    assert not {"get", "good", "new", "make", "people", "time"} & set(table)  # Zipf 5.5 or more
+    assert "salary" in table and "drug" in table  # everyday words below that still have their row
+
+
+def test_a_feeling_or_condition_picture_needs_the_points_own_words_to_name_it(meaning_heavy):
+    named_only = {"sad", "unhappy", "worried", "learning-disability", "not-done", "cross"}
+    assert named_only <= load_meaning_named_only()
+    # near not-done and unhappy in meaning, but no keyword, synonym or description word of theirs is in the point
+    for word in ("failure", "misery"):
+        assert {picture for picture, _ in meaning_heavy.near(word)} & named_only
+        assert meaning_heavy.choose(f"It was a {word}.", "page").name not in named_only
+    assert meaning_heavy.choose("We are not happy with the room.", "page").name == "unhappy"  # named: still chosen
+
+
+def load_meaning_named_only() -> frozenset[str]:
+    from wtfc_site.pictures.choice import load_meaning
+    return load_meaning().named_only

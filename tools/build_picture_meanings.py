@@ -13,8 +13,16 @@ The chooser reads the table as one more cue (its weight is learned by
 bench/measure_pictures.py inside the training folds). The model is needed
 only here: building a site reads the committed table and imports nothing new.
 
-The model is WordLlama (PyPI package ``wordllama``, MIT licence, by
-D. Lee Miller): 256-dimension token embeddings that ship inside the wheel.
+The model is WordLlama (PyPI package ``wordllama`` 0.4, by D. Lee Miller):
+its default "l2_supercat" model, 256-dimension token embeddings that ship
+inside the wheel. The package's code is under the MIT licence; its weights
+were trained from the token embeddings of Meta's Llama 2 70B (and, by the
+package's description, of other models that share its tokenizer, such as
+Microsoft's Phi-3 medium), so they come under the Llama 2 Community License
+too. What this project ships is only what this script derives: a table of
+word -> its nearest pictures (ten at most) with their cosine similarity to
+two decimals, never the weights or any vector. The
+table's header carries Meta's attribution notice all the same.
 A word's vector is the mean of its tokens' vectors; a picture's vector is
 that of its name and keywords, less the mean of all pictures' vectors. Install it in a separate environment, since
 the site does not need it:
@@ -47,9 +55,17 @@ TOP = 10
 """Pictures kept for each word: its nearest few; further ones say little and cost time for every point."""
 MIN_SIMILARITY = 0.2
 """Below this cosine a picture is not near enough to the word to count."""
+COMMON_ZIPF = 5.5
+"""Words at least this common (wordfreq's Zipf scale: 'get' 6.3, 'good' 6.1, 'meeting' 5.2) get no row:
+they are used in so many senses that their nearest picture is noise ('get' -> getting-there,
+'good' -> unhappy, since an embedding puts a word near its opposite too)."""
+MEANING = ROOT / "wtfc_site" / "pictures" / "data" / "meaning.yaml"
 HEADER = """\
 # Nearest pictures for everyday words, by meaning. Made by tools/build_picture_meanings.py
-# with the WordLlama embedding model (PyPI package wordllama 0.4, MIT licence, D. Lee Miller).
+# with the WordLlama embedding model (PyPI package wordllama 0.4 by D. Lee Miller, MIT licence;
+# its l2_supercat weights derive from Meta's Llama 2 70B token embeddings).
+# Llama 2 is licensed under the LLAMA 2 Community License, Copyright (c) Meta Platforms, Inc. All Rights Reserved.
+# Only these derived similarities are shipped, not the model's weights or vectors.
 # Do not edit by hand. Format: word stem<TAB>picture:cosine similarity|picture:...
 """
 
@@ -61,18 +77,30 @@ def picture_texts(index: Path) -> dict[str, str]:
             for name, entry in sorted(entries.items())}
 
 
-def vocabulary(texts: dict[str, str], size: int) -> dict[str, str]:
-    """Return stem -> the commonest word with that stem, for common words and the index's words."""
+def negator_stems(path: Path = MEANING) -> frozenset[str]:
+    """Return the stems of the words that say 'no' (data/meaning.yaml's negators).
+
+    They get no row: a word that says 'no' sits near every sad or unfinished picture in
+    meaning ('never' -> unhappy, 'cannot' -> not-done), and the chooser already reads it as
+    turning its clause round, which is what it means.
+    """
+    return frozenset(stem(w) for w in yaml.safe_load(path.read_text(encoding="utf-8"))["negators"])
+
+
+def vocabulary(texts: dict[str, str], size: int, common: float = COMMON_ZIPF) -> dict[str, str]:
+    """Return stem -> the commonest word with that stem, for everyday words and the index's words,
+    leaving out stop words, words that say 'no' and words at least ``common`` on the Zipf scale."""
     words = [w for w in top_n_list("en", size) if w.isalpha() and len(w) > 2]
     words += sorted({w for text in texts.values() for w in _WORD_RE.findall(text.lower())})
+    skip = negator_stems()
     chosen: dict[str, str] = {}
     for word in words:
         key = stem(word)
-        if key in _STOP_WORDS or len(key) <= 2:
+        if key in _STOP_WORDS or key in skip or len(key) <= 2:
             continue
         if key not in chosen or zipf_frequency(word, "en") > zipf_frequency(chosen[key], "en"):
             chosen[key] = word
-    return chosen
+    return {key: word for key, word in chosen.items() if zipf_frequency(word, "en") < common}
 
 
 def load_model():  # type: ignore[no-untyped-def]
@@ -108,10 +136,12 @@ def main() -> int:
     parser.add_argument("--vocabulary", type=int, default=VOCABULARY)
     parser.add_argument("--top", type=int, default=TOP)
     parser.add_argument("--min", type=float, default=MIN_SIMILARITY, dest="minimum")
+    parser.add_argument("--common", type=float, default=COMMON_ZIPF,
+                        help="leave out words at least this common on the Zipf scale")
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args()
     texts = picture_texts(INDEX)
-    rows = nearest(load_model(), texts, vocabulary(texts, args.vocabulary), args.top, args.minimum)
+    rows = nearest(load_model(), texts, vocabulary(texts, args.vocabulary, args.common), args.top, args.minimum)
     args.out.write_text(HEADER + "\n".join(rows) + "\n", encoding="utf-8")
     print(f"Wrote {len(rows)} words with their nearest pictures to {args.out}.")
     return 0

@@ -221,7 +221,10 @@ class PictureChooser:
                    + weights.description * (parts[4] + later * parts[5]))
         # A word near the picture in meaning names it too, so learned words may add to it: kept
         # apart from 'meaning' the table gained nothing in cross-validation (41.9%, 37.7% by site).
-        meaning += weights.semantic * (parts[SEMANTIC] + later * parts[SEMANTIC + 1])
+        # A feeling, condition or verdict picture needs a keyword, synonym or description word
+        # of the point to name it first (data/meaning.yaml, named_only).
+        if name not in self.meaning.named_only or parts[0] + parts[1] + parts[2] + parts[3] + parts[4] + parts[5] > 0:
+            meaning += weights.semantic * (parts[SEMANTIC] + later * parts[SEMANTIC + 1])
         learned = weights.learned * (parts[6] + later * parts[7])
         return (meaning + learned * (1.0 if meaning > 0 else weights.learned_alone)
                 + weights.first * parts[FIRST] + weights.prior * self.prior.get(name, self.unseen_prior))

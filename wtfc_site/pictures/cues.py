@@ -79,6 +79,9 @@ class Meaning:
     """The first word of each hypothetical phrase, to look further only when it is there."""
     signs: dict[str, str]
     """Sign name (a key of SIGNS) -> the picture it points to."""
+    named_only: frozenset[str] = frozenset()
+    """Pictures of feelings, conditions and verdicts: words near them in meaning count only
+    when the point's own words (a keyword, synonym or description word) name them already."""
 
 
 @dataclass(frozen=True)
@@ -120,7 +123,8 @@ def load_meaning(path: Path = DATA / "meaning.yaml") -> Meaning:
         hypothetical=tuple(tuple(h.split()) for h in data["hypothetical"]),
         hypothetical_starts=frozenset(h.split()[0] for h in data["hypothetical"]),
         not_names=frozenset(str(n) for n in data["not_names"]), neutral=dict(data["neutral"]),
-        signs={k: v for k, v in (data.get("signs") or {}).items() if k in SIGNS})
+        signs={k: v for k, v in (data.get("signs") or {}).items() if k in SIGNS},
+        named_only=frozenset(data.get("named_only") or ()))
 
 
 def load_synonyms(path: Path = DATA / "synonyms.tsv") -> dict[str, tuple[str, ...]]:
