@@ -123,6 +123,72 @@ def test_a_page_record_holds_its_main_part_only_without_the_ignored_parts() -> N
     assert page_record(PAGE.replace("data-search-body", "").encode("utf-8")) is None
 
 
+FURNITURE = ".breadcrumbs, .checked-box, .published, .last-updated, .other-version, .backlinks, .pager, " \
+            ".wtfc-nav, .hard-words-box, .page-feedback"
+"""What a layout puts in every page's main part around its own words, found by class, not by the attribute."""
+
+
+def test_page_furniture_inside_main_is_not_indexed(built_example) -> None:
+    """'Home' in the breadcrumbs and 'learning disability' in the checked box were words of every page."""
+    pages = searchable_pages(built_example.out)
+    with_furniture = 0
+    for path in pages:
+        main = read_html(path).select_one("main[data-search-body]")
+        furniture = main.select(FURNITURE)
+        with_furniture += bool(furniture)
+        furniture_words = {term for part in furniture for term in terms(part.get_text(" "))}
+        for part in furniture:
+            part.decompose()
+        for part in main.select("script, style, template, [data-search-ignore]"):
+            part.decompose()
+        own_words = set(terms(main.get_text(" ")))
+        found = page_record(path.read_bytes())
+        assert found is not None
+        leaked = sorted((furniture_words - own_words) & found.terms.keys())
+        assert not leaked, f"{path.relative_to(built_example.out)}: {leaked}"
+    assert with_furniture > len(pages) // 2  # the example's pages do have breadcrumbs and checked boxes
+    entry = json.loads((built_example.out / "search-index" / "entry.json").read_text(encoding="utf-8"))
+    for word in ("home", "learning", "disability", "checked", "published"):
+        shard = json.loads((built_example.out / "search-index" / f"terms-{stem(word)[:2]}.json").read_bytes())
+        assert len(shard.get(stem(word), [])) // 2 < len(entry["versions"]) * 0.6, word
+
+
+@pytest.mark.parametrize("empty", ['<img src="/x.svg" alt="" data-search-ignore>', "<hr data-search-ignore>",
+                                   "<br data-search-ignore/>", '<input type="hidden" data-search-ignore value="v">',
+                                   '<div class="box" data-search-ignore />', '<IMG data-search-ignore alt="">',
+                                   "<p data-search-ignore>Unclosed"])
+def test_an_ignored_empty_element_leaves_the_rest_of_the_page_indexed(empty: str) -> None:
+    page = f"""<main data-search-body><h1>Title</h1><p>Before.</p>{empty}<p>After the empty one.</p>
+    <section data-search-ignore><svg data-search-ignore><svg/><p>drawn</p></svg><p>boxed</p></section>
+    <p>Last words.</p></main>"""
+    found = page_record(page.encode("utf-8"))
+    assert found is not None
+    for word in ("before", "after", "empty", "last", "words"):
+        assert stem(word) in found.terms, (empty, word)
+    assert "drawn" not in found.terms and "boxed" not in found.terms  # an inner <svg/> opens nothing
+
+
+@pytest.mark.parametrize(("one", "other"), [("care", "car"), ("hope", "hop"), ("note", "not"), ("site", "sit"),
+                                            ("plane", "plan"), ("care", "career"), ("us", "use")])
+def test_the_stemmer_keeps_different_words_apart(one: str, other: str) -> None:
+    assert stem(one) != stem(other)
+
+
+@pytest.mark.parametrize("same", [("care", "cared", "caring", "cares"), ("hope", "hoped", "hoping", "hopes"),
+                                  ("use", "used", "using", "uses"), ("plan", "planned", "planning", "plans"),
+                                  ("change", "changed", "changing", "changes"), ("agree", "agreed", "agreeing"),
+                                  ("meet", "meeting", "meetings"), ("carry", "carried", "carries"),
+                                  ("policy", "policies"), ("house", "houses"), ("stop", "stopped"), ("gp", "gps")])
+def test_the_stemmer_makes_forms_of_one_word_one_term(same: tuple[str, ...]) -> None:
+    assert len({stem(word) for word in same}) == 1, [stem(word) for word in same]
+
+
+def test_an_apostrophe_inside_a_word_joins_it_so_no_one_letter_word_is_left() -> None:
+    assert terms("people's") == terms("people") and terms("People’s") == terms("people")
+    assert terms("GPs and GP's") == ["gp", "and", "gp"]
+    assert terms("don't") == ["dont"] and terms("'quoted' words") == ["quot", "word"]
+
+
 def record(title: str, words: str, version: str = "easy read") -> SearchRecord:
     return SearchRecord(title, f"About {title}.", "/pictures/x.svg", version, dict(Counter(terms(words))))
 
@@ -328,7 +394,12 @@ def test_a_deleted_page_is_no_longer_found(browser, make_site, build_site, tmp_p
 
 STEMMED = ["meetings", "meeting", "meet", "policies", "policy", "changed", "change", "changing", "stopped",
            "running", "called", "passes", "boxes", "churches", "buses", "houses", "status", "this", "paid",
-           "paying", "agreed", "agree", "2026s", "café", "naïve", "ladies", "used", "seeds", "bring"]
+           "paying", "agreed", "agree", "agreeing", "2026s", "café", "naïve", "ladies", "used", "use", "using", "us",
+           "seeds", "bring", "care", "car", "cared", "caring", "career", "hope", "hop", "hoped", "hopping", "note",
+           "noted", "not", "site", "sit", "plan", "plane", "planned", "gps", "nhs", "yes", "carried", "died",
+           "exceeded", "needed", "speed", "shed", "people", "having", "writing", "eyed", "aged", "staying", "fixed",
+           "troubled", "going", "thing", "x", "é", "𝒜bcs", "ünïs"]
+TEXTS = ["People's GPs don't say it’s fine.", "'quoted' rock'n'roll O'Brien 2026's", "Ünïcode ﬁne ÉCOLES"]
 
 
 @pytest.mark.browser
@@ -339,6 +410,8 @@ def test_the_browser_makes_the_same_terms_as_the_build(browser, sub_folder_site)
     page.wait_for_selector("[data-search][data-ready=yes]")
     in_browser = page.eval_on_selector("[data-search]", "(box, words) => words.map(box.stem)", STEMMED)
     assert in_browser == [stem(word) for word in STEMMED]
+    in_browser = page.eval_on_selector("[data-search]", "(box, texts) => texts.map(box.terms)", TEXTS)
+    assert in_browser == [terms(text) for text in TEXTS]
     assert stem("meetings") == stem("meeting") and stem("policies") == stem("policy")
 
 
@@ -352,3 +425,111 @@ def test_search_opened_from_a_disk_says_it_needs_a_web_server(browser, make_site
     page.wait_for_function("document.querySelector('.search-status').textContent.length > 0")
     assert "Search works only when the website is on a web server" in page.inner_text(".search-status")
     assert page.get_attribute(".search-other-way a", "href").endswith("index.html")
+
+
+CARE_SITE = {
+    **SEARCH_SITE,
+    "content/care.md": """\
+        ---
+        title: How we help you
+        summary: We help you every day.
+        picture: welcome
+        ---
+        [picture: welcome] We care about you.
+        """,
+    "content/car.md": """\
+        ---
+        title: Getting here
+        summary: How to get to our meetings.
+        picture: welcome
+        ---
+        [picture: welcome] You can come by car.
+        """,
+    "content/card.md": """\
+        ---
+        title: Your bus pass
+        summary: How to get a bus pass.
+        picture: welcome
+        ---
+        [picture: welcome] Show your card on the bus.
+        """,
+    "content/career.md": """\
+        ---
+        title: Your career
+        summary: Find a job with us.
+        picture: welcome
+        ---
+        [picture: welcome] We help you find a career.
+        """,
+}
+
+
+@pytest.fixture
+def care_site(make_site, build_site, tmp_path: Path):
+    """CARE_SITE built into web-root/my-tcp/ and served from web-root."""
+    site = make_site(CARE_SITE)
+    report = build_site(site, out_dir=tmp_path / "web-root" / "my-tcp")
+    assert report.written, report.problems
+    server = serve_folder(tmp_path / "web-root")
+    yield f"http://127.0.0.1:{server.server_port}/my-tcp/"
+    server.shutdown()
+
+
+@pytest.mark.browser
+def test_care_finds_care_first_then_words_starting_with_it_but_not_car(browser, care_site) -> None:
+    """'care' once became 'car' and, as the start of a word, found car, card and career in score order."""
+    page = browser.new_page()
+    page.goto(care_site + "search/?q=care")
+    titles = [r["title"] for r in results(page)]
+    assert titles == ["How we help you", "Your career"], titles  # the exact word first, though 'career' is a title
+    page.goto(care_site + "search/?q=car")
+    titles = [r["title"] for r in results(page)]
+    assert titles[0] == "Getting here" and {"Your bus pass", "How we help you", "Your career"} <= set(titles), titles
+
+
+def shards_fetched(page, address: str) -> list[str]:
+    """Open ``address`` and return the names of the term shards the search fetched."""
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url.rsplit("/", 1)[-1]))
+    page.goto(address)
+    results(page)
+    return sorted(name for name in fetched if name.startswith("terms-"))
+
+
+@pytest.mark.browser
+def test_an_apostrophe_s_searches_the_word_and_a_letter_fetches_one_shard(browser, care_site) -> None:
+    """'people's' was 'people' and a last word 's' that fetched every shard starting with s."""
+    page = browser.new_page()
+    assert shards_fetched(page, care_site + "search/?q=people%27s") == ["terms-pe.json"]
+    with_apostrophe = [r["title"] for r in results(page)]
+    assert "How we pay people" in with_apostrophe
+    page = browser.new_page()
+    assert shards_fetched(page, care_site + "search/?q=people") == ["terms-pe.json"]
+    assert [r["title"] for r in results(page)] == with_apostrophe
+    page = browser.new_page()
+    assert shards_fetched(page, care_site + "search/?q=pay+s") in (["terms-pa.json"],
+                                                                   ["terms-pa.json", "terms-s.json"])
+
+
+@pytest.mark.browser
+def test_a_slow_search_does_not_replace_the_results_of_a_newer_one(browser, sub_folder_site) -> None:
+    page = browser.new_page()
+    held = []
+    page.route("**/search-index/terms-mo.json", lambda route: held.append(route))  # money waits until we say
+    page.goto(sub_folder_site + "search/")
+    results(page)
+    page.fill("#search-words", "money")
+    page.press("#search-words", "Enter")
+    while not held:
+        page.wait_for_timeout(20)
+    page.fill("#search-words", "paper")
+    page.press("#search-words", "Enter")
+    page.wait_for_function("document.querySelector('.search-status').textContent.includes('paper')")
+    newer = results(page)
+    assert "Our papers" in [r["title"] for r in newer] and "How we pay people" not in [r["title"] for r in newer]
+    with page.expect_response("**/search-index/terms-mo.json"):
+        held[0].continue_()
+    page.wait_for_timeout(300)  # time for the money search to finish, and to show its results if it would
+    assert page.evaluate("document.querySelector('[data-search]').dataset.ready") == "yes"
+    assert results(page) == newer
+    assert 'with "paper"' in page.inner_text(".search-status")

@@ -4,7 +4,7 @@
 // Without JavaScript, or opened straight from a disk, the A to Z list is the way in.
 // A classic script (not a module), so it runs from a disk too and can say so.
 (function () {
-const FORMAT = 1; // the index's shape this script reads (search.py INDEX_FORMAT)
+const FORMAT = 2; // the index's shape and terms this script reads (search.py INDEX_FORMAT)
 const SHOWN = 20;
 const box = document.querySelector("[data-search]");
 const base = box.dataset.baseUrl;
@@ -20,37 +20,88 @@ function say(words) {
 }
 
 // The same small stemmer as search_record.stem in Python: a word typed here must
-// become the very term the build wrote for it.
-function undouble(word) {
+// become the very term the build wrote for it. Lengths count letters, not UTF-16 units, as Python does.
+function size(word) {
+  return Array.from(word).length;
+}
+
+function shape(word) {
+  let found = "";
+  for (const letter of word) {
+    const vowel = "aeiou".includes(letter) || (letter === "y" && found.endsWith("c"));
+    found += vowel ? "v" : "c";
+  }
+  return found;
+}
+
+function hasVowel(word) {
+  return shape(word).includes("v");
+}
+
+function isShort(word, wordShape) {
+  if (wordShape.split("vc").length - 1 !== 1) return false;
+  return wordShape === "vc" || (wordShape.endsWith("cvc") && !"wxy".includes(word[word.length - 1]));
+}
+
+function restore(word) {
   const last = word[word.length - 1];
-  if (word.length > 2 && last === word[word.length - 2] && !"aeioulsz".includes(last)) {
+  if (size(word) > 2 && last === word[word.length - 2] && !"aeioulsz".includes(last)) {
     return word.slice(0, -1);
   }
-  return word;
+  return isShort(word, shape(word)) ? word + "e" : word;
+}
+
+function withoutFinalE(word) {
+  const base = word.slice(0, -1);
+  const baseShape = shape(base);
+  if (!baseShape.includes("vc") || isShort(base, baseShape)) return word;
+  return base;
 }
 
 function stem(word) {
-  if (word.length > 4 && word.endsWith("ies")) {
-    word = word.slice(0, -3) + "y";
-  } else if (word.length > 4 && ["sses", "xes", "ches", "shes"].some((end) => word.endsWith(end))) {
-    word = word.slice(0, -2);
-  } else if (word.length > 3 && word.endsWith("s") && !["ss", "us", "is"].some((end) => word.endsWith(end))) {
-    word = word.slice(0, -1);
+  const letters = Array.from(word);
+  if (letters.length <= 3) {
+    if (letters.length === 3 && letters[2] === "s" && !letters.slice(0, 2).some((l) => "aeiouy".includes(l))) {
+      return letters.slice(0, 2).join("");
+    }
+    return word;
   }
-  if (word.length > 5 && word.endsWith("ing")) {
-    word = undouble(word.slice(0, -3));
-  } else if (word.length > 4 && word.endsWith("ed")) {
-    word = undouble(word.slice(0, -2));
-  } else if (word.length > 3 && word.endsWith("e")) {
-    word = word.slice(0, -1);
+  let last = word[word.length - 1];
+  if (!"sdge".includes(last)) return word;
+  if (last === "s") {
+    if (letters.length > 4 && word.endsWith("ies")) {
+      word = word.slice(0, -3) + "y";
+    } else if (letters.length > 4 && ["sses", "xes", "ches", "shes"].some((end) => word.endsWith(end))) {
+      word = word.slice(0, -2);
+    } else if (!["ss", "us", "is"].some((end) => word.endsWith(end))) {
+      word = word.slice(0, -1);
+    }
+    last = word[word.length - 1];
   }
+  if (last === "g") {
+    if (size(word) > 4 && word.endsWith("ing") && hasVowel(word.slice(0, -3))) {
+      word = restore(word.slice(0, -3));
+    }
+  } else if (last === "d" && word[word.length - 2] === "e" && word[word.length - 3] !== "e") {
+    if (word[word.length - 3] === "i") {
+      word = size(word) > 4 ? word.slice(0, -3) + "y" : word.slice(0, -1);
+    } else if (hasVowel(word.slice(0, -2))) {
+      word = restore(word.slice(0, -2));
+    }
+  }
+  if (word.endsWith("eed") && hasVowel(word.slice(0, -3))) word = word.slice(0, -1);
+  if (word.endsWith("e")) word = withoutFinalE(word);
   return word;
 }
-box.stem = stem; // for the test that checks it gives what Python gives
 
-function terms(text) {
-  return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) || []).map(stem);
+// Lower-case words, an apostrophe inside a word taken out ("people's" is "peoples"),
+// as search_record.words does.
+function words(text) {
+  const joined = text.replace(/(?<=[\p{L}\p{N}])['\u2019](?=[\p{L}\p{N}])/gu, "");
+  return joined.toLowerCase().match(/[\p{L}\p{N}]+/gu) || [];
 }
+box.stem = stem; // for the test that checks they give what Python gives
+box.terms = (text) => words(text).map(stem);
 
 function shardFile(key) {
   const name = /^[a-z0-9]+$/.test(key)
@@ -69,38 +120,49 @@ function indexFile(name) {
   return fetched.get(name);
 }
 
-// Page number -> score of the pages holding a term; the last word typed may be the
-// start of a longer one ("pay" finds "payment"), and then its best term counts.
-async function pagesWith(term, isPrefix, entry) {
-  const letters = Array.from(term);
-  const key = letters.slice(0, 2).join("");
-  const keys = isPrefix && letters.length < 2
-    ? entry.shards.filter((shard) => shard.startsWith(term))
-    : entry.shards.filter((shard) => shard === key);
-  const scores = new Map();
-  for (const shard of await Promise.all(keys.map((k) => indexFile(shardFile(k))))) {
-    for (const [found, postings] of Object.entries(shard)) {
-      if (isPrefix ? !found.startsWith(term) : found !== term) continue;
+function shardKey(term) {
+  return Array.from(term).slice(0, 2).join(""); // search.py shard_key
+}
+
+// Page number -> { score, exact } for the pages holding a word typed. The last word may
+// also be the start of a longer one ("pay" finds "payment"): a term starting with the
+// word as typed (not its stem, or "care" would find "car") counts, but a page with the
+// word itself is "exact" and comes first. A one-letter word is only itself: as a start
+// it would fetch every shard of its letter.
+async function pagesWith(word, isLast, entry) {
+  const term = stem(word);
+  const start = isLast && size(word) >= 2 ? word : null;
+  const keys = new Set([shardKey(term)]);
+  if (start) keys.add(shardKey(start));
+  const files = entry.shards.filter((shard) => keys.has(shard)).map((key) => indexFile(shardFile(key)));
+  const found = new Map();
+  for (const shard of await Promise.all(files)) {
+    for (const [held, postings] of Object.entries(shard)) {
+      const exact = held === term;
+      if (!exact && !(start && held.startsWith(start))) continue;
       for (let i = 0; i < postings.length; i += 2) {
-        scores.set(postings[i], Math.max(scores.get(postings[i]) || 0, postings[i + 1]));
+        const before = found.get(postings[i]) || { score: 0, exact: false };
+        found.set(postings[i], { score: Math.max(before.score, postings[i + 1]), exact: before.exact || exact });
       }
     }
   }
-  return scores;
+  return found;
 }
 
-// Every word must be on a page; a page's words in its title count more (the build
-// weighs them); the best first, then in the order of their addresses.
-async function findPages(words, version, entry) {
-  const wanted = terms(words);
+// Every word must be on a page; pages with every word itself come before pages
+// found by the start of the last word, then the best first (the build weighs a
+// page's words in its title more), then in the order of their addresses.
+async function findPages(text, version, entry) {
+  const typed = words(text);
   let total = null;
-  for (const [at, term] of wanted.entries()) {
-    const scores = await pagesWith(term, at === wanted.length - 1, entry);
+  for (const [at, word] of typed.entries()) {
+    const found = await pagesWith(word, at === typed.length - 1, entry);
     if (total === null) {
-      total = scores;
+      total = found;
     } else {
-      for (const [page, score] of total) {
-        if (scores.has(page)) total.set(page, score + scores.get(page));
+      for (const [page, hit] of total) {
+        const also = found.get(page);
+        if (also) total.set(page, { score: hit.score + also.score, exact: hit.exact && also.exact });
         else total.delete(page);
       }
     }
@@ -108,7 +170,7 @@ async function findPages(words, version, entry) {
   const letter = { "easy read": "e", full: "f" }[version];
   return [...(total || new Map())]
     .filter(([page]) => !letter || entry.versions[page] === letter)
-    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    .sort(([pageA, a], [pageB, b]) => Number(b.exact) - Number(a.exact) || b.score - a.score || pageA - pageB)
     .map(([page]) => page);
 }
 
@@ -152,22 +214,29 @@ function resultItem(data) {
   return item;
 }
 
+// Each search has a number; one that finishes after a newer one started shows
+// nothing, or a slow first search would put its results over the newer ones.
+let latest = 0;
+
 async function show(entry) {
-  const words = input.value.trim();
+  const asked = ++latest;
+  const typed = input.value.trim();
   list.replaceChildren();
-  if (!words) {
+  if (!typed) {
     say("");
     return;
   }
-  const pages = await findPages(words, versions.querySelector("input:checked").value, entry);
+  const pages = await findPages(typed, versions.querySelector("input:checked").value, entry);
+  if (asked !== latest) return;
   const shown = await Promise.all(pages.slice(0, SHOWN).map((page) => pageDetails(page, entry)));
+  if (asked !== latest) return;
   list.replaceChildren(...shown.map(resultItem));
   if (pages.length === 0) {
-    say(`We did not find any pages with "${words}". Try another word, or look at the A to Z list.`);
+    say(`We did not find any pages with "${typed}". Try another word, or look at the A to Z list.`);
   } else if (pages.length > SHOWN) {
-    say(`We found ${pages.length} pages with "${words}". Here are the ${SHOWN} that match best.`);
+    say(`We found ${pages.length} pages with "${typed}". Here are the ${SHOWN} that match best.`);
   } else {
-    say(`We found ${pages.length} ${pages.length === 1 ? "page" : "pages"} with "${words}".`);
+    say(`We found ${pages.length} ${pages.length === 1 ? "page" : "pages"} with "${typed}".`);
   }
 }
 

@@ -43,8 +43,9 @@ from .search_record import SearchRecord, page_record
 
 SEARCH_FOLDER = "search-index"
 """Where the index goes in the site: /search-index/."""
-INDEX_FORMAT = 1
-"""Changes when the files' shape changes; search.js checks it."""
+INDEX_FORMAT = 2
+"""Changes when the files' shape, or how words become terms, changes (2: the stemmer keeps 'care' apart
+from 'car'); search.js checks it, so a script and an index made by different versions do not miss pages."""
 CHUNK = 50
 """Pages whose details share one pages-N.json: the twenty results shown fetch a few small files."""
 ENTRY = PurePosixPath(SEARCH_FOLDER) / "entry.json"

@@ -11,9 +11,10 @@ The record is read from the page's bytes with regular expressions, not a
 full HTML parser: the pages are our own layouts' output, and a parser took
 ten times as long (a few milliseconds a page, at 10,000 pages most of a
 rebuild). The words are made into terms the same way here and in the
-browser (layouts/assets/search.js): lower case, split at anything that is
-not a letter or digit, and a small English stemmer, so "meetings",
-"meeting" and "meet" find each other.
+browser (layouts/assets/search.js): lower case, an apostrophe inside a word
+taken out ("people's" is "peoples", "don't" "dont"), split at anything that
+is not a letter or digit, and a small English stemmer, so "meetings",
+"meeting" and "meet" find each other but "care" and "car" do not.
 """
 
 from __future__ import annotations
@@ -59,6 +60,11 @@ Markdown almost never splits that way."""
 _TAG = re.compile(r"<[^>]*>")
 _WORD = re.compile(r"[^\W_]+")
 """Letters and digits; the browser uses [\\p{L}\\p{N}]+, which agrees on the words pages hold."""
+_INNER_APOSTROPHE = re.compile(r"['’](?<=[^\W_]['’])(?=[^\W_])")
+"""An apostrophe between letters: taken out, so "people's" is one word ("peoples", stemmed "people"), not
+"people" and a one-letter "s" that the browser would look up in every shard starting with s. Written
+apostrophe first so the regex engine jumps from apostrophe to apostrophe instead of trying each letter."""
+_VOWELS = "aeiou"
 
 
 def page_record(page: bytes) -> SearchRecord | None:
@@ -78,7 +84,7 @@ def page_record(page: bytes) -> SearchRecord | None:
     picture = _PICTURE.search(body)
     source = _SRC.search(picture.group(0)) if picture else None
     counts: Counter[str] = Counter()
-    for word, times in Counter(_WORD.findall(plain_text(body).lower())).items():
+    for word, times in Counter(words(plain_text(body))).items():
         counts[stem(word)] += times  # each different word stemmed once: a page repeats most of its words
     for term in terms(title):
         counts[term] += TITLE_WEIGHT
@@ -96,54 +102,128 @@ def _text(found: re.Match[str] | None, group: int = 1) -> str:
 
 
 def _without_ignored(body: str) -> str:
-    """Return ``body`` without each element marked data-search-ignore, nested elements of its name counted."""
-    while (marked := body.find(_IGNORE)) >= 0:  # a plain search: a pattern for the marked tag was slow
-        opening = body.rfind("<", 0, marked)
+    """Return ``body`` without each element marked data-search-ignore, nested elements of its name counted.
+
+    An empty element (<img>, <hr>, <input> ...) or a tag closed by '/>' ends at its own '>', and an element
+    whose end tag never comes loses only its start tag: either way the rest of the page stays indexed.
+    """
+    pieces: list[str] = []
+    kept_from = looked_to = 0
+    while (marked := body.find(_IGNORE, looked_to)) >= 0:  # a plain search: a pattern for the tag was slow
+        looked_to = marked + len(_IGNORE)
+        opening = body.rfind("<", kept_from, marked)
         name = _TAG_NAME.match(body, opening) if opening >= 0 and body.find(">", opening, marked) < 0 else None
         if name is None:  # the words themselves, in a page's text, not in a tag: leave them
-            body = body[:marked] + body[marked + len(_IGNORE):]
             continue
-        tags = re.compile(rf"<(/?){re.escape(name.group(1))}\b[^>]*>", re.I)
-        depth, end = 0, len(body)
-        for tag in tags.finditer(body, opening):
-            depth += -1 if tag.group(1) else 1
-            if depth == 0:
-                end = tag.end()
-                break
-        body = body[:opening] + " " + body[end:]
-    return body
+        start_end = body.find(">", marked) + 1 or len(body)
+        end = start_end
+        if name.group(1).lower() not in _VOID and body[start_end - 2:start_end] != "/>":
+            end = _end_of_element(body, opening, name.group(1)) or start_end
+        pieces += (body[kept_from:opening], " ")
+        kept_from = looked_to = end
+    return "".join(pieces) + body[kept_from:] if pieces else body
+
+
+_VOID = frozenset(("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+                   "track", "wbr"))
+"""HTML's empty elements: they have no end tag, so nothing after one is inside it."""
+
+
+def _end_of_element(body: str, opening: int, name: str) -> int | None:
+    """Return where the element whose start tag is at ``opening`` ends (after its end tag), or None if it never does."""
+    depth = 0
+    for tag in re.compile(rf"<(/?){re.escape(name)}\b[^>]*>", re.I).finditer(body, opening):
+        if tag.group(1):
+            depth -= 1
+        elif not tag.group(0).endswith("/>"):  # an inner <svg/> opens nothing
+            depth += 1
+        if depth == 0:
+            return tag.end()
+    return None
+
+
+def words(text: str) -> list[str]:
+    """Return the lower-case words of ``text``, an apostrophe inside a word taken out ("don't" -> "dont")."""
+    if "'" in text or "’" in text:
+        text = _INNER_APOSTROPHE.sub("", text)
+    return _WORD.findall(text.lower())
 
 
 def terms(text: str) -> list[str]:
     """Return the search terms of ``text``, in order, repeats kept."""
-    return [stem(word) for word in _WORD.findall(text.lower())]
+    return [stem(word) for word in words(text)]
 
 
 def stem(word: str) -> str:
-    """Return the stem of a lower-case word: a plural's, -ing's, -ed's and a final e taken off.
+    """Return the stem of a lower-case word: a plural's, -ing's and -ed's ending taken off, and a final e.
 
-    Not a linguist's stemmer: small enough to write the same in search.js (stem()), and enough
-    for 'meetings' to find 'meeting', 'policies' 'policy' and 'changed' 'change'.
+    Not a linguist's stemmer: small enough to write the same in search.js (stem()), and enough for
+    'meetings' to find 'meeting', 'policies' 'policy', 'changed' 'change' and 'used' 'use'. Like
+    Porter's stemmer it keeps the final e of a short word whose e makes it another word ('care' is not
+    'car', 'hope' not 'hop', 'note' not 'not'), and puts it back after -ed or -ing ('cared' is 'care').
+    A three-letter word of two consonants and s is a short form's plural: 'gps' is 'gp'.
     """
-    if len(word) <= 3 or word[-1] not in "sdge":  # no rule below changes such a word: most words
+    if len(word) <= 3:
+        if len(word) == 3 and word[2] == "s" and not any(letter in "aeiouy" for letter in word[:2]):
+            return word[:2]
         return word
-    if len(word) > 4 and word.endswith("ies"):
-        word = word[:-3] + "y"
-    elif len(word) > 4 and word.endswith(("sses", "xes", "ches", "shes")):
-        word = word[:-2]
-    elif len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+    last = word[-1]
+    if last not in "sdge":  # no rule below changes such a word: most words
+        return word
+    if last == "s":
+        if len(word) > 4 and word.endswith("ies"):
+            word = word[:-3] + "y"
+        elif len(word) > 4 and word.endswith(("sses", "xes", "ches", "shes")):
+            word = word[:-2]
+        elif not word.endswith(("ss", "us", "is")):
+            word = word[:-1]
+        last = word[-1]
+    if last == "g":
+        if len(word) > 4 and word.endswith("ing") and _has_vowel(word[:-3]):  # not 'bring' or 'thing'
+            word = _restore(word[:-3])
+    elif last == "d" and word[-2] == "e" and word[-3] != "e":  # 'agreed', 'need', 'speed': below
+        if word[-3] == "i":  # as 'carries' and 'dies': 'carry', 'die'
+            word = word[:-3] + "y" if len(word) > 4 else word[:-1]
+        elif _has_vowel(word[:-2]):  # not 'shed'
+            word = _restore(word[:-2])
+    if word.endswith("eed") and _has_vowel(word[:-3]):  # 'agreed' -> 'agree'; 'need' and 'speed' stay
         word = word[:-1]
-    if len(word) > 5 and word.endswith("ing"):
-        word = _undouble(word[:-3])
-    elif len(word) > 4 and word.endswith("ed"):
-        word = _undouble(word[:-2])
-    elif len(word) > 3 and word.endswith("e"):
-        word = word[:-1]
+    if word[-1] == "e":
+        word = _without_final_e(word)
     return word
 
 
-def _undouble(word: str) -> str:
-    """'stopp' -> 'stop', 'runn' -> 'run'; 'call' and 'pass' stay."""
+def _has_vowel(word: str) -> bool:
+    return "v" in _shape(word)
+
+
+def _shape(word: str) -> str:
+    """Return 'v' for each vowel of ``word`` and 'c' for each other letter; y is a vowel after a consonant."""
+    shape = ""
+    for letter in word:
+        vowel = letter in _VOWELS or (letter == "y" and shape.endswith("c"))
+        shape += "v" if vowel else "c"
+    return shape
+
+
+def _short(word: str, shape: str) -> bool:
+    """Whether ``word`` has one syllable ending vowel-consonant: 'hop', 'car', 'us' (Porter's *o and m=1)."""
+    if shape.count("vc") != 1:
+        return False
+    return shape == "vc" or (shape.endswith("cvc") and word[-1] not in "wxy")
+
+
+def _restore(word: str) -> str:
+    """Mend what -ed or -ing left: 'stopp' -> 'stop', 'hop' (from 'hoped') -> 'hope'; 'call' and 'pass' stay."""
     if len(word) > 2 and word[-1] == word[-2] and word[-1] not in "aeioulsz":
         return word[:-1]
-    return word
+    return word + "e" if _short(word, _shape(word)) else word
+
+
+def _without_final_e(word: str) -> str:
+    """'change' -> 'chang' and 'people' -> 'peopl', but 'care', 'home', 'use' and 'see' keep their e."""
+    base = word[:-1]
+    shape = _shape(base)
+    if "vc" not in shape or _short(base, shape):
+        return word
+    return base
