@@ -149,3 +149,49 @@ def test_check_renders_on_the_pool_too_and_finds_the_same(make_site, tmp_path, m
     assert str(os.getpid()) not in set(pids.read_text(encoding="utf-8").split())
     assert pooled == alone
     assert any(rule.startswith("ER-") for rule, _, _ in pooled)  # the visible text was read as well
+
+
+class Parcel:
+    """A pool item that notes the process it was unpickled in."""
+
+    def __init__(self, number: int) -> None:
+        self.number = number
+        self.unpickled_in: int | None = None
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self.unpickled_in = os.getpid()
+
+
+def open_parcel(parcel: Parcel) -> tuple[int, int | None]:
+    return parcel.number, parcel.unpickled_in
+
+
+def test_the_pool_sends_each_page_to_its_worker_rather_than_reading_the_inherited_one(monkeypatch):
+    """A worker reading the inherited page in place writes its reference counts and so copies its memory."""
+    if pagework.cores() < 2:
+        pytest.skip("this machine has one core")
+    monkeypatch.setattr(pagework, "POOL_FROM", 1)
+    monkeypatch.setattr(pagework, "CHUNK", 2)
+    results = pagework.run_pages([Parcel(n) for n in range(8)], [""] * 8, open_parcel, None)
+    assert [number for number, _ in results] == list(range(8))
+    assert all(pid is not None and pid != os.getpid() for _, pid in results)
+
+
+def test_items_made_when_sent_are_each_made_once_and_in_order(monkeypatch):
+    if pagework.cores() < 2:
+        pytest.skip("this machine has one core")
+    monkeypatch.setattr(pagework, "POOL_FROM", 1)
+    monkeypatch.setattr(pagework, "CHUNK", 2)
+    made: list[int] = []
+
+    def maker(number: int):
+        def make() -> Parcel:
+            made.append(number)
+            return Parcel(number)
+        return make
+    items = pagework.MadeWhenSent([maker(n) for n in range(9)])
+    results = pagework.run_pages(items, [""] * 9, open_parcel, None)
+    assert [number for number, _ in results] == list(range(9))
+    assert sorted(made) == list(range(9))
+
