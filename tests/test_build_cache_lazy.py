@@ -11,6 +11,8 @@ from __future__ import annotations
 import gc
 import pickle
 import shutil
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -34,7 +36,8 @@ def test_a_build_gives_every_object_it_froze_back_to_the_collector(tmp_path: Pat
 
 
 def test_the_collector_is_on_again_when_reading_the_cache_fails(tmp_path: Path) -> None:
-    store = buildcache.Store(tmp_path / "x.pickle", {"a": b"not a pickle"})
+    store = buildcache.Store.open(tmp_path / "x.sqlite")
+    store.made["a"] = b"not a pickle"
     with pytest.raises(ZeroDivisionError), buildcache.collector_paused():
         assert store.get_many(["a", "", "b"]) == [None, None, None]
         raise ZeroDivisionError
@@ -130,14 +133,29 @@ def seen(problems) -> list[tuple]:
     return sorted((p.rule, p.message, p.line, p.file.name if p.file else "") for p in problems)
 
 
-@pytest.mark.parametrize("spoil", ["garbage", "cut short", "old format"])
+def spoil_store(store: Path, spoil: str) -> None:
+    """Spoil the SQLite page store the way a crash, a full disk or an older version of this program might."""
+    if spoil == "old format":
+        with closing(sqlite3.connect(store)) as db, db:
+            db.execute("UPDATE meta SET value = ? WHERE name = 'format'", (buildcache.CACHE_FORMAT - 1,))
+        return
+    if spoil == "spoilt row":
+        with closing(sqlite3.connect(store)) as db, db:
+            db.execute("UPDATE entries SET value = ?", (b"\x80\x05 not a pickle",))
+        return
+    for name in (store.name + "-wal", store.name + "-shm"):
+        (store.parent / name).unlink(missing_ok=True)
+    data = store.read_bytes()
+    store.write_bytes({"garbage": b"\x80\x05 not a pickle", "cut short": data[:len(data) // 2],
+                       "old pickle": pickle.dumps({"format": buildcache.CACHE_FORMAT - 1, "entries": {}})}[spoil])
+
+
+@pytest.mark.parametrize("spoil", ["garbage", "cut short", "old format", "old pickle", "spoilt row"])
 def test_a_spoilt_or_old_page_cache_is_ignored_and_the_site_is_still_right(tmp_path: Path, spoil: str) -> None:
     site = new_site(tmp_path / "site", FILES)
     cached_build(site, tmp_path)
-    store = tmp_path / "cache" / "pages.pickle"
-    data = store.read_bytes()
-    store.write_bytes({"garbage": b"\x80\x05 not a pickle", "cut short": data[:len(data) // 2],
-                       "old format": pickle.dumps({"format": buildcache.CACHE_FORMAT - 1, "entries": {}})}[spoil])
+    store = tmp_path / "cache" / "pages.sqlite"
+    spoil_store(store, spoil)
     edit_page(site)
     cached_build(site, tmp_path)
     assert snapshot(tmp_path / "out") == clean_build(site, tmp_path)
@@ -212,3 +230,56 @@ def test_kept_pages_are_not_read_back_for_their_links_or_pictures(tmp_path: Path
     monkeypatch.undo()
     assert seen(report.problems) == seen(build_clean_problems(site, tmp_path))
     assert snapshot(tmp_path / "out") == clean_build(site, tmp_path)
+
+
+def stored_keys(path: Path) -> set[str]:
+    with closing(sqlite3.connect(path)) as db:
+        return {key for (key,) in db.execute("SELECT key FROM entries")}
+
+
+def test_the_page_store_keeps_only_what_the_last_build_used_and_writes_only_new_rows(tmp_path: Path) -> None:
+    """One row per key: a build reads the rows it asks for, adds the ones it made and drops the rest."""
+    path = tmp_path / "store.sqlite"
+    first = buildcache.Store.open(path)
+    first.put("kept", ["a finding"])
+    first.put("dropped", ["the page was deleted"])
+    first.save()
+    assert stored_keys(path) == {"kept", "dropped"}
+    second = buildcache.Store.open(path)
+    assert second.get_many(["kept", "", "new"]) == [["a finding"], None, None]
+    second.put("new", {"made": 1})
+    assert list(second.made) == ["new"]  # what the save writes: not the row that was read back
+    second.save()
+    assert stored_keys(path) == {"kept", "new"}
+    assert buildcache.Store.open(path).get("new") == {"made": 1}
+
+
+def test_a_reader_and_a_writer_of_one_store_at_once_never_fail(tmp_path: Path) -> None:
+    """The live preview builds while a 'build' in a terminal may use the same cache: each sees whole rows."""
+    path = tmp_path / "store.sqlite"
+    seed = buildcache.Store.open(path)
+    seed.put("a", 1)
+    seed.save()
+    reader, writer = buildcache.Store.open(path), buildcache.Store.open(path)
+    assert reader.get("a") == 1
+    writer.put("b", 2)
+    writer.save()  # drops 'a', which this build did not use, while the reader still has the file open
+    assert reader.get_many(["a", "b"]) == [None, 2]
+    reader.put("c", 3)
+    reader.save()
+    assert stored_keys(path) == {"b", "c"}  # the last build to finish decides what is kept
+
+
+def test_a_deleted_pages_rows_leave_the_store(tmp_path: Path) -> None:
+    site = new_site(tmp_path / "site", FILES)
+    cached_build(site, tmp_path)
+    store = tmp_path / "cache" / "pages.sqlite"
+    before = stored_keys(store)
+    delete_page(site)
+    cached_build(site, tmp_path)
+    after = stored_keys(store)
+    assert len(after) < len(before)  # a deleted page changes other pages' keys too (the list of addresses)
+    fresh = tmp_path / "again"
+    shutil.copytree(site, fresh / "site")
+    cached_build(fresh / "site", fresh)
+    assert len(stored_keys(fresh / "cache" / "pages.sqlite")) == len(after)  # no row left over from before

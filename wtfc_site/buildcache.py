@@ -23,6 +23,7 @@ from __future__ import annotations
 import gc
 import os
 import pickle
+import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -33,7 +34,7 @@ from typing import Any
 from .defaults import default_layouts, default_pictures
 from .hashing import digest
 
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 """Bump when the shape of what is stored changes."""
 
 SITE_FOLDERS = ("content", "layouts", "easyread_images")
@@ -207,58 +208,145 @@ def site_inputs(site_dir: Path, options: str) -> SiteInputs:
     return SiteInputs(files, options, generator_key(), heads)
 
 
-@dataclass
 class Store:
-    """One pickled table of results, loaded at the start of a build and saved at its end.
+    """A table of results kept in an SQLite file, one row per key, read and written row by row.
 
-    Only the entries used by this build are saved, so the file never grows
-    with pages that were deleted long ago. Each entry is kept pickled on its
-    own: saving then needs no table of every object in every entry (with
-    10,000 pages that table alone took over a gigabyte), and an entry is
-    only unpickled when it is asked for.
+    A build reads only the rows it asks for and, when it ends, writes only
+    the rows it made and deletes the rows it did not use, so the file never
+    grows with pages deleted long ago, and a one-page edit neither reads nor
+    rewrites every page's result (one pickle of them all was 57 MB at 3,000
+    pages, read and written whole by every build). Each value is pickled on
+    its own and only unpickled when asked for. A file that cannot be read,
+    or was written by another CACHE_FORMAT, is treated as empty and made
+    again; any failure only costs speed. SQLite's own locking lets the live
+    preview build while another build reads the same file.
     """
 
-    path: Path
-    entries: dict[str, bytes] = field(default_factory=dict)
-    used: dict[str, bytes] = field(default_factory=dict)
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.made: dict[str, bytes] = {}
+        """Key -> pickled value, for results worked out by this build."""
+        self.used: set[str] = set()
+        """Every key this build read or made: the rows to keep."""
+        self.fresh = False
+        """True when the file must be made again (missing, spoilt or of another format)."""
+        self._db: sqlite3.Connection | None = None
 
     @classmethod
     def open(cls, path: Path) -> Store:
         """Return the store at ``path``; an unreadable or old one starts empty."""
+        store = cls(path)
         try:
-            with path.open("rb") as handle:
-                saved = pickle.load(handle)
-            entries = saved["entries"] if saved.get("format") == CACHE_FORMAT else {}
-        except Exception:  # a missing, partly written or old cache is only a slower build
-            entries = {}
-        return cls(path, entries)
+            db = sqlite3.connect(path, timeout=STORE_WAIT, isolation_level=None) if path.is_file() else None
+            row = db.execute("SELECT value FROM meta WHERE name = 'format'").fetchone() if db else None
+        except sqlite3.Error:  # not a database, cut short, locked for too long: only a slower build
+            db, row = None, None
+        if row is None or row[0] != CACHE_FORMAT:
+            store.fresh = True
+            if db is not None:
+                db.close()
+            return store
+        store._db = db
+        return store
 
     def get(self, key: str) -> Any:
         """Return the entry for ``key`` (None if there is none) and keep it for next time."""
-        data = self.entries.get(key)
+        return self.get_many([key])[0] if key else None
+
+    def get_many(self, keys: Iterable[str]) -> list[Any]:
+        """Return ``get(key)`` for each key ('' gives None), with the garbage collector paused."""
+        keys = list(keys)
+        found = self._rows([key for key in keys if key])
+        with collector_paused():
+            return [self._value(key, found.get(key)) if key else None for key in keys]
+
+    def _rows(self, keys: list[str]) -> dict[str, bytes]:
+        """Return {key: pickled value} for the keys that have a row, reading them in batches."""
+        if self._db is None:
+            return {key: self.made[key] for key in keys if key in self.made}
+        rows: dict[str, bytes] = {}
+        try:
+            for start in range(0, len(keys), STORE_BATCH):
+                batch = keys[start:start + STORE_BATCH]
+                rows.update(self._db.execute(
+                    f"SELECT key, value FROM entries WHERE key IN ({','.join('?' * len(batch))})", batch))
+        except sqlite3.Error:  # spoilt part way: start again from nothing
+            self._give_up()
+            return {key: self.made[key] for key in keys if key in self.made}
+        rows.update((key, self.made[key]) for key in keys if key in self.made)
+        return rows
+
+    def _value(self, key: str, data: bytes | None) -> Any:
         if data is None:
             return None
         try:
             value = pickle.loads(data)
-        except Exception:  # see open()
+        except Exception:  # a spoilt row is only a slower build
             return None
-        self.used[key] = data
+        self.used.add(key)
         return value
-
-    def get_many(self, keys: Iterable[str]) -> list[Any]:
-        """Return ``get(key)`` for each key ('' gives None), with the garbage collector paused."""
-        with collector_paused():
-            return [self.get(key) if key else None for key in keys]
 
     def put(self, key: str, value: Any) -> None:
         """Remember ``value`` under ``key``."""
-        self.used[key] = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        self.made[key] = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        self.used.add(key)
 
     def save(self) -> None:
-        """Write the entries used this build, atomically; a failure only costs speed next time."""
-        if self.used.keys() == self.entries.keys():
-            return
-        save_pickle(self.path, {"format": CACHE_FORMAT, "entries": self.used})
+        """Write the rows made this build and drop the unused ones; a failure only costs speed next time."""
+        try:
+            if self._db is None:
+                self._db = _new_store(self.path)
+                self.fresh = False
+            db = self._db
+            unused = [(key,) for (key,) in db.execute("SELECT key FROM entries") if key not in self.used]
+            if not unused and not self.made:
+                return
+            db.execute("BEGIN IMMEDIATE")  # one writer at a time; readers carry on (WAL)
+            db.executemany("DELETE FROM entries WHERE key = ?", unused)
+            db.executemany("INSERT OR REPLACE INTO entries (key, value) VALUES (?, ?)", self.made.items())
+            db.execute("COMMIT")
+            self.made.clear()
+        except (sqlite3.Error, OSError):
+            self._give_up()
+
+    def _give_up(self) -> None:
+        """Forget the file: the next save makes it again from nothing."""
+        if self._db is not None:
+            try:
+                self._db.close()
+            except sqlite3.Error:
+                pass
+        self._db = None
+        self.fresh = True
+
+    def close(self) -> None:
+        """Let go of the file."""
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+
+STORE_WAIT = 10.0
+"""Seconds to wait for another build that is writing the same store before giving up on it."""
+STORE_BATCH = 500
+"""Keys asked for in one query (SQLite allows at most 999 parameters in older versions)."""
+
+
+def _new_store(path: Path) -> sqlite3.Connection:
+    """Make an empty store at ``path``, replacing whatever was there, and return it open."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    for name in (path.name, path.name + "-wal", path.name + "-shm", path.name + "-journal"):
+        (path.parent / name).unlink(missing_ok=True)
+    old = path.with_suffix(".pickle")  # the one-pickle store of CACHE_FORMAT 3 and before
+    if old != path:
+        old.unlink(missing_ok=True)
+    db = sqlite3.connect(path, timeout=STORE_WAIT, isolation_level=None)
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA synchronous=NORMAL")  # a crash may lose the last build's rows, never spoil the file
+    db.execute("CREATE TABLE entries (key TEXT PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID")
+    db.execute("CREATE TABLE meta (name TEXT PRIMARY KEY, value)")
+    db.execute("INSERT INTO meta VALUES ('format', ?)", (CACHE_FORMAT,))
+    return db
 
 
 @contextmanager

@@ -69,7 +69,7 @@ def load_site(options: Options, inputs: SiteInputs | None = None) -> Loaded:
     inputs are unchanged come from the build cache.
     """
     site_dir = options.site_dir
-    store = Store.open(options.cache / "pages.pickle") if inputs is not None else None
+    store = Store.open(options.cache / "pages.sqlite") if inputs is not None else None
     photos = Photos(site_dir, options.cache)
     try:
         config = load_config(site_dir)
@@ -216,7 +216,7 @@ def _visible_cache(options: Options, inputs: SiteInputs | None, site: Site,
     if inputs is None:
         return None
     keys = dict(zip((page.id for page in site.pages), page_keys))
-    return VisibleCache(Store.open(options.cache / "visible.pickle"), shared_key(inputs, page_files(site)),
+    return VisibleCache(Store.open(options.cache / "visible.sqlite"), shared_key(inputs, page_files(site)),
                         keys, keep.made if keep else {})
 
 
