@@ -131,16 +131,20 @@ def summary_line(problems: Iterable[Problem]) -> str:
     For example 'Easy read: 0 errors, 2 warnings, 1 note, 0 quietened.', led by
     'Stops the build: 1 error.' when there is something that stops it.
     """
-    problems = list(problems)
-    stopping = [p for p in problems if not is_easy_read(p) and not p.silenced and p.severity is Severity.ERROR]
-    site_warnings = [p for p in problems if not is_easy_read(p) and not p.silenced
-                     and p.severity is Severity.WARNING]
-    easy = [p for p in problems if is_easy_read(p)]
-    counts = Counter(p.severity for p in easy if not p.silenced)
-    quiet = sum(1 for p in easy if p.silenced)
-    lead = f"Stops the build: {count(len(stopping), 'error')}. " if stopping else ""
+    stopping = site_warnings = quiet = 0
+    counts: Counter[Severity] = Counter()
+    for p in problems:  # one pass: at 10,000 pages there are over 200,000 findings
+        if p.rule.startswith("ER-"):  # is_easy_read, inlined
+            if p.silenced:
+                quiet += 1
+            else:
+                counts[p.severity] += 1
+        elif not p.silenced:
+            stopping += p.severity is Severity.ERROR
+            site_warnings += p.severity is Severity.WARNING
+    lead = f"Stops the build: {count(stopping, 'error')}. " if stopping else ""
     if site_warnings:
-        lead += f"Site: {count(len(site_warnings), 'warning')}. "
+        lead += f"Site: {count(site_warnings, 'warning')}. "
     return (f"{lead}Easy read: {count(counts[Severity.ERROR], 'error')}, "
             f"{count(counts[Severity.WARNING], 'warning')}, {count(counts[Severity.INFO], 'note')}, "
             f"{quiet} quietened.")
