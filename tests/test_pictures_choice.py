@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+import wtfc_site.pictures.choice as choice_module
 from wtfc_site.defaults import default_pictures
 from wtfc_site.pictures.choice import Learned, Weights, load_learned, load_synonyms, make_chooser
 from wtfc_site.pictures.library import load_library
@@ -374,3 +375,15 @@ def test_a_feeling_or_condition_picture_needs_the_points_own_words_to_name_it(me
 def load_meaning_named_only() -> frozenset[str]:
     from wtfc_site.pictures.choice import load_meaning
     return load_meaning().named_only
+
+
+def test_the_chooser_remembers_a_bounded_number_of_points_and_still_chooses_the_same(chooser, monkeypatch):
+    # A 10,000-page site has mostly unique points: an unbounded memo grew every worker by about 5 KB a page.
+    monkeypatch.setattr(choice_module, "REMEMBERED_CHOICES", 3)
+    fresh = replace(chooser, cache={})
+    texts = ["We pay you money.", "Come to the meeting.", "Ring us on the phone.", "We pay you money.",
+             "Write to us.", "Come to the meeting."]
+    chosen = [fresh.choose(text).name for text in texts]
+    assert len(fresh.cache) <= 3
+    assert chosen == [replace(chooser, cache={}).choose(text).name for text in texts]
+    assert chosen[0] == chosen[3] and chosen[1] == chosen[5]

@@ -79,6 +79,9 @@ _ADDRESSES = re.compile(r"\S+@\S+|\bhttps?://\S+|\bwww\.\S+")
 _BARRIER = "·"
 """Put where a name was, so no phrase is matched across it."""
 
+REMEMBERED_CHOICES = 20_000
+"""How many point texts a chooser remembers: repeated points (summaries, lists) hit it; unique ones would
+otherwise grow it by about 5 KB a page in every worker."""
 
 
 @dataclass(frozen=True)
@@ -129,9 +132,12 @@ class PictureChooser:
     def choose(self, text: str, page_type: str = "") -> Choice:
         """Return the best picture for ``text`` on a page of ``page_type``."""
         key = (text, page_type)
-        if key not in self.cache:
-            self.cache[key] = self._choose(text, page_type)
-        return self.cache[key]
+        found = self.cache.get(key)
+        if found is None:
+            if len(self.cache) >= REMEMBERED_CHOICES:
+                self.cache.clear()  # most points are unique: a bounded memo keeps a 10,000-page build's workers small
+            found = self.cache[key] = self._choose(text, page_type)
+        return found
 
     def _choose(self, text: str, page_type: str) -> Choice:
         tokens, negated, hypothetical = self.read(text, page_type)
