@@ -19,7 +19,8 @@ import pytest
 from conftest import TODAY, new_site
 from test_build_cache import FILES, append, cached_build, clean_build, delete_page, edit_page, snapshot
 
-from wtfc_site import buildcache
+from wtfc_site import buildcache, resultstore
+from wtfc_site import markdown as markdown_module
 from wtfc_site.options import Options
 from wtfc_site.pipeline import build
 
@@ -137,7 +138,7 @@ def spoil_store(store: Path, spoil: str) -> None:
     """Spoil the SQLite page store the way a crash, a full disk or an older version of this program might."""
     if spoil == "old format":
         with closing(sqlite3.connect(store)) as db, db:
-            db.execute("UPDATE meta SET value = ? WHERE name = 'format'", (buildcache.CACHE_FORMAT - 1,))
+            db.execute("UPDATE meta SET value = ? WHERE name = 'format'", (resultstore.STORE_FORMAT - 1,))
         return
     if spoil == "spoilt row":
         with closing(sqlite3.connect(store)) as db, db:
@@ -150,8 +151,11 @@ def spoil_store(store: Path, spoil: str) -> None:
                        "old pickle": pickle.dumps({"format": buildcache.CACHE_FORMAT - 1, "entries": {}})}[spoil])
 
 
+@pytest.mark.parametrize("scan_from", [1, 1000])
 @pytest.mark.parametrize("spoil", ["garbage", "cut short", "old format", "old pickle", "spoilt row"])
-def test_a_spoilt_or_old_page_cache_is_ignored_and_the_site_is_still_right(tmp_path: Path, spoil: str) -> None:
+def test_a_spoilt_or_old_page_cache_is_ignored_and_the_site_is_still_right(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, spoil: str, scan_from: int) -> None:
+    monkeypatch.setattr(resultstore, "STORE_SCAN_FROM", scan_from)
     site = new_site(tmp_path / "site", FILES)
     cached_build(site, tmp_path)
     store = tmp_path / "cache" / "pages.sqlite"
@@ -237,8 +241,12 @@ def stored_keys(path: Path) -> set[str]:
         return {key for (key,) in db.execute("SELECT key FROM entries")}
 
 
-def test_the_page_store_keeps_only_what_the_last_build_used_and_writes_only_new_rows(tmp_path: Path) -> None:
-    """One row per key: a build reads the rows it asks for, adds the ones it made and drops the rest."""
+@pytest.mark.parametrize("scan_from", [1, 1000])
+def test_the_page_store_keeps_only_what_the_last_build_used_and_writes_only_new_rows(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, scan_from: int) -> None:
+    """One row per key: a build reads the rows it asks for, adds the ones it made and drops the rest
+    (rows asked for in batches, or found in one pass over the table when many are asked for)."""
+    monkeypatch.setattr(resultstore, "STORE_SCAN_FROM", scan_from)
     path = tmp_path / "store.sqlite"
     first = buildcache.Store.open(path)
     first.put("kept", ["a finding"])
@@ -283,3 +291,45 @@ def test_a_deleted_pages_rows_leave_the_store(tmp_path: Path) -> None:
     shutil.copytree(site, fresh / "site")
     cached_build(fresh / "site", fresh)
     assert len(stored_keys(fresh / "cache" / "pages.sqlite")) == len(after)  # no row left over from before
+
+
+def test_rows_read_in_one_pass_serve_an_edit_as_rows_read_one_batch_at_a_time(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A big site's build reads the whole store at once: still only the edited page is converted again."""
+    monkeypatch.setattr(resultstore, "STORE_SCAN_FROM", 1)
+    site = new_site(tmp_path / "site", FILES)
+    cached_build(site, tmp_path)
+    converted: list[int] = []
+    original = markdown_module.BodyConverter.convert
+
+    def counting(self, text, ctx):
+        converted.append(ctx.body_line)
+        return original(self, text, ctx)
+    monkeypatch.setattr(markdown_module.BodyConverter, "convert", counting)
+    edit_page(site)
+    cached_build(site, tmp_path)
+    assert len(converted) == 1
+    monkeypatch.undo()
+    assert snapshot(tmp_path / "out") == clean_build(site, tmp_path)
+
+
+def test_a_store_another_build_keeps_locked_is_left_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Waiting too long for another build's write costs this build its cache, never the other build's rows."""
+    monkeypatch.setattr(resultstore, "STORE_WAIT", 0.05)
+    path = tmp_path / "store.sqlite"
+    seed = buildcache.Store.open(path)
+    seed.put("theirs", 1)
+    seed.save()
+    seed.close()
+    waiting = buildcache.Store.open(path)
+    assert waiting.get("theirs") == 1
+    waiting.put("mine", 2)
+    with closing(sqlite3.connect(path, isolation_level=None)) as other:
+        other.execute("BEGIN IMMEDIATE")  # the other build is writing
+        other.execute("INSERT INTO entries VALUES ('also theirs', X'00')")
+        waiting.save()  # gives up after STORE_WAIT
+        other.execute("COMMIT")
+    assert waiting.off
+    assert stored_keys(path) == {"theirs", "also theirs"}
+    waiting.save()
+    assert stored_keys(path) == {"theirs", "also theirs"}

@@ -23,7 +23,6 @@ from __future__ import annotations
 import gc
 import os
 import pickle
-import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -33,6 +32,9 @@ from typing import Any
 
 from .defaults import default_layouts, default_pictures
 from .hashing import digest
+from .resultstore import Store, collector_paused
+
+__all__ = ["Store", "collector_paused"]  # kept here too: the stages have always found them here
 
 CACHE_FORMAT = 4
 """Bump when the shape of what is stored changes."""
@@ -206,178 +208,6 @@ def site_inputs(site_dir: Path, options: str) -> SiteInputs:
     # Whether it exists is part of the hash too: only a file that exists gets an entry.
     files.update(_hash_names([name for name in TOP_LEVEL_FILES if os.path.isfile(os.path.join(root, name))], root))
     return SiteInputs(files, options, generator_key(), heads)
-
-
-class Store:
-    """A table of results kept in an SQLite file, one row per key, read and written row by row.
-
-    A build reads only the rows it asks for and, when it ends, writes only
-    the rows it made and deletes the rows it did not use, so the file never
-    grows with pages deleted long ago, and a one-page edit neither reads nor
-    rewrites every page's result (one pickle of them all was 57 MB at 3,000
-    pages, read and written whole by every build). Each value is pickled on
-    its own and only unpickled when asked for. A file that cannot be read,
-    or was written by another CACHE_FORMAT, is treated as empty and made
-    again; any failure only costs speed. SQLite's own locking lets the live
-    preview build while another build reads the same file.
-    """
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.made: dict[str, bytes] = {}
-        """Key -> pickled value, for results worked out by this build."""
-        self.used: set[str] = set()
-        """Every key this build read or made: the rows to keep."""
-        self.fresh = False
-        """True when the file must be made again (missing, spoilt or of another format)."""
-        self._db: sqlite3.Connection | None = None
-
-    @classmethod
-    def open(cls, path: Path) -> Store:
-        """Return the store at ``path``; an unreadable or old one starts empty."""
-        store = cls(path)
-        try:
-            db = _connect(path) if path.is_file() else None
-            row = db.execute("SELECT value FROM meta WHERE name = 'format'").fetchone() if db else None
-        except sqlite3.Error:  # not a database, cut short, locked for too long: only a slower build
-            db, row = None, None
-        if row is None or row[0] != CACHE_FORMAT:
-            store.fresh = True
-            if db is not None:
-                db.close()
-            return store
-        store._db = db
-        return store
-
-    def get(self, key: str) -> Any:
-        """Return the entry for ``key`` (None if there is none) and keep it for next time."""
-        return self.get_many([key])[0] if key else None
-
-    def get_many(self, keys: Iterable[str]) -> list[Any]:
-        """Return ``get(key)`` for each key ('' gives None), with the garbage collector paused."""
-        keys = list(keys)
-        found = self._rows([key for key in keys if key])
-        with collector_paused():
-            return [self._value(key, found.get(key)) if key else None for key in keys]
-
-    def _rows(self, keys: list[str]) -> dict[str, bytes]:
-        """Return {key: pickled value} for the keys that have a row, reading them in batches."""
-        if self._db is None:
-            return {key: self.made[key] for key in keys if key in self.made}
-        rows: dict[str, bytes] = {}
-        try:
-            for start in range(0, len(keys), STORE_BATCH):
-                batch = keys[start:start + STORE_BATCH]
-                rows.update(self._db.execute(
-                    f"SELECT key, value FROM entries WHERE key IN ({','.join('?' * len(batch))})", batch))
-        except sqlite3.Error:  # spoilt part way: start again from nothing
-            self._give_up()
-            return {key: self.made[key] for key in keys if key in self.made}
-        rows.update((key, self.made[key]) for key in keys if key in self.made)
-        return rows
-
-    def _value(self, key: str, data: bytes | None) -> Any:
-        if data is None:
-            return None
-        try:
-            value = pickle.loads(data)
-        except Exception:  # a spoilt row is only a slower build
-            return None
-        self.used.add(key)
-        return value
-
-    def put(self, key: str, value: Any) -> None:
-        """Remember ``value`` under ``key``."""
-        self.made[key] = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-        self.used.add(key)
-
-    def save(self) -> None:
-        """Write the rows made this build and drop the unused ones; a failure only costs speed next time."""
-        try:
-            if self._db is None:
-                self._db = _new_store(self.path)
-                self.fresh = False
-            db = self._db
-            unused = [(key,) for (key,) in db.execute("SELECT key FROM entries") if key not in self.used]
-            if not unused and not self.made:
-                return
-            db.execute("BEGIN IMMEDIATE")  # one writer at a time; readers carry on (WAL)
-            db.executemany("DELETE FROM entries WHERE key = ?", unused)
-            db.executemany("INSERT OR REPLACE INTO entries (key, value) VALUES (?, ?)", self.made.items())
-            db.execute("COMMIT")
-            self.made.clear()
-        except (sqlite3.Error, OSError):
-            self._give_up()
-
-    def _give_up(self) -> None:
-        """Forget the file: the next save makes it again from nothing."""
-        if self._db is not None:
-            try:
-                self._db.close()
-            except sqlite3.Error:
-                pass
-        self._db = None
-        self.fresh = True
-
-    def close(self) -> None:
-        """Let go of the file."""
-        if self._db is not None:
-            self._db.close()
-            self._db = None
-
-
-STORE_WAIT = 10.0
-"""Seconds to wait for another build that is writing the same store before giving up on it."""
-STORE_MAP = 1 << 30
-"""Bytes of the store's file SQLite may map into memory (the file is about 19 KB a page)."""
-STORE_BATCH = 500
-"""Keys asked for in one query (SQLite allows at most 999 parameters in older versions)."""
-
-
-def _connect(path: Path) -> sqlite3.Connection:
-    """Open the store's file, read through memory mapping (a third less processor time than read calls)."""
-    db = sqlite3.connect(path, timeout=STORE_WAIT, isolation_level=None)
-    db.execute(f"PRAGMA mmap_size={STORE_MAP}")
-    return db
-
-
-def _new_store(path: Path) -> sqlite3.Connection:
-    """Make an empty store at ``path``, replacing whatever was there, and return it open."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    for name in (path.name, path.name + "-wal", path.name + "-shm", path.name + "-journal"):
-        (path.parent / name).unlink(missing_ok=True)
-    old = path.with_suffix(".pickle")  # the one-pickle store of CACHE_FORMAT 3 and before
-    if old != path:
-        old.unlink(missing_ok=True)
-    db = _connect(path)
-    db.execute("PRAGMA page_size=16384")  # a result is some 10 KB: fewer overflow pages to follow when reading
-    db.execute("PRAGMA journal_mode=WAL")
-    db.execute("PRAGMA synchronous=NORMAL")  # a crash may lose the last build's rows, never spoil the file
-    # A rowid table, as SQLite advises for rows this large: reading them all took twice as long WITHOUT ROWID.
-    db.execute("CREATE TABLE entries (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
-    db.execute("CREATE TABLE meta (name TEXT PRIMARY KEY, value)")
-    db.execute("INSERT INTO meta VALUES ('format', ?)", (CACHE_FORMAT,))
-    return db
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause Python's cycle collector while many long-lived objects are made, then keep it off them.
-
-    Unpickling thousands of cached pages makes millions of objects that all
-    stay alive; each of them set off collections that walked every object
-    made so far, which took two thirds of the loading time. Afterwards the
-    objects are frozen (left out of later collections): they live to the end
-    of the build anyway.
-    """
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.freeze()
-            gc.enable()
 
 
 @contextmanager
