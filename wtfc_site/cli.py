@@ -17,6 +17,7 @@ from . import __version__
 from .errors import Problem, Severity, SiteError
 from .output import count, print_build_findings, print_findings, print_problems
 from .usercache import user_cache
+from .write import build_lock  # light: the standard library and errors only
 
 if TYPE_CHECKING:
     from .options import Options
@@ -143,10 +144,12 @@ def _run_build(args: argparse.Namespace) -> int:
     progress = Progress(stream=sys.stderr)  # a progress line only on a terminal, only after 2 s
     options = replace(_options(args), use_cache=not args.no_cache, progress=progress)
     # Nothing changed: done without loading the pipeline at all, or reading back more findings than it prints.
-    inputs, report = unchanged_report(options, every_problem=False)
-    if report is None:
-        from .pipeline import build
-        report = build(options, looked=(inputs,))
+    # One build into this output folder at a time, from the look at what changed to the record of the build.
+    with build_lock(options.output, options.cache):
+        inputs, report = unchanged_report(options, every_problem=False)
+        if report is None:
+            from .pipeline import build
+            report = build(options, looked=(inputs,))
     progress.finish()
     if args.timings:
         for name, seconds in progress.timings.items():

@@ -135,6 +135,9 @@ class RenderReuse:
     """What the last build found in its pages: kind of fact -> render key -> the fact (``fact``)."""
     found: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     """The same, for the pages of this build, for its record."""
+    kept: dict[str, tuple[int, int, int]] = field(default_factory=dict)
+    """Output path -> (inode, size, mtime) of each file kept: the writer links it only if it is still that file
+    (write.Staging.finish), since another build may have swapped in its own site meanwhile."""
 
     def fact(self, kind: str, path: PurePosixPath, find: Callable[[], list[str]]) -> list[str]:
         """Return what ``find`` finds in the page at ``path`` (its links, the pictures it shows).
@@ -168,6 +171,7 @@ class RenderReuse:
         if (info.st_size, info.st_mtime_ns) != self.manifest.get(name):
             return None
         self.made[name] = self.previous[name]
+        self.kept[name] = (info.st_ino, info.st_size, info.st_mtime_ns)
         return file
 
     def listed_pictures(self, path: PurePosixPath) -> None:

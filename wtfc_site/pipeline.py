@@ -50,7 +50,7 @@ from .site import (
 )
 from .visiblecheck import VisibleCache, check_visible_text
 from .words import load_abbreviations, load_glossary
-from .write import staging
+from .write import build_lock, staging
 
 
 @dataclass(frozen=True)
@@ -146,9 +146,13 @@ def build(options: Options, looked: tuple[SiteInputs | None] | None = None) -> R
     """Build the site into its output folder, or write nothing if anything stops it.
 
     ``looked``: the input hashes, when the caller has already found (options.unchanged_report) that
-    the last build is not the same.
+    the last build is not the same; that caller holds write.build_lock from that look on. Without it,
+    the lock is taken here, so two builds into one output folder run one after the other.
     """
-    with thawed_after():
+    if looked is not None:
+        with thawed_after():
+            return _build(options, looked)
+    with build_lock(options.output, options.cache), thawed_after():
         return _build(options, looked)
 
 
@@ -190,7 +194,7 @@ def _build(options: Options, looked: tuple[SiteInputs | None] | None = None) -> 
                     outputs.update(kept_search_index(options.output))
                 outputs.update(picture_outputs(site))  # last: the 404 page's pictures are known once it is made
             with stage(options.progress, "write"):
-                folder.finish(outputs)
+                folder.finish(outputs, keep.kept if keep else None)
     except SiteError as exc:
         return Report(sort_problems(report.problems + list(exc.problems)), written=False, site=site)
     except OSError as exc:

@@ -15,8 +15,11 @@ changes. Where hard links cannot be made, the file is written as usual.
 
 from __future__ import annotations
 
+import fcntl
+import hashlib
 import os
 import shutil
+import sys
 import tempfile
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -26,6 +29,58 @@ from .errors import Problem, SiteError
 
 Outputs = Mapping[PurePosixPath, bytes | Path]
 """Output path -> bytes to write, or a source file to copy (or a file already put in the staging folder)."""
+
+FileIdentity = tuple[int, int, int]
+"""(st_ino, st_size, st_mtime_ns): which file a kept page was, so a file swapped in since is not taken for it."""
+
+
+def file_identity(info: os.stat_result) -> FileIdentity:
+    return (info.st_ino, info.st_size, info.st_mtime_ns)
+
+
+@contextmanager
+def build_lock(out_dir: Path, cache_dir: Path) -> Iterator[None]:
+    """Hold the one lock for building into ``out_dir``, then tidy what a killed build left beside it.
+
+    Two builds into one folder at once could publish one's page under the other's record (a kept
+    page is the old site's file, linked only at the end), so the second waits for the first. The
+    lock file is in the cache folder, named after the output folder: the live preview builds into
+    a folder of its own, so it never waits for a terminal build, nor the other way round.
+    """
+    out_dir = out_dir.resolve()
+    where = hashlib.sha256(str(out_dir).encode()).hexdigest()[:12]
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        lock = open(cache_dir / f"build-{out_dir.name}-{where}.lock", "a")
+    except OSError:  # a cache folder we may not write: build unlocked, as before there was a lock
+        tidy_leftovers(out_dir)
+        yield
+        return
+    with lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print(f"Another build of this site into {out_dir} is running: waiting for it to finish.",
+                  file=sys.stderr, flush=True)
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            tidy_leftovers(out_dir)
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def tidy_leftovers(out_dir: Path) -> None:
+    """Remove the staging folders a killed build left beside ``out_dir``; put back an old site it had moved.
+
+    Call only while holding ``build_lock``: then no other build is using them. A build killed between
+    the two renames of ``_swap`` leaves no output folder and the old site in ``.NAME.old-PID``.
+    """
+    olds = sorted(out_dir.parent.glob(f".{out_dir.name}.old-*"), key=lambda p: p.stat().st_mtime_ns)
+    if not out_dir.exists() and olds:
+        os.replace(olds.pop(), out_dir)
+    for leftover in olds + list(out_dir.parent.glob(f".{out_dir.name}.new-*")):
+        shutil.rmtree(leftover, ignore_errors=True)
 
 
 def check_outputs(outputs: Outputs, out_dir: Path) -> None:
@@ -81,23 +136,29 @@ class Staging:
         self._place(path, data, target)
         return target
 
-    def finish(self, outputs: Outputs) -> None:
-        """Write every output not yet in the folder, then swap the folder in place of the old site."""
+    def finish(self, outputs: Outputs, kept: Mapping[str, FileIdentity] | None = None) -> None:
+        """Write every output not yet in the folder, then swap the folder in place of the old site.
+
+        ``kept``: output path -> identity of the old site's file, for each page kept as it was
+        (lastbuild.RenderReuse.kept); such a page is linked only if that file is still the one.
+        """
         check_outputs(outputs, self.out_dir)
+        kept = kept or {}
         for path, data in sorted(outputs.items()):
             target = self.folder / path
             if data != target:  # not one that ``put`` wrote already
-                self._place(path, data, target)
+                self._place(path, data, target, kept.get(path.as_posix()))
         _swap(self.folder, self.out_dir)
 
-    def _place(self, path: PurePosixPath, data: bytes | Path, target: Path) -> None:
+    def _place(self, path: PurePosixPath, data: bytes | Path, target: Path,
+               identity: FileIdentity | None = None) -> None:
         if target.parent not in self._made:
             target.parent.mkdir(parents=True, exist_ok=True)
             self._made.add(target.parent)
         # A file put here before may be a hard link to the old site's file: never write through it.
         if os.path.lexists(target):
             target.unlink()
-        if _kept(self.out_dir / path, data, target):
+        if _kept(self.out_dir / path, data, target, identity):
             return
         if isinstance(data, Path):
             shutil.copyfile(data, target)
@@ -122,11 +183,18 @@ def write_site(outputs: Outputs, out_dir: Path) -> None:
         staged.finish(outputs)
 
 
-def _kept(old: Path, data: bytes | Path, target: Path) -> bool:
-    """Link ``target`` to the old site's file when it already holds exactly ``data``; say if it did."""
+def _kept(old: Path, data: bytes | Path, target: Path, identity: FileIdentity | None = None) -> bool:
+    """Link ``target`` to the old site's file when it already holds exactly ``data``; say if it did.
+
+    ``identity``: for a page kept as it was, the old file it was kept as; raise SiteError if that is no
+    longer the file there (another build swapped in its site meanwhile), as its bytes are not known.
+    """
     try:
         if data == old:  # a page kept as it was (lastbuild.RenderReuse checked it is untouched)
             os.link(old, target)
+            if identity is not None and file_identity(target.stat()) != identity:
+                target.unlink()  # the linked file is checked, not the name: no gap to swap in between
+                raise _changed_underneath(old)
             return True
         size = old.stat().st_size
         new_size = data.stat().st_size if isinstance(data, Path) else len(data)
@@ -136,6 +204,13 @@ def _kept(old: Path, data: bytes | Path, target: Path) -> bool:
     except OSError:  # no old file, or no hard links here: write it
         return False
     return True
+
+
+def _changed_underneath(old: Path) -> SiteError:
+    return SiteError([Problem(old, None, "This page in the output folder was changed by something else "
+                              "(most likely another build) while this build was running, so it was not kept.",
+                              hint="Build the site again. The site in the output folder was left as it was.",
+                              rule="SITE-WRITE")])
 
 
 def _swap(new: Path, out_dir: Path) -> None:
