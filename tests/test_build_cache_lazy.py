@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 from conftest import TODAY, new_site
-from test_build_cache import FILES, append, cached_build, clean_build, delete_page, edit_page, snapshot
+from test_build_cache import FILES, append, cached_build, clean_build, delete_page, edit_layout, edit_page, snapshot
 
 from wtfc_site import buildcache, resultstore
 from wtfc_site import markdown as markdown_module
@@ -149,6 +149,41 @@ def spoil_store(store: Path, spoil: str) -> None:
     data = store.read_bytes()
     store.write_bytes({"garbage": b"\x80\x05 not a pickle", "cut short": data[:len(data) // 2],
                        "old pickle": pickle.dumps({"format": buildcache.CACHE_FORMAT - 1, "entries": {}})}[spoil])
+
+
+@pytest.mark.parametrize("scan_from", [1, 1000])
+def test_a_row_spoilt_on_disk_that_still_unpickles_is_made_again(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, scan_from: int) -> None:
+    """SQLite checks nothing in a value: the store's own checksum must catch a changed word."""
+    monkeypatch.setattr(resultstore, "STORE_SCAN_FROM", scan_from)
+    site = new_site(tmp_path / "site", FILES)
+    cached_build(site, tmp_path)
+    with closing(sqlite3.connect(tmp_path / "cache" / "pages.sqlite")) as db, db:
+        spoilt = db.execute("UPDATE entries SET value = CAST(replace(CAST(value AS TEXT), 'Mondays', 'Sundays')"
+                            " AS BLOB) WHERE instr(value, CAST('Mondays' AS BLOB)) > 0").rowcount
+        rows = [pickle.loads(value) for (value,) in db.execute("SELECT value FROM entries")]
+    assert spoilt and rows  # the words changed, yet every row still unpickles
+    edit_layout(site)  # every page is made from cached results
+    cached_build(site, tmp_path)
+    shown = (tmp_path / "out/updates/2026-02-09-cafe/index.html").read_text(encoding="utf-8")
+    assert "Mondays" in shown and "Sundays" not in shown
+    assert snapshot(tmp_path / "out") == clean_build(site, tmp_path)
+
+
+def test_a_store_reads_only_the_rows_asked_for_and_keeps_none_of_them(tmp_path: Path) -> None:
+    """Rows this build does not use (the live preview's drafts) are not held in memory."""
+    path = tmp_path / "store.sqlite"
+    seed = buildcache.Store.open(path)
+    for number in range(300):
+        seed.put(f"key {number}", "x" * 1000)
+    seed.save()
+    seed.close()
+    store = buildcache.Store.open(path)
+    assert store.get_many([f"key {number}" for number in range(150)]) == ["x" * 1000] * 150
+    held = [value for value in vars(store).values() if isinstance(value, (dict, list)) and len(value) >= 150]
+    assert not held
+    store.close()
+    assert not store.made
 
 
 @pytest.mark.parametrize("scan_from", [1, 1000])
@@ -326,7 +361,7 @@ def test_a_store_another_build_keeps_locked_is_left_alone(tmp_path: Path, monkey
     waiting.put("mine", 2)
     with closing(sqlite3.connect(path, isolation_level=None)) as other:
         other.execute("BEGIN IMMEDIATE")  # the other build is writing
-        other.execute("INSERT INTO entries VALUES ('also theirs', X'00')")
+        other.execute("INSERT INTO entries VALUES ('also theirs', X'00', 0)")
         waiting.save()  # gives up after STORE_WAIT
         other.execute("COMMIT")
     assert waiting.off

@@ -9,12 +9,13 @@ from __future__ import annotations
 import gc
 import pickle
 import sqlite3
+import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-STORE_FORMAT = 1
+STORE_FORMAT = 2
 """Bump when the shape of the table, or of what its rows hold, changes: an older file is made again."""
 
 
@@ -31,6 +32,12 @@ class Store:
     again; any failure only costs speed. SQLite's own locking lets the live
     preview build while another build reads the same file; a file another
     build keeps locked for longer than STORE_WAIT is left to that build.
+
+    Each row carries a CRC-32 of its value (SQLite checks none): a row spoilt
+    on disk that still unpickles would otherwise be published as it is. A row
+    whose sum does not match is treated as missing, so its result is made
+    again. Only the rows asked for are held, and only until they are handed
+    out: each stage asks for its keys once, so nothing else is kept.
     """
 
     def __init__(self, path: Path) -> None:
@@ -41,9 +48,9 @@ class Store:
         """Every key this build read or made: the rows to keep."""
         self.off = False
         """True when another build kept the file locked: this build neither reads nor writes it."""
+        self.closed = False
+        """True once saved or closed: the stage that used it is done, and so is the store."""
         self._db: sqlite3.Connection | None = None
-        self._read: dict[str, bytes] | None = None
-        """Every row, once a request for many keys read the whole table."""
 
     @classmethod
     def open(cls, path: Path) -> Store:
@@ -77,22 +84,25 @@ class Store:
         """Return {key: pickled value} for the keys that have a row.
 
         Many keys (a build after an edit asks for nearly every page's row) are found in one
-        pass over the whole table, kept while the store is open: reading row by row in key order
-        jumped about the file and took twice the time. A few keys are read one batch at a time.
+        pass over the whole table: reading row by row in key order jumped about the file and
+        took twice the time. Only the rows asked for are kept from that pass (the table also
+        holds rows this build does not use, such as the live preview's drafts). A few keys are
+        read one batch at a time. A row whose checksum does not match its value is left out.
         """
-        if self._db is None:
+        if self._db is None or self.closed:
             return {key: self.made[key] for key in keys if key in self.made}
         rows: dict[str, bytes] = {}
         try:
-            if self._read is None and len(keys) >= STORE_SCAN_FROM:
-                self._read = dict(self._db.execute("SELECT key, value FROM entries"))
-            if self._read is not None:
-                rows = {key: self._read[key] for key in keys if key in self._read}
+            if len(keys) >= STORE_SCAN_FROM:
+                wanted = set(keys)
+                rows = {key: value for key, value, crc in self._db.execute("SELECT key, value, crc FROM entries")
+                        if key in wanted and zlib.crc32(value) == crc}
             else:
                 for start in range(0, len(keys), STORE_BATCH):
                     batch = keys[start:start + STORE_BATCH]
-                    rows.update(self._db.execute(
-                        f"SELECT key, value FROM entries WHERE key IN ({','.join('?' * len(batch))})", batch))
+                    rows.update((key, value) for key, value, crc in self._db.execute(
+                        f"SELECT key, value, crc FROM entries WHERE key IN ({','.join('?' * len(batch))})", batch)
+                        if zlib.crc32(value) == crc)
         except sqlite3.Error as exc:  # spoilt part way: start again from nothing
             self._give_up(exc)
             return {key: self.made[key] for key in keys if key in self.made}
@@ -115,8 +125,12 @@ class Store:
         self.used.add(key)
 
     def save(self) -> None:
-        """Write the rows made this build and drop the unused ones; a failure only costs speed next time."""
-        if self.off:
+        """Write the rows made this build, drop the unused ones, and close the store.
+
+        Saving ends the stage that used the store, so the file and the results made are let go
+        of here rather than held to the end of the build. A failure only costs speed next time.
+        """
+        if self.off or self.closed:
             return
         try:
             if self._db is None:
@@ -127,11 +141,13 @@ class Store:
                 return
             db.execute("BEGIN IMMEDIATE")  # one writer at a time; readers carry on (WAL)
             db.executemany("DELETE FROM entries WHERE key = ?", unused)
-            db.executemany("INSERT OR REPLACE INTO entries (key, value) VALUES (?, ?)", self.made.items())
+            db.executemany("INSERT OR REPLACE INTO entries (key, value, crc) VALUES (?, ?, ?)",
+                           ((key, value, zlib.crc32(value)) for key, value in self.made.items()))
             db.execute("COMMIT")
-            self.made.clear()
         except (sqlite3.Error, OSError) as exc:
             self._give_up(exc)
+        finally:
+            self.close()
 
     def _give_up(self, exc: Exception) -> None:
         """Forget the file: the next save makes it again from nothing, unless another build has it locked."""
@@ -144,7 +160,9 @@ class Store:
         self.off = self.off or _busy(exc)
 
     def close(self) -> None:
-        """Let go of the file."""
+        """Let go of the file and of the results made this build; ``save`` does this when it is done."""
+        self.made.clear()
+        self.closed = True
         if self._db is not None:
             self._db.close()
             self._db = None
@@ -185,7 +203,8 @@ def _new_store(path: Path) -> sqlite3.Connection:
     db.execute("PRAGMA journal_mode=WAL")
     db.execute("PRAGMA synchronous=NORMAL")  # a crash may lose the last build's rows, never spoil the file
     # A rowid table, as SQLite advises for rows this large: reading them all took twice as long WITHOUT ROWID.
-    db.execute("CREATE TABLE entries (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
+    # crc: zlib.crc32 of value, checked on every read (SQLite has no checksums of its own on values).
+    db.execute("CREATE TABLE entries (key TEXT PRIMARY KEY, value BLOB NOT NULL, crc INTEGER NOT NULL)")
     db.execute("CREATE TABLE meta (name TEXT PRIMARY KEY, value)")
     db.execute("INSERT INTO meta VALUES ('format', ?)", (STORE_FORMAT,))
     return db
