@@ -8,15 +8,18 @@ while swapping could leave no site at all.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import shutil
 import threading
 import time
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
+import pytest
 from conftest import TODAY, new_site, read_html
 
 from wtfc_site import pipeline, write
+from wtfc_site.errors import SiteError
 from wtfc_site.pipeline import Options, build
 
 SITE = {
@@ -130,3 +133,24 @@ def test_a_site_moved_aside_by_a_killed_swap_is_put_back_before_building(tmp_pat
     assert report.unchanged
     assert snapshot(opts.output) == before
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out.")]
+
+
+@pytest.mark.parametrize("hard_links", [True, False])
+def test_the_writer_keeps_a_page_only_while_it_is_the_same_file(tmp_path, monkeypatch, hard_links):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "a.html").write_text("the page this build kept")
+    (out / "b.html").write_text("a page nobody touched")
+    kept = {name: write.file_identity((out / name).stat()) for name in ("a.html", "b.html")}
+    (tmp_path / "swapped.html").write_text("another build's page")
+    os.replace(tmp_path / "swapped.html", out / "a.html")  # another build's site took the old one's place
+    if not hard_links:
+        def no_links(*args):
+            raise OSError(errno.EPERM, "no hard links here")
+        monkeypatch.setattr(write.os, "link", no_links)
+    outputs = {PurePosixPath(name): out / name for name in ("a.html", "b.html")}
+    with pytest.raises(SiteError, match="changed by something else"):
+        write.write_site(outputs, out, kept)
+    assert (out / "a.html").read_text() == "another build's page"
+    write.write_site({PurePosixPath("b.html"): out / "b.html"}, out, kept)
+    assert snapshot(out) == {"b.html": b"a page nobody touched"}

@@ -176,11 +176,11 @@ def staging(out_dir: Path) -> Iterator[Staging]:
         shutil.rmtree(staged.folder, ignore_errors=True)  # gone already after a good swap
 
 
-def write_site(outputs: Outputs, out_dir: Path) -> None:
-    """Write every output into a new folder and swap it in place of ``out_dir``."""
+def write_site(outputs: Outputs, out_dir: Path, kept: Mapping[str, FileIdentity] | None = None) -> None:
+    """Write every output into a new folder and swap it in place of ``out_dir`` (``kept``: as Staging.finish)."""
     check_outputs(outputs, out_dir)
     with staging(out_dir) as staged:
-        staged.finish(outputs)
+        staged.finish(outputs, kept)
 
 
 def _kept(old: Path, data: bytes | Path, target: Path, identity: FileIdentity | None = None) -> bool:
@@ -201,9 +201,18 @@ def _kept(old: Path, data: bytes | Path, target: Path, identity: FileIdentity | 
         if size != new_size or old.read_bytes() != (data.read_bytes() if isinstance(data, Path) else data):
             return False
         os.link(old, target)
-    except OSError:  # no old file, or no hard links here: write it
+    except OSError:  # no old file, or no hard links here: write it (a kept page is copied from the old file)
+        if data == old and identity is not None and _identity_of(old) != identity:
+            raise _changed_underneath(old) from None
         return False
     return True
+
+
+def _identity_of(file: Path) -> FileIdentity | None:
+    try:
+        return file_identity(file.stat())
+    except OSError:
+        return None
 
 
 def _changed_underneath(old: Path) -> SiteError:
