@@ -18,18 +18,24 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
-from collections.abc import Callable, Sequence
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any, TypeVar
 
 from .buildcache import Store, digest
-from .errors import Problem
+from .errors import Problem, SiteError
 
 POOL_FROM = 150
 """Fewest pages still to do for which a process pool pays for itself (measured on 2 cores)."""
 CHUNK = 16
 """Pages sent to a worker at a time: big enough to keep the pipes quiet, small enough to share evenly."""
+AHEAD = 2
+"""Chunks sent ahead per worker: enough to keep every worker busy, few enough that the pages waiting
+to be sent (and their pickles) are never the whole site at once."""
 
 
 @dataclass(frozen=True)
@@ -106,19 +112,48 @@ def _work(pages: Sequence[Any], todo: list[int], worker: Callable[[Any], Any], t
         return
     getattr(worker, "prepare", lambda: None)()  # made once here, inherited by every pool process
     chunks = [todo[start:start + CHUNK] for start in range(0, len(todo), CHUNK)]
-    context = multiprocessing.get_context("fork")  # the workers inherit the loaded site and the ready tools
     gc.freeze()  # the collector in a worker must not touch (and so copy) every inherited object
     try:
-        with context.Pool(workers, initializer=_start_worker, initargs=(worker,)) as processes:
+        yield from _pooled(pages, chunks, worker, workers, tick)
+    except BrokenProcessPool:
+        raise SiteError(Problem(
+            None, None, "A helper process stopped while making pages, perhaps because the computer ran out "
+            "of memory. The old site was left as it was.",
+            hint="Try again, with fewer other programs running.", rule="SITE-CRASH")) from None
+    finally:
+        gc.unfreeze()
+
+
+def _pooled(pages: Sequence[Any], chunks: list[list[int]], worker: Callable[[Any], Any], workers: int,
+            tick: Callable[[int], None]) -> Iterator[tuple[int, Any]]:
+    """Yield each page's result in order, worked out in a pool of forked processes.
+
+    A concurrent.futures pool, not multiprocessing.Pool: when a process dies (killed, or by the
+    out-of-memory killer) the latter quietly starts another and waits for ever for the lost
+    pages, whereas this one raises BrokenProcessPool."""
+    context = multiprocessing.get_context("fork")  # the workers inherit the loaded site and the ready tools
+    processes = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(worker,))
+    waiting: deque[tuple[list[int], Future]] = deque()
+    unsent = iter(chunks)
+
+    def send_next() -> None:
+        chunk = next(unsent, None)
+        if chunk is not None:
             # Each chunk's pages go to the worker pickled, not by index into the inherited list: a page read
             # in place has its reference counts written, so the worker would copy the memory holding it and
             # keep that copy to the end (about as much again as the pages themselves, for each worker).
-            sent = ([pages[index] for index in chunk] for chunk in chunks)
-            for chunk, results in zip(chunks, processes.imap(_work_chunk, sent)):
-                yield from zip(chunk, results)
-                tick(len(chunk))
+            waiting.append((chunk, processes.submit(_work_chunk, [pages[index] for index in chunk])))
+    try:
+        for _ in range(workers * AHEAD):
+            send_next()
+        while waiting:
+            chunk, future = waiting.popleft()
+            results = future.result()
+            send_next()
+            yield from zip(chunk, results)
+            tick(len(chunk))
     finally:
-        gc.unfreeze()
+        processes.shutdown(wait=True, cancel_futures=True)
 
 
 _worker: Callable[[Any], Any] | None = None

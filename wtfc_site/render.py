@@ -235,6 +235,16 @@ def _render_into(outputs: dict, problems: list[Problem], env: jinja2.Environment
         problems.append(Problem(file or Path(layout), line,
                                 f"The layout could not be filled in for {path.parent.as_posix() or 'the home page'}: {exc}.",
                                 hint="Check the names used near this line of the layout.", rule="SITE-LAYOUT"))
+    except SiteError:
+        raise  # the layout's own plain message (a picture the library lacks): it stops the build
+    except Exception as exc:  # a sum or filter in the layout that fails (1 // 0) is no TemplateError
+        file, line = template_position(exc)
+        problems.append(Problem(file or Path(layout), line,
+                                f"The layout stopped while making {path.parent.as_posix() or 'the home page'}: "
+                                f"{exc or type(exc).__name__}.",
+                                hint="Check the sums, filters and values used near this line of the layout; "
+                                     "an 'if' around them can leave out pages they do not suit.",
+                                rule="SITE-LAYOUT"))
 
 
 def common_context(site: Site) -> dict[str, Any]:
