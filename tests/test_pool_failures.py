@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from wtfc_site import pagework, render
+from wtfc_site import convert, pagework, render
 from wtfc_site.errors import format_problem
 
 NEWS = {
@@ -58,8 +58,9 @@ def built_within(seconds: float, build):
     return outcome[0]
 
 
+@pytest.mark.parametrize("worker", [convert.PageWorker, render.PageRenderer], ids=["converting", "rendering"])
 def test_a_pool_process_that_dies_stops_the_build_with_a_plain_message_and_the_old_site(
-        make_site, build_site, tmp_path, monkeypatch):
+        make_site, build_site, tmp_path, monkeypatch, worker):
     if pagework.cores() < 2:
         pytest.skip("this machine has one core")
     site = make_site(NEWS)
@@ -68,13 +69,13 @@ def test_a_pool_process_that_dies_stops_the_build_with_a_plain_message_and_the_o
     before = snapshot(out)
 
     main_process = os.getpid()
-    original = render.PageRenderer.__call__
+    original = worker.__call__
 
     def dies_on_news_5(self, page):
         if page.title == "News number 5" and os.getpid() != main_process:
             os._exit(9)  # as the out-of-memory killer would end it: no clean-up, no message
         return original(self, page)
-    monkeypatch.setattr(render.PageRenderer, "__call__", dies_on_news_5)  # the forked workers inherit it
+    monkeypatch.setattr(worker, "__call__", dies_on_news_5)  # the forked workers inherit it
     use_the_pool(monkeypatch, pooled=True)
     report = built_within(120, lambda: build_site(site, out_dir=out, use_cache=False))
 

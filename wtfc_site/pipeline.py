@@ -96,8 +96,11 @@ def load_site(options: Options, inputs: SiteInputs | None = None) -> Loaded:
     problems += load_datasets(site, sources)
     site = replace(site, actions=site.actions + site.dataset_actions())
     with stage(options.progress, "convert"):
-        bodies = convert_bodies(site, photos, problems, store, inputs, progress=options.progress,
-                                pool=options.pool)
+        try:
+            bodies = convert_bodies(site, photos, problems, store, inputs, progress=options.progress,
+                                    pool=options.pool)
+        except SiteError as exc:  # a pool process died (pagework): without the bodies there is no site
+            return Loaded(None, problems + list(exc.problems), photos)
     site = replace(site, bodies=bodies)
     if store is not None:
         store.save()
