@@ -16,8 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from wtfc_site import convert, pagework, render
+from wtfc_site import convert, pagework, render, visiblecheck
 from wtfc_site.errors import format_problem
+from wtfc_site.pipeline import Options, check
+from conftest import TODAY
 
 NEWS = {
     f"content/updates/2026-03-{number + 1:02d}-news.md": f"""
@@ -115,3 +117,23 @@ def test_a_layout_sum_that_fails_names_the_layout_line_and_page_and_leaves_the_o
     assert "Traceback" not in format_problem(problem)
     assert snapshot(out) == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".out.")] == []
+
+
+def test_check_whose_pool_process_dies_reading_the_pages_says_so_plainly(make_site, tmp_path, monkeypatch):
+    """'check' reads the rendered pages as the reader sees them on the pool too (dryrun)."""
+    if pagework.cores() < 2:
+        pytest.skip("this machine has one core")
+    site = make_site(NEWS)
+    main_process = os.getpid()
+    original = visiblecheck._Reader.__call__
+
+    def dies(self, built):
+        if os.getpid() != main_process:
+            os._exit(9)
+        return original(self, built)
+    monkeypatch.setattr(visiblecheck._Reader, "__call__", dies)
+    use_the_pool(monkeypatch, pooled=True)
+    options = Options(site_dir=site, today=TODAY, cache_dir=tmp_path / "cache", use_cache=False)
+    report = built_within(120, lambda: check(options))
+    crash = [p for p in report.problems if p.rule == "SITE-CRASH"]
+    assert len(crash) == 1 and "A helper process stopped while making pages" in crash[0].message

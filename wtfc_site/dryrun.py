@@ -34,5 +34,6 @@ def build_without_writing(site: Site, env: Environment, *, pool: bool = False) -
     if rendered is not None:
         problems += unreachable_pages(site, outputs)
         if site.config.checker.visible_text:  # what the reader sees, layouts' lines included
-            problems += check_visible_text(site, rendered, pool=pool)
+            # A pool process that dies reading them is a SITE-CRASH problem (pagework), not a traceback.
+            problems += collect(problems, lambda: check_visible_text(site, rendered, pool=pool)) or []
     return problems
