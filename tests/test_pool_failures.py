@@ -15,11 +15,11 @@ import threading
 from pathlib import Path
 
 import pytest
+from conftest import TODAY
 
 from wtfc_site import convert, pagework, render, visiblecheck
 from wtfc_site.errors import format_problem
 from wtfc_site.pipeline import Options, check
-from conftest import TODAY
 
 NEWS = {
     f"content/updates/2026-03-{number + 1:02d}-news.md": f"""

@@ -12,10 +12,10 @@ import os
 from pathlib import Path, PurePosixPath
 
 import pytest
+from conftest import TODAY
 
 from wtfc_site import pagework, render
 from wtfc_site.pipeline import Options, check
-from conftest import TODAY
 from wtfc_site.write import Staging
 
 PAGES = {

@@ -82,7 +82,7 @@ class MadeWhenSent(Sequence[Any]):
     def __len__(self) -> int:
         return len(self._makers)
 
-    def __getitem__(self, index):  # type: ignore[override]  # an index only; the pool never slices
+    def __getitem__(self, index):  # an index only; the pool never slices
         return self._makers[index]()
 
 

@@ -151,8 +151,9 @@ def render_site(site: Site, env: jinja2.Environment, keep: KeepPages | None = No
                      {**common, **data_page_context(data_page)})
     for layout, path, context in listing.render_again():  # the credits: now that every picture is known
         _render_into(outputs, problems, env, layout, path, context)
-        if staging is not None and isinstance(outputs.get(path), bytes):
-            outputs[path] = staging.put(path, outputs[path])  # over the first go, which did not know them all
+        made = outputs.get(path)
+        if staging is not None and isinstance(made, bytes):
+            outputs[path] = staging.put(path, made)  # over the first go, which did not know them all
     if problems:
         # A site's own layout is named as the author sees it (layouts/page.html), not by its disk path.
         raise SiteError([replace(p, file=relative_to_site(p.file, site.site_dir)) if p.file else p for p in problems])
