@@ -13,6 +13,7 @@ import statistics
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -20,8 +21,9 @@ from bs4 import BeautifulSoup
 from conftest import REPO, TODAY
 from test_serve import free_port, get, wait_for
 
+from wtfc_site import markdown as markdown_module
 from wtfc_site import pagework
-from wtfc_site.pipeline import Options
+from wtfc_site.pipeline import Options, build
 from wtfc_site.serve import Preview, PreviewState, preview_options, rebuild
 
 EXAMPLE_PARTS = ("content", "layouts", "easyread_images")
@@ -124,3 +126,37 @@ def test_a_build_of_many_pages_does_use_the_pool_outside_the_preview(make_site, 
     rebuild(Preview(Options(site, today=TODAY, cache_dir=tmp_path / "cache"), tmp_path, out, out, "/"),
             PreviewState())
     assert forks and set(forks) == {"fork"}  # the conversion's pool and the visible-text check's
+
+
+def test_a_terminal_build_between_two_saves_does_not_make_the_preview_do_every_page(
+        make_site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With a draft, the preview's pages have other keys than a terminal build's; one shared cache lost them."""
+    files = {f"content/updates/2026-01-{n + 1:02d}-note-{n}.md":
+             f"---\ntitle: Note {n}\ndate: 2026-01-{n + 1:02d}\nsummary: Note {n}.\n---\n"
+             f"[picture: news] We met on day {n}.\n" for n in range(12)}
+    files["content/updates/2026-02-01-plan.md"] = ("---\ntitle: Our next plan\ndate: 2026-02-01\n"
+                                                   "summary: A plan we are still writing.\ndraft: yes\n---\n"
+                                                   "[picture: news] We will meet in March.\n")
+    site = make_site(files)
+    options = Options(site, today=TODAY, cache_dir=tmp_path / "cache")
+    preview = Preview(preview_options(options), tmp_path, tmp_path / "preview", tmp_path / "preview", "/")
+    state = PreviewState()
+    rebuild(preview, state)
+    assert state.built_once and not state.failed, [p.message for p in state.problems]
+    assert build(replace(options, out_dir=tmp_path / "site-out")).written  # the editor builds in a terminal
+
+    converted: list[str] = []
+    original = markdown_module.BodyConverter.convert
+
+    def counting(self, text, ctx):
+        converted.append(str(ctx.body_line))
+        return original(self, text, ctx)
+    monkeypatch.setattr(markdown_module.BodyConverter, "convert", counting)
+    page = site / "content/updates/2026-01-04-note-3.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("We met on day 3.", "We met on day three."),
+                    encoding="utf-8")
+    rebuild(preview, state)
+    assert not state.failed, [p.message for p in state.problems]
+    assert len(converted) == 1, f"the preview converted {len(converted)} pages after one save"
+    shown = BeautifulSoup((tmp_path / "preview/updates/2026-01-04-note-3/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert "We met on day three." in shown.get_text(" ")

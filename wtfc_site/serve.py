@@ -94,8 +94,13 @@ def serve(options: Options, port: int) -> int:
 
 def preview_options(options: Options) -> Options:
     """Return the build options of the preview: drafts included, and never a forked pool, since
-    the preview's web-server threads run while it builds and forking beside threads can hang the child."""
-    return replace(options, include_drafts=True, pool=False)
+    the preview's web-server threads run while it builds and forking beside threads can hang the child.
+
+    The preview keeps its results in a cache folder of its own (``.wtfc-cache/preview``): with drafts
+    its pages' keys differ from a terminal build's, and each build drops the rows it did not use, so
+    sharing one cache made every save after a terminal ``build`` do every page again.
+    """
+    return replace(options, include_drafts=True, pool=False, cache_dir=options.cache / "preview")
 
 
 def _stop_like_ctrl_c(signum, frame) -> None:
