@@ -252,6 +252,21 @@ class PictureChooser:
         counted: set[tuple[str, ...]] = set()
         learned_counted: set[str] = set()
         first_keyword: str | None = None
+        start, blocked_yes, blocked_done = 0, False, False
+
+        def credit(picture: str, part: int, amount: float) -> list[float] | None:
+            """Add to a picture's evidence; None when 'not' or a time to come rules the picture out.
+
+            Reads the loop's current word (start, blocked_yes, blocked_done) when called.
+            """
+            if (blocked_yes and picture in affirmative) or (blocked_done and picture in finished):
+                return None
+            entry = found.get(picture)
+            if entry is None:
+                entry = found[picture] = ([0.0] * PART_COUNT, start)
+            entry[0][part] += amount
+            return entry[0]
+
         for start, token in enumerate(tokens):
             later = int(token.sentence != 0)
             blocked_yes = token.sentence in negated
@@ -268,36 +283,19 @@ class PictureChooser:
                     picture = cue.picture
                     if size == 1 and token.negated:
                         picture = opposites.get(picture, picture)
-                    if (blocked_yes and picture in affirmative) or (blocked_done and picture in finished):
-                        continue
-                    entry = found.get(picture)
-                    if entry is None:
-                        entry = found[picture] = ([0.0] * PART_COUNT, start)
                     amount = cue.weight * amount_scale
-                    entry[0][2 * cue.kind + later] += amount
-                    if cue.kind == KEYWORD:
+                    evidence = credit(picture, 2 * cue.kind + later, amount)
+                    if evidence is not None and cue.kind == KEYWORD:
                         if describes:
-                            entry[0][MODIFIER + later] += amount
+                            evidence[MODIFIER + later] += amount
                         if first_keyword is None:
                             first_keyword = picture
             if token.stem not in learned_counted:
                 learned_counted.add(token.stem)
                 for picture, strength in self.learned.get(token.stem, {}).items():
-                    if (blocked_yes and picture in affirmative) or (blocked_done and picture in finished):
-                        continue
-                    entry = found.get(picture)
-                    if entry is None:
-                        entry = found[picture] = ([0.0] * PART_COUNT, start)
-                    entry[0][2 * LEARNED + later] += strength
+                    credit(picture, 2 * LEARNED + later, strength)
                 for picture, similarity in self.near(token.stem):
-                    if token.negated:
-                        picture = opposites.get(picture, picture)
-                    if (blocked_yes and picture in affirmative) or (blocked_done and picture in finished):
-                        continue
-                    entry = found.get(picture)
-                    if entry is None:
-                        entry = found[picture] = ([0.0] * PART_COUNT, start)
-                    entry[0][SEMANTIC + later] += similarity
+                    credit(opposites.get(picture, picture) if token.negated else picture, SEMANTIC + later, similarity)
         if first_keyword is not None:
             found[first_keyword][0][FIRST] = 1.0
         return found
