@@ -26,6 +26,7 @@ from bs4 import BeautifulSoup
 # The feedback tests' real PostgreSQL server (one per session) and their SQLite/PostgreSQL database.
 from feedback_postgres import feedback_db, postgres_server  # noqa: E402,F401
 
+from wtfc_site import markdown as markdown_module
 from wtfc_site import pipeline
 from wtfc_site.errors import format_problem
 from wtfc_site.pipeline import Options, Report
@@ -70,6 +71,18 @@ def write_files(folder: Path, files: dict[str, str | bytes]) -> Path:
         else:
             path.write_text(textwrap.dedent(data).lstrip("\n"), encoding="utf-8")
     return folder
+
+
+def count_conversions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Return a list that gets the file of every page body converted from now on (to show what a cache spared)."""
+    converted: list[str] = []
+    original = markdown_module.BodyConverter.convert
+
+    def counting(self, text, ctx):
+        converted.append(ctx.file.as_posix())
+        return original(self, text, ctx)
+    monkeypatch.setattr(markdown_module.BodyConverter, "convert", counting)
+    return converted
 
 
 def new_site(folder: Path, files: dict[str, str | bytes] | None = None, *, site_yaml: bool = True,

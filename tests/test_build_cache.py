@@ -15,10 +15,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import TODAY, new_site, read_html
+from conftest import TODAY, count_conversions, new_site, read_html
 
 from wtfc_site import buildcache, convert, pagework, pipeline
-from wtfc_site import markdown as markdown_module
 from wtfc_site.pipeline import Options, build
 
 PICTURE = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><circle cx="5" cy="5" r="4" fill="{colour}"/></svg>\n'
@@ -222,13 +221,7 @@ def test_after_one_page_changes_only_that_page_is_converted_again(tmp_path: Path
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     site = new_site(tmp_path / "site", FILES)
     cached_build(site, tmp_path)
-    converted: list[int] = []
-    original = markdown_module.BodyConverter.convert
-
-    def counting(self, text, ctx):
-        converted.append(ctx.body_line)
-        return original(self, text, ctx)
-    monkeypatch.setattr(markdown_module.BodyConverter, "convert", counting)
+    converted = count_conversions(monkeypatch)
     edit_page(site)
     cached_build(site, tmp_path)
     assert len(converted) == 1
@@ -240,13 +233,7 @@ def test_after_a_title_changes_only_that_page_is_converted_again(tmp_path: Path,
     a title of a page that is not a person's is not in it, so the other pages are not converted again."""
     site = new_site(tmp_path / "site", FILES)
     cached_build(site, tmp_path)
-    converted: list[str] = []
-    original = markdown_module.BodyConverter.convert
-
-    def counting(self, text, ctx):
-        converted.append(ctx.file.as_posix())
-        return original(self, text, ctx)
-    monkeypatch.setattr(markdown_module.BodyConverter, "convert", counting)
+    converted = count_conversions(monkeypatch)
     edit_title(site)
     cached_build(site, tmp_path)
     assert converted == ["content/updates/2026-01-05-new-bus.md"]

@@ -16,11 +16,10 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
-from conftest import TODAY, new_site
+from conftest import TODAY, count_conversions, new_site
 from test_build_cache import FILES, append, cached_build, clean_build, delete_page, edit_layout, edit_page, snapshot
 
 from wtfc_site import buildcache, resultstore
-from wtfc_site import markdown as markdown_module
 from wtfc_site.options import Options
 from wtfc_site.pipeline import build
 
@@ -334,13 +333,7 @@ def test_rows_read_in_one_pass_serve_an_edit_as_rows_read_one_batch_at_a_time(
     monkeypatch.setattr(resultstore, "STORE_SCAN_FROM", 1)
     site = new_site(tmp_path / "site", FILES)
     cached_build(site, tmp_path)
-    converted: list[int] = []
-    original = markdown_module.BodyConverter.convert
-
-    def counting(self, text, ctx):
-        converted.append(ctx.body_line)
-        return original(self, text, ctx)
-    monkeypatch.setattr(markdown_module.BodyConverter, "convert", counting)
+    converted = count_conversions(monkeypatch)
     edit_page(site)
     cached_build(site, tmp_path)
     assert len(converted) == 1

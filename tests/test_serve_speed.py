@@ -18,10 +18,9 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import REPO, TODAY
+from conftest import REPO, TODAY, count_conversions
 from test_serve import free_port, get, wait_for
 
-from wtfc_site import markdown as markdown_module
 from wtfc_site import pagework
 from wtfc_site.pipeline import Options, build
 from wtfc_site.serve import Preview, PreviewState, preview_options, rebuild
@@ -145,13 +144,7 @@ def test_a_terminal_build_between_two_saves_does_not_make_the_preview_do_every_p
     assert state.built_once and not state.failed, [p.message for p in state.problems]
     assert build(replace(options, out_dir=tmp_path / "site-out")).written  # the editor builds in a terminal
 
-    converted: list[str] = []
-    original = markdown_module.BodyConverter.convert
-
-    def counting(self, text, ctx):
-        converted.append(str(ctx.body_line))
-        return original(self, text, ctx)
-    monkeypatch.setattr(markdown_module.BodyConverter, "convert", counting)
+    converted = count_conversions(monkeypatch)
     page = site / "content/updates/2026-01-04-note-3.md"
     page.write_text(page.read_text(encoding="utf-8").replace("We met on day 3.", "We met on day three."),
                     encoding="utf-8")
