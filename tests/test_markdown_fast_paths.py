@@ -10,6 +10,7 @@ The pages' own conversion (BodyConverter) is compared the same way.
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from pathlib import Path
 
 import markdown
@@ -123,3 +124,35 @@ def test_page_bodies_convert_the_same_with_and_without_the_fast_steps(easy_read:
     assert not isinstance(plain_converter._make(easy_read).treeprocessors["inline"], markdownfast.FastInlineProcessor)
     for text, body in zip(texts, fast):
         assert plain_converter.convert(text, _ctx(easy_read)) == body, text
+
+
+def test_the_short_html_writer_writes_what_python_markdowns_writer_writes() -> None:
+    """Every kind of element: the short writer's own (plain tags, escaping, empty tags, attribute order)
+    and those it hands back (comments, valueless and boolean attributes, scripts, QNames)."""
+    from xml.etree import ElementTree as etree
+
+    from markdown.serializers import to_html_string
+
+    from wtfc_site.markdownfast import to_html
+
+    def tree(extra: Callable[[etree.Element], object] | None = None) -> etree.Element:
+        root = etree.Element("div")
+        p = etree.SubElement(root, "p", {"title": 'a "b" <c> & &amp; d', "class": "z", "id": "a"})
+        p.text = "x < y & z &amp; &copy; > w"
+        etree.SubElement(p, "br").tail = "after\nbreak"
+        etree.SubElement(p, "img", {"src": "/a b.png", "alt": ""})
+        etree.SubElement(root, "HR").tail = "tail of hr"
+        if extra:
+            extra(root)
+        return root
+
+    extras: list[Callable[[etree.Element], object] | None] = [
+        None,
+        lambda root: root.append(etree.Comment(" a <comment> ")),
+        lambda root: etree.SubElement(root, "input", {"disabled": "disabled"}),
+        lambda root: etree.SubElement(root, "details", {"open": None}),  # type: ignore[dict-item]
+        lambda root: setattr(etree.SubElement(root, "script"), "text", "if (a < b) {}"),
+        lambda root: etree.SubElement(root, etree.QName("{http://www.w3.org/1999/xhtml}span")),  # type: ignore[arg-type]
+    ]
+    for extra in extras:
+        assert to_html(tree(extra)) == to_html_string(tree(extra))

@@ -11,7 +11,10 @@ cannot change the page:
   are made, unless a page asks for one with '[TOC]';
 - unescaping: only text holding an escaped character is looked at again;
 - 'is this a block-level tag?', asked about every element while tidying
-  line ends, is answered once per tag name.
+  line ends, is answered once per tag name;
+- writing the tree out as HTML is done by a short recursive writer for the
+  elements pages are made of (plain tags, text, attributes with values),
+  falling back to Python-Markdown's writer for anything else.
 
 tests/test_markdown_fast_paths.py converts varied Markdown both ways and
 compares the HTML, so a new Python-Markdown release that changes a step
@@ -25,7 +28,7 @@ import xml.etree.ElementTree as etree
 from collections.abc import Callable
 
 import markdown
-from markdown import util
+from markdown import serializers, util
 from markdown.extensions.toc import (
     TocExtension,
     TocTreeprocessor,
@@ -72,10 +75,14 @@ class FastInlineProcessor(InlineProcessor):
         count = len(patterns)
         while patternIndex < count:
             need = needs[patternIndex]
-            if need is not None and not any(char in data for char in need):
-                patternIndex += 1  # it cannot match: as if tried and not found
-                start = 0
-                continue
+            if need is not None:
+                for char in need:
+                    if char in data:
+                        break
+                else:
+                    patternIndex += 1  # it cannot match: as if tried and not found
+                    start = 0
+                    continue
             data, matched, start = apply(patterns[patternIndex], data, patternIndex, start)
             if not matched:
                 patternIndex += 1
@@ -108,6 +115,19 @@ class FastUnescape(UnescapeTreeprocessor):
     def unescape(self, text: str) -> str:
         return super().unescape(text) if util.STX in text else text
 
+    def run(self, root: etree.Element) -> None:
+        """As the plain step: text (outside <code>), tails and attribute values, each only when it holds one."""
+        stx, unescape = util.STX, super().unescape
+        for elem in root.iter():
+            text, tail = elem.text, elem.tail
+            if text and stx in text and elem.tag != "code":
+                elem.text = unescape(text)
+            if tail and stx in tail:
+                elem.tail = unescape(tail)
+            for key, value in elem.items():
+                if value is not None and stx in value:
+                    elem.set(key, unescape(value))
+
 
 class FastTocExtension(TocExtension):
     """The table of contents extension with ``HeadingIds`` as its step."""
@@ -120,6 +140,51 @@ def speed_up(md: markdown.Markdown) -> None:
     md.treeprocessors.register(FastInlineProcessor(md), "inline", 20)
     md.treeprocessors.register(FastUnescape(md), "unescape", 0)
     md.is_block_level = block_level_memo(md)
+    md.serializer = to_html
+
+
+class _Unusual(Exception):
+    """An element the short writer leaves to Python-Markdown's."""
+
+
+def to_html(root: etree.Element) -> str:
+    """Return the tree as HTML, exactly as markdown.serializers.to_html_string writes it."""
+    parts: list[str] = []
+    try:
+        _write(root, parts.append)
+    except (_Unusual, RecursionError):
+        return serializers.to_html_string(root)
+    return "".join(parts)
+
+
+_BOOLEAN = serializers.BOOLEAN_ATTRIBUTES["html"]
+_cdata = serializers._escape_cdata  # Python-Markdown's own escaping, so the text comes out the same
+_attribute = serializers._escape_attrib_html
+
+
+def _write(el: etree.Element, write: Callable[[str], object]) -> None:
+    tag = el.tag
+    if type(tag) is not str:  # a comment, processing instruction, QName or tagless element
+        raise _Unusual
+    lower = tag.lower()
+    if lower in ("script", "style"):
+        raise _Unusual
+    write("<" + tag)
+    if el.attrib:
+        for name, value in sorted(el.items()):
+            if not isinstance(name, str) or not isinstance(value, str) or (name == value and name in _BOOLEAN):
+                raise _Unusual
+            write(f' {name}="{_attribute(value)}"')
+    write(">")
+    text = el.text
+    if text:
+        write(_cdata(text))
+    for child in el:
+        _write(child, write)
+    if lower not in etree.HTML_EMPTY:
+        write(f"</{tag}>")
+    if el.tail:
+        write(_cdata(el.tail))
 
 
 def block_level_memo(md: markdown.Markdown) -> Callable[[object], bool]:
@@ -138,4 +203,4 @@ def block_level_memo(md: markdown.Markdown) -> Callable[[object], bool]:
     return is_block_level
 
 
-__all__ = ["FastInlineProcessor", "FastTocExtension", "FastUnescape", "HeadingIds", "speed_up"]
+__all__ = ["FastInlineProcessor", "FastTocExtension", "FastUnescape", "HeadingIds", "speed_up", "to_html"]
