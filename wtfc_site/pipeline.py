@@ -141,7 +141,7 @@ def _check(options: Options, inputs: SiteInputs | None = None, *, visible: bool 
         if visible and not stop_problems(problems):
             with stage(options.progress, "check what readers see"):
                 problems += build_without_writing(site, make_environment(
-                    options.site_dir, options.cache if options.use_cache else None), pool=options.pool)
+                    options.site_dir, options.cache if options.use_cache else None, one_build=True), pool=options.pool)
     return Report(sort_problems(problems), written=False, site=site)
 
 
@@ -173,7 +173,7 @@ def _build(options: Options, looked: tuple[SiteInputs | None] | None = None) -> 
     try:
         with staging(options.output) as folder:  # pages go in as they are made; deleted unless swapped in
             with stage(options.progress, "render"):
-                env = make_environment(options.site_dir, options.cache if options.use_cache else None)
+                env = make_environment(options.site_dir, options.cache if options.use_cache else None, one_build=True)
                 keys = page_keys(site, inputs)
                 keep = _render_reuse(options, inputs, site, keys)
                 # Offline pages are rewritten after rendering (publish.offline), so they stay in memory.

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path, PurePosixPath
@@ -29,22 +27,25 @@ from .content.base import Page
 from .dates import long_date, short_date
 from .defaults import default_layouts
 from .errors import Problem, SiteError, template_position
+from .layout_pictures import LayoutPictures, PicturesUsed
+from .layout_pictures import used_picture_names as used_picture_names  # the pipeline and assets ask render for it
 from .markdown import Body
 from .pagework import run_pages
 from .pagination import list_pages
-from .pictures.library import Picture, unknown_picture
 from .search_words import short_forms_spelled_out
-from .site import GeneratedPage, Site, body_once, pictures_shown
+from .site import GeneratedPage, Site, body_once
 from .sources import relative_to_site
 from .words import in_sentence
 from .write import Staging
 
 
-def make_environment(site_dir: Path, cache_dir: Path | None = None) -> jinja2.Environment:
+def make_environment(site_dir: Path, cache_dir: Path | None = None, *, one_build: bool = False) -> jinja2.Environment:
     """Return the Jinja environment: the site's layouts, then the defaults.
 
     With ``cache_dir``, compiled layouts are kept there (Jinja checks each against a hash of its
     source), so a build does not compile every layout again: about 0.35 s of a small rebuild.
+    ``one_build``: the environment lives for one build, so a layout read once is not looked at on
+    the disk again each time a page includes it (a stat for each of about 15 parts of every page).
     """
     default = jinja2.FileSystemLoader(str(default_layouts()))
     own = site_dir / "layouts"
@@ -56,7 +57,7 @@ def make_environment(site_dir: Path, cache_dir: Path | None = None) -> jinja2.En
         loader=jinja2.ChoiceLoader([jinja2.PrefixLoader({"default": default}), *loaders]),
         autoescape=jinja2.select_autoescape(["html", "xml", "svg"]),
         undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-        bytecode_cache=_layout_cache(cache_dir) if cache_dir else None)
+        bytecode_cache=_layout_cache(cache_dir) if cache_dir else None, auto_reload=not one_build)
     env.filters["long_date"] = long_date
     env.filters["short_date"] = short_date
     env.filters["clock"] = clock
@@ -86,7 +87,8 @@ def clock(value: dt.time | None) -> str:
 
 def output_path(url: str) -> PurePosixPath:
     """Return the file a site path is written to: /a/b/ -> a/b/index.html."""
-    return PurePosixPath(url.strip("/")) / "index.html" if url.strip("/") else PurePosixPath("index.html")
+    inner = url.strip("/")
+    return PurePosixPath(f"{inner}/index.html" if inner else "index.html")  # one parse, not two and a join
 
 
 class KeepPages(Protocol):
@@ -310,87 +312,6 @@ def generated_context(site: Site, generated: GeneratedPage) -> dict[str, Any]:
     }
 
 
-def pictures_used(site: Site) -> list:
-    """Return the library pictures the site shows, for the credits page."""
-    names = set(used_picture_names(site))
-    return [site.library.pictures[n] for n in sorted(names) if n in site.library.pictures]
-
-
-def used_picture_names(site: Site) -> set[str]:
-    """Return the name of every library picture any page shows."""
-    names: set[str] = set()
-    names.update(pictures_shown(site.bodies))
-    for page in site.pages:
-        if page.meta.picture:
-            names.add(page.meta.picture)
-    names.update(g.picture for g in site.generated)
-    names.update(item.picture for item in site.config.navigation if item.picture)
-    names.update(entry.picture for entry in site.glossary.entries if entry.picture)
-    names.update(site.layout_pictures)
-    for chosen in site.decision_pictures.values():
-        names.update(chosen)
-    for links in site.backlinks.values():
-        names.update(link.picture for link in links)
-    for data_page in site.data_pages():
-        names.add(data_page.picture)
-        names.update(data_page.context.get("pictures", ()))
-    return {n for n in names if n}
-
-
-class LayoutPictures:
-    """``picture_url`` for the layouts: records each picture they show, and stops at an unknown one.
-
-    The pictures a layout uses are learnt while rendering, so there is no
-    hand-kept list to forget: a new picture in a layout is copied, and a name
-    that is not in the library stops the build at the layout's line.
-    """
-
-    def __init__(self, site: Site) -> None:
-        self.site = site
-        self.shown = site.layout_pictures
-
-    @contextmanager
-    def recording(self) -> Iterator[set[str]]:
-        """Collect the pictures shown while one page is rendered in a set of their own (a pool process
-        cannot add to the main process's site; the caller adds them)."""
-        before, self.shown = self.shown, set()
-        try:
-            yield self.shown
-        finally:
-            self.shown = before
-
-    def __call__(self, name: str) -> str:
-        if self.site.library.get(name) is None:
-            file, line = _calling_layout()
-            problem = unknown_picture(file, line, name, self.site.library)
-            raise SiteError([Problem(problem.file, problem.line, problem.message + " A layout asks for it.",
-                                     hint=problem.hint, rule=problem.rule)])
-        self.shown.add(name)
-        return self.site.picture_url(name)
-
-
-class PicturesUsed:
-    """The credits' list of every picture the site shows, read when the layout loops over it.
-
-    A page that reads it is rendered once more at the end of ``render_site``,
-    when every other page has said which pictures it shows.
-    """
-
-    def __init__(self, site: Site) -> None:
-        self.site = site
-        self.asked = False
-        self.pages: list[tuple[str, PurePosixPath, dict[str, Any]]] = []
-
-    def __iter__(self) -> Iterator[Picture]:
-        self.asked = True
-        return iter(pictures_used(self.site))
-
-    def render_again(self) -> list[tuple[str, PurePosixPath, dict[str, Any]]]:
-        """Return the pages that listed the pictures, once (they are not recorded again)."""
-        pages, self.pages = self.pages, []
-        return pages
-
-
 _PICTURE_ADDRESS = re.compile(rb"/pictures/([A-Za-z0-9_-]+)\.(?:svg|png)\b")
 
 
@@ -401,18 +322,6 @@ def _pictures_in_file(file: Path) -> list[str]:
 def pictures_in(html: bytes) -> set[str]:
     """Return the library pictures a rendered page shows (for a page kept from the last build)."""
     return {m.group(1).decode("ascii") for m in _PICTURE_ADDRESS.finditer(html)}
-
-
-def _calling_layout() -> tuple[Path, int | None]:
-    """Return the layout file and line being rendered now (the innermost template on the stack)."""
-    frame = sys._getframe(1)
-    while frame is not None:
-        template = frame.f_globals.get("__jinja_template__")
-        if template is not None:
-            name = (template.name or "").removeprefix("default/")
-            return Path("layouts") / name, template.get_corresponding_lineno(frame.f_lineno)
-        frame = frame.f_back  # type: ignore[assignment]
-    return Path("layouts"), None
 
 
 def checked_status(site: Site, page: Page) -> dict[str, Any] | None:
