@@ -81,7 +81,8 @@ def test_the_visible_check_finds_what_the_full_rerun_found(rendered):
         if page.id not in visible:
             continue
         text = page_text(site, page)
-        authored = list(site.page_findings.get(page.id, ()))
+        packed = site.page_findings.get(page.id)
+        authored = packed.unpack() if packed else []
         fast = check_visible(text, visible[page.id], authored, settings, words)
         assert fast == slow_check_visible(text, visible[page.id], authored, settings, words), page.file
         compared += 1

@@ -9,6 +9,7 @@ from .checker.wordlists import load_wordlists
 from .content.base import Page
 from .content.minutes import MinutesMeta
 from .errors import Problem, Severity
+from .findings import PackedProblems, ProblemList
 from .points import PageText
 from .site import Site, body_once
 from .statement import check_statement
@@ -26,17 +27,21 @@ def page_text(site: Site, page: Page, body=None) -> PageText:
         extra={"summary": page.meta.summary, "summary_line": page.line_of("summary")})
 
 
-def check_site(site: Site) -> list[Problem]:
-    """Return every easy-read finding and cross-page warning for the site."""
+def check_site(site: Site) -> ProblemList:
+    """Return every easy-read finding and cross-page warning for the site.
+
+    Each page's findings stay packed (findings.PackedProblems): a build opens only the few it prints.
+    """
 
     words = site_wordlists(site)
     settings = site.config.checker
-    problems: list[Problem] = []
     # Each page's findings are usually made with its conversion (and may come from the build cache).
     done = site.page_findings
+    packs = []
     for page in site.pages:
         found = done.get(page.id)
-        problems.extend(found if found is not None else page_findings(site, page, settings, words))
+        packs.append(found if found is not None else PackedProblems.pack(page_findings(site, page, settings, words)))
+    problems: list[Problem] = []
     for result in site.datasets.values():
         for text in result.texts:
             problems.extend(check_page(text, settings, words))
@@ -45,7 +50,9 @@ def check_site(site: Site) -> list[Problem]:
         problems.extend(_versions_agree(site, page))
         problems.extend(consent_reviews_due(page, site.today))
     problems.extend(check_statement(site))  # the law's parts of the accessibility statement
-    return _once_each(problems)
+    # A page's findings are made once each already (page_findings). The rest name a data file, or are of
+    # rules the checker never makes on a page, so none of them can repeat one of a page's findings.
+    return ProblemList.of(*packs, _once_each(problems))
 
 
 CONSENT_REVIEWS = {
@@ -77,7 +84,7 @@ def page_findings(site: Site, page: Page, settings, words, body=None) -> list[Pr
     checked = run_page_check(text, settings, words)
     found = checked.problems
     verdict = page_verdict(text, found, settings, checked.counts)
-    return found + [verdict] if verdict is not None else found
+    return _once_each(found + [verdict] if verdict is not None else found)
 
 
 def site_wordlists(site: Site):
@@ -112,7 +119,8 @@ def checker_names(site: Site) -> tuple[str, ...]:
 
 
 def _once_each(problems: list[Problem]) -> list[Problem]:
-    """Return problems without repeats: data text shown on two pages is one finding."""
+    """Return problems without repeats: data text shown on two pages is one finding, and one page's
+    checker may find the same thing twice."""
     seen: set[tuple] = set()
     kept = []
     for p in problems:

@@ -38,6 +38,7 @@ from .checks import checker_names, page_findings, site_wordlists
 from .content.base import Page
 from .crosschecks import link_resolver
 from .errors import Problem
+from .findings import PackedProblems
 from .markdown import BodyContext, BodyConverter, PictureChoice
 from .pagework import PageResult, page_key, run_pages
 from .photos import Photos, photo_maker
@@ -152,7 +153,7 @@ class PageWorker:
         problems.extend(body.problems)
         problems.extend(broken_links(page, body))
         findings = page_findings(site, page, site.config.checker, words, body)
-        return PageResult(PackedBody.pack(body), tuple(problems), tuple(findings), dict(photos.files))
+        return PageResult(PackedBody.pack(body), tuple(problems), PackedProblems.pack(findings), dict(photos.files))
 
 
 def decision_pictures(page: Page, choose, problems: list[Problem]) -> tuple[str, ...]:

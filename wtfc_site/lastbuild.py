@@ -19,7 +19,7 @@ from __future__ import annotations
 import marshal
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -42,8 +42,8 @@ RECORD_FORMAT = (CACHE_FORMAT, 1, sys.version_info[:2])
 class LastBuild:
     """What the last build said."""
 
-    problems: list[Problem]
-    """Every problem; empty when only ``findings`` was asked for."""
+    problems: Sequence[Problem]
+    """Every problem (a findings.ProblemList: packed page by page); empty when only ``findings`` was asked for."""
     pages: int
     chosen: int
     findings: Findings | None = None
@@ -81,7 +81,7 @@ def unchanged_build(out_dir: Path, cache_dir: Path, inputs: SiteInputs, *,
     return LastBuild([], record["pages"], record["chosen"], findings) if isinstance(findings, Findings) else None
 
 
-def remember_build(out_dir: Path, cache_dir: Path, inputs: SiteInputs, problems: list[Problem],
+def remember_build(out_dir: Path, cache_dir: Path, inputs: SiteInputs, problems: Sequence[Problem],
                    pages: int, chosen: int, rendered: RenderReuse | None = None,
                    search: tuple[str, dict[str, str]] | None = None, findings: Findings | None = None) -> None:
     """Keep what this build was made from and left behind, for the next build.

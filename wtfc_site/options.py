@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .buildcache import SiteInputs, site_inputs
 from .errors import Problem, errors_in
+from .findings import ProblemList
 from .lastbuild import unchanged_build
 from .output import Findings
 from .progress import Progress, stage
@@ -61,7 +63,8 @@ class Options:
 class Report:
     """What a build or check found and did."""
 
-    problems: list[Problem]
+    problems: Sequence[Problem]
+    """Every problem, in sort_problems' order (a findings.ProblemList: most of them still packed, page by page)."""
     written: bool
     pages: int = 0
     site: Site | None = None
@@ -106,6 +109,10 @@ def unchanged_report(options: Options, *, every_problem: bool = True) -> tuple[S
                           findings=last.findings)
 
 
-def stop_problems(problems: list[Problem]) -> list[Problem]:
-    """Return the problems that stop a build (errors that are not easy-read findings)."""
+def stop_problems(problems: Sequence[Problem]) -> list[Problem]:
+    """Return the problems that stop a build (errors that are not easy-read findings).
+
+    From a ProblemList, only the packs that hold some are opened."""
+    if isinstance(problems, ProblemList):
+        return problems.stopping()
     return [p for p in errors_in(problems) if not p.rule.startswith("ER-")]

@@ -28,6 +28,7 @@ from typing import Any, TypeVar
 
 from .buildcache import Store, digest
 from .errors import Problem, SiteError
+from .findings import PackedProblems
 
 POOL_FROM = 150
 """Fewest pages still to do for which a process pool pays for itself (measured on 2 cores)."""
@@ -46,8 +47,8 @@ class PageResult:
     """The converted body, packed (wtfc_site.site.PackedBody: unpickled only if a later stage uses it)."""
     problems: tuple[Problem, ...]
     """Conversion problems: the body's own, broken links, photos."""
-    findings: tuple[Problem, ...]
-    """The easy-read checker's findings."""
+    findings: PackedProblems
+    """The easy-read checker's findings, packed (a build opens only the few it prints)."""
     photo_files: dict[PurePosixPath, Any] = field(default_factory=dict)
     """Processed photo files to write (wtfc_site.pictures.process.ImageFile)."""
 

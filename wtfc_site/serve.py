@@ -18,6 +18,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -151,7 +152,7 @@ def rebuild(preview: Preview, state: PreviewState) -> None:
     _tell_terminal(shown, failed, problems, time.monotonic() - started)
 
 
-def _tell_terminal(shown: list[Problem], failed: bool, problems: list[Problem], seconds: float) -> None:
+def _tell_terminal(shown: list[Problem], failed: bool, problems: Sequence[Problem], seconds: float) -> None:
     if shown:
         print_problems(shown, sys.stderr)
     if failed:

@@ -22,6 +22,7 @@ from .content.minutes import MinutesMeta
 from .datasets import Backlink, DataPage, DataResult
 from .discover import link_keys
 from .errors import Problem
+from .findings import PackedProblems
 from .markdown import Body
 from .pictures.library import PictureLibrary
 from .words import Abbreviations, Glossary
@@ -187,8 +188,8 @@ class Site:
     """What each dataset (checklist, Working Together for Change) added, by the content/ folder it reads."""
     backlinks: dict[str, list[Backlink]] = field(default_factory=dict)
     """Page id -> links shown on that page to the pages that use it (the golden thread, both ways)."""
-    page_findings: dict[str, tuple[Problem, ...]] = field(default_factory=dict)
-    """Page id -> its easy-read findings, made when its body was converted (check_site reads them)."""
+    page_findings: dict[str, PackedProblems] = field(default_factory=dict)
+    """Page id -> its easy-read findings, made when its body was converted (check_site reads them), packed."""
     decision_pictures: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Minutes page id -> the picture beside each decision, in order."""
     photos: dict[str, ProcessedImage] = field(default_factory=dict)

@@ -19,6 +19,7 @@ from .checker.visible import check_visible, visible_points
 from .checks import page_text, site_wordlists
 from .convert import from_other_pages
 from .errors import Problem
+from .findings import PackedProblems
 from .pagework import MadeWhenSent, run_pages
 from .points import PageText
 from .render import output_path
@@ -108,7 +109,7 @@ def _built_pages(site: Site, outputs: Mapping[PurePosixPath, bytes | Path | str]
     findings = site.page_findings
     pending: list[_Pending] = []
 
-    def add(text: Callable[[], PageText], path: PurePosixPath, authored: tuple[Problem, ...], what: str) -> None:
+    def add(text: Callable[[], PageText], path: PurePosixPath, authored: PackedProblems | None, what: str) -> None:
         made = cache.rendered.get(path.as_posix(), "") if cache and what else ""
         html = "" if made else _html(outputs.get(path))
         if not (made or html):
@@ -122,18 +123,18 @@ def _built_pages(site: Site, outputs: Mapping[PurePosixPath, bytes | Path | str]
             if made and not _html(outputs.get(path)):
                 return None
             page_text = text()
-            return _Built(page_text, path, page_text.title_line or 1, authored)
+            return _Built(page_text, path, page_text.title_line or 1, tuple(authored.unpack()) if authored else ())
         pending.append((key, ready))
 
     for page in site.pages:
         what = cache.page_keys.get(page.id, "") if cache else ""
-        add(partial(page_text, site, page), output_path(page.url), tuple(findings.get(page.id, ())), what)
+        add(partial(page_text, site, page), output_path(page.url), findings.get(page.id), what)  # opened if read again
     # A generated page has no page key; the checker also reads the other pages' front matter (people's names).
     others = from_other_pages(site) if cache else ""
     for generated in site.generated:
         text = partial(PageText, file=Path("layouts") / generated.layout, url=generated.url, title=generated.title,
                        title_line=1, content_type=generated.content_type or "list", easy_read=True)
-        add(text, output_path(generated.url), (), digest(_stable_repr(text()), others))
+        add(text, output_path(generated.url), None, digest(_stable_repr(text()), others))
     return pending
 
 
