@@ -29,6 +29,7 @@ from .crosschecks import (
 from .discover import discover
 from .dryrun import build_without_writing
 from .errors import Problem, SiteError, collect, sort_problems
+from .findings import ProblemList
 from .lastbuild import RenderReuse, last_record, remember_build, render_reuse
 from .load import ParseCache, load_datasets, parse_pages, picture_folders, static_files
 from .options import Options, Report, build_date, build_inputs, stop_problems, unchanged_report
@@ -133,7 +134,7 @@ def _check(options: Options, inputs: SiteInputs | None = None, *, visible: bool 
         with stage(options.progress, "inputs"):
             inputs = build_inputs(options)
     loaded = load_site(options, inputs)
-    problems = list(loaded.problems)
+    problems = ProblemList.of(loaded.problems)
     site = loaded.site
     if site is not None:
         with stage(options.progress, "check"):
@@ -142,7 +143,7 @@ def _check(options: Options, inputs: SiteInputs | None = None, *, visible: bool 
             with stage(options.progress, "check what readers see"):
                 problems += build_without_writing(site, make_environment(
                     options.site_dir, options.cache if options.use_cache else None, one_build=True), pool=options.pool)
-    return Report(sort_problems(problems), written=False, site=site)
+    return Report(problems, written=False, site=site)  # in order when gone through; most findings stay packed
 
 
 def build(options: Options, looked: tuple[SiteInputs | None] | None = None) -> Report:
@@ -184,11 +185,11 @@ def _build(options: Options, looked: tuple[SiteInputs | None] | None = None) -> 
                 outputs.update({path: f.data for path, f in site.photo_files.items()})
                 for result in site.datasets.values():
                     outputs.update(result.outputs)
-                report = replace(report, problems=report.problems + unreachable_pages(site, outputs, keep))
+                report = replace(report, problems=ProblemList.of(report.problems, unreachable_pages(site, outputs, keep)))
                 if site.config.checker.visible_text:  # what the reader sees, layouts' lines included
                     found = check_visible_text(site, outputs, _visible_cache(options, inputs, site, keys, keep),
                                                pool=options.pool)
-                    report = replace(report, problems=report.problems + found)  # sorted once, at the end
+                    report = replace(report, problems=ProblemList.of(report.problems, found))  # in order when gone through
             with stage(options.progress, "publish"):
                 search = _search_reuse(options, inputs) if inputs and options.search_index else None
                 outputs.update(publish_outputs(site, env, outputs, PublishOptions(
@@ -199,17 +200,16 @@ def _build(options: Options, looked: tuple[SiteInputs | None] | None = None) -> 
             with stage(options.progress, "write"):
                 folder.finish(outputs, keep.kept if keep else None)
     except SiteError as exc:
-        return Report(sort_problems(report.problems + list(exc.problems)), written=False, site=site)
+        return Report(ProblemList.of(report.problems, exc.problems), written=False, site=site)
     except OSError as exc:
         problem = Problem(options.output, None, f"The site could not be written: {exc.strerror or exc}.",
                           hint="Check there is space on the disk and that you may write to this folder. "
                                "The old site was left as it was.", rule="SITE-WRITE")
-        return Report(sort_problems(report.problems + [problem]), written=False, site=site)
+        return Report(ProblemList.of(report.problems, [problem]), written=False, site=site)
     pages = sum(1 for p in outputs if p.name == "index.html")
     chosen = pictures_chosen(site.bodies)
-    # Every finding sorted once, not again to print and to keep.
-    report = replace(report, problems=sort_problems(report.problems))
-    findings = build_findings(report.problems, ordered=True)
+    # What build prints comes from the few packs that hold its first findings, and the packs' counts.
+    findings = build_findings(report.problems)
     if inputs is not None:
         remember_build(options.output, options.cache, inputs, report.problems, pages, chosen,
                        keep, (search.fingerprint, search.hashes) if search else None,
