@@ -23,6 +23,7 @@ import html
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 TITLE_WEIGHT = 10
 """A word in a page's title counts as this many words in its text, so title matches come first."""
@@ -83,11 +84,12 @@ def page_record(page: bytes) -> SearchRecord | None:
     summary = _text(_SUMMARY.search(body), group=2)
     picture = _PICTURE.search(body)
     source = _SRC.search(picture.group(0)) if picture else None
-    counts: Counter[str] = Counter()
-    for word, times in Counter(words(plain_text(body))).items():
-        counts[stem(word)] += times  # each different word stemmed once: a page repeats most of its words
+    counts: dict[str, int] = {}
+    used = Counter(words(plain_text(body)))  # each different word stemmed once: a page repeats most of its words
+    for term, times in zip(map(stem, used), used.values()):
+        counts[term] = counts.get(term, 0) + times
     for term in terms(title):
-        counts[term] += TITLE_WEIGHT
+        counts[term] = counts.get(term, 0) + TITLE_WEIGHT
     return SearchRecord(title, summary, html.unescape(source.group(1)) if source else "",
                         version.group(1) if version else "easy read", dict(sorted(counts.items())))
 
@@ -154,6 +156,7 @@ def terms(text: str) -> list[str]:
     return [stem(word) for word in words(text)]
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """Return the stem of a lower-case word: a plural's, -ing's and -ed's ending taken off, and a final e.
 
@@ -162,6 +165,7 @@ def stem(word: str) -> str:
     Porter's stemmer it keeps the final e of a short word whose e makes it another word ('care' is not
     'car', 'hope' not 'hop', 'note' not 'not'), and puts it back after -ed or -ing ('cared' is 'care').
     A three-letter word of two consonants and s is a short form's plural: 'gps' is 'gp'.
+    Remembered: pages share most of their words, and stemming was most of a page's record.
     """
     if len(word) <= 3:
         if len(word) == 3 and word[2] == "s" and not any(letter in "aeiouy" for letter in word[:2]):
