@@ -11,7 +11,11 @@ varied text made from a fixed random seed and on hand-made edge cases:
 - ER-CONSISTENT giving up at once, when only some points' findings are wanted
   and none of them holds a word of a synonym group, against the full rule;
 - the short forms of a point, passing over lower-case words without asking,
-  against asking about every word.
+  against asking about every word;
+- a point's tokens and word count taken without splitting it into sentences,
+  against those of its sentences;
+- the visible-text check given the authored check's counts of the author's
+  points (so it need not split them again), against the check counting them.
 """
 
 from __future__ import annotations
@@ -24,12 +28,14 @@ from pathlib import Path
 from lxml import html as lxml_html
 
 from wtfc_site.checker import text as text_module
-from wtfc_site.checker.rules import make_context
+from wtfc_site.checker.page import run_page_check
+from wtfc_site.checker.rules import context as context_module
+from wtfc_site.checker.rules import make_context, make_view
 from wtfc_site.checker.rules.common import _abbreviation_base
 from wtfc_site.checker.rules.words import _short_forms, check_consistent
 from wtfc_site.checker.settings import CheckerSettings
 from wtfc_site.checker.text import COUNTED_KINDS, DOTTED, WORD, Token, tokenize
-from wtfc_site.checker.visible import _KINDS, _SPACES, _hidden, _is_label, _read, visible_points
+from wtfc_site.checker.visible import _KINDS, _SPACES, _hidden, _is_label, _read, check_visible, visible_points
 from wtfc_site.checker.wordlists import load_wordlists
 from wtfc_site.points import NONE, PageText, Point
 
@@ -256,3 +262,84 @@ def test_short_forms_passed_over_without_a_look_are_never_short_forms():
             assert fast == list(plain_short_forms(view, ctx)), text
             found += len(fast)
     assert found > 1000, "many words were short forms"
+
+
+# --- tokens and counts without a sentence split -------------------------------------------------
+
+_KINDS_OF_POINT = ["paragraph", "list-item", "heading", "table-cell", "quote"]
+
+
+def _line_starts(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple((at + 1, line) for line, at in enumerate((i for i, ch in enumerate(text) if ch == "\n"), start=2))
+
+
+def test_a_points_tokens_and_words_without_a_split_are_those_of_its_sentences():
+    chooser = random.Random(21)
+    texts = _mixed_texts(3000, seed=21) + ["We met. Sam came.\nPlease ring us", "Dr. Who is here. e.g. this",
+                                           "  lead and trail  ", "", "\n", "www.example.org. Next one."]
+    for text in texts:
+        point = Point(line=1, text=text, kind=chooser.choice(_KINDS_OF_POINT), picture=NONE,
+                      line_starts=_line_starts(text))
+        lazy = make_view(point)
+        tokens, words = lazy.tokens, lazy.word_count  # asked first: no split made
+        assert "sentences" not in lazy.__dict__ or point.kind not in ("paragraph", "list-item")
+        split = make_view(point)
+        assert split.sentences is not None  # split first
+        assert tokens == split.tokens, text
+        assert words == split.word_count == sum(s.word_count for s in split.sentences), text
+
+
+# --- the visible-text check with the authored check's counts ------------------------------------
+
+_VISIBLE_TEXTS = _POINT_TEXTS + [
+    "We met on Monday. Sam ran the meeting.", "The integrated care board (ICB) pays for it, and the council helps.",
+    "Updated on 3 December 2026", "Hard word:", "Read more about our plan", "The NHS is changing.",
+    "This is a very long sentence that goes on and on with many words in it so that it is far too long to read.",
+    " ".join(f"We met on day {n}." for n in range(60))]
+
+
+def _random_page(chooser: random.Random) -> tuple[PageText, list[Point]]:
+    """An authored page and what a built page shows: some of its points and some lines of its own."""
+    authored = tuple(Point(line=line, text=chooser.choice(_VISIBLE_TEXTS), kind=chooser.choice(_KINDS_OF_POINT),
+                           picture=NONE) for line in range(3, chooser.randint(4, 14)))
+    page = PageText(file=Path("p.md"), url="/p/", title=chooser.choice(["", "Our plan", "We met"]), title_line=1,
+                    content_type="page", easy_read=chooser.random() < 0.8, points=authored)
+    shown = [p for p in authored if chooser.random() < 0.9]
+    shown += [Point(line=1, text=chooser.choice(_VISIBLE_TEXTS), kind=chooser.choice(_KINDS_OF_POINT), picture=NONE)
+              for _ in range(chooser.randint(0, 4))]
+    chooser.shuffle(shown)
+    return page, shown
+
+
+def test_the_visible_check_with_the_authored_counts_finds_the_same_as_counting_again():
+    settings = replace(CheckerSettings(), page_words=replace(CheckerSettings().page_words, warn=60, error=120))
+    words = load_wordlists(abbreviations={"ICB": "integrated care board"})
+    chooser = random.Random(23)
+    made = 0
+    for number in range(300):
+        page, shown = _random_page(chooser)
+        checked = run_page_check(page, settings, words, text_only=True)
+        authored = checked.problems
+        plain = check_visible(page, shown, authored, settings, words)
+        fast = check_visible(page, shown, authored, settings, words, checked.points)
+        assert fast == plain, number
+        made += sum(p.rule in ("ER-PAGE-WORDS", "ER-VERDICT") for p in plain)
+    assert made > 30, "the counts decided findings"
+
+
+def test_with_the_authored_counts_the_authors_points_are_not_split_again(monkeypatch):
+    settings, words = CheckerSettings(), load_wordlists()
+    authored = tuple(Point(line=n, text=f"We met on day {n}. Sam came too.", kind="paragraph", picture=NONE)
+                     for n in range(3, 40))
+    page = PageText(file=Path("d.md"), url="/d/", title="Days", title_line=1, content_type="page", easy_read=True,
+                    points=authored)
+    checked = run_page_check(page, settings, words, text_only=True)
+    shown = [*authored, Point(line=1, text="Updated on 3 December 2026.", kind="paragraph", picture=NONE)]
+    split: list[str] = []
+    real = context_module._split
+    monkeypatch.setattr(context_module, "_split", lambda point, text: split.append(point.text) or real(point, text))
+    check_visible(page, shown, checked.problems, settings, words, checked.points)
+    assert split == ["Days", "Updated on 3 December 2026."]  # the title line and the layout's line: checked
+    split.clear()
+    check_visible(page, shown, checked.problems, settings, words)
+    assert len(split) == len(shown) + 1  # without them every point is split to count the page

@@ -29,6 +29,7 @@ from .rules import (
     RULES,
     SENTENCE_KINDS,
     PageContext,
+    PointCounts,
     Rule,
     apply_severity_overrides,
     make_context,
@@ -103,6 +104,10 @@ class PageCheck:
     problems: list[Problem]
     counts: TextCounts
     """Words and sentences of the paragraphs and list items (what ``page_counts`` gives)."""
+    points: PointCounts | None = None
+    """The counts of the page's own points (not the title line the check adds): what ``run_page_check``'s
+    ``known`` takes when the page is checked again with more points after them (the visible-text check).
+    None when only some points' findings were wanted."""
 
 
 def run_page_check(
@@ -113,13 +118,16 @@ def run_page_check(
     text_only: bool = False,
     point_rules_on: Callable[[Point], bool] | None = None,
     leave_out: frozenset[str] = frozenset(),
+    known: PointCounts | None = None,
 ) -> PageCheck:
     """Check one page as ``check_page`` does, keeping the counts so the verdict need not split the points again.
 
     ``point_rules_on`` (None: every point) picks the points the point rules read; the page rules
     still read every point, so "first use on this page" and "explained on this page" see the whole
     page. The visible-text check uses it to read only the lines the layouts add. ``leave_out``: ids
-    of rules not to run (whose findings the caller would throw away).
+    of rules not to run (whose findings the caller would throw away). ``known``: the counts of the points
+    ``point_rules_on`` leaves out (``PageCheck.points`` of their own check), so they need not be split
+    into sentences again to count the page.
     """
     if words.names:
         # The site's people and its own names are names like those in the settings (issue 13 part 4).
@@ -127,12 +135,20 @@ def run_page_check(
     ctx = make_context(page, settings, words)
     if point_rules_on is not None:
         ctx.reported = frozenset(id(v) for v in ctx.views if point_rules_on(v.point))
+        ctx.known = known
     rules = [rule for rule in _active_rules(page, settings, text_only) if rule.id not in leave_out]
+    if known is None:
+        reading_counts(ctx)  # splits every paragraph first, so no rule tokenizes one apart from its split
     problems = _silence(list(run_rules(ctx, rules)), page.silences, ctx)
     overrides = dict(settings.rules)
     if not page.easy_read:
         overrides.update(settings.standard.rules)
-    return PageCheck(sort_problems(apply_severity_overrides(problems, overrides)), reading_counts(ctx))
+    counts = reading_counts(ctx)
+    own = None
+    if point_rules_on is None:
+        points = {id(p) for p in page.points}
+        own = PointCounts(counts, sum(v.word_count for v in ctx.views if id(v.point) in points))
+    return PageCheck(sort_problems(apply_severity_overrides(problems, overrides)), counts, own)
 
 
 def page_counts(page: PageText, settings: CheckerSettings | None = None) -> TextCounts:

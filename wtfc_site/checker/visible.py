@@ -27,6 +27,7 @@ from lxml import etree
 from ..errors import Problem
 from ..points import NONE, PageText, Point
 from .page import page_verdict, run_page_check
+from .rules import PointCounts
 from .settings import CheckerSettings
 from .wordlists import WordLists, with_generated_words
 
@@ -184,8 +185,13 @@ def generated_points(page: PageText, visible: Iterable[Point]) -> list[Point]:
 
 
 def check_visible(page: PageText, visible: list[Point], authored_findings: list[Problem],
-                  settings: CheckerSettings, words: WordLists) -> list[Problem]:
-    """Return findings on what the reader sees that the authored check did not make (see the module docstring)."""
+                  settings: CheckerSettings, words: WordLists, authored_counts: PointCounts | None = None
+                  ) -> list[Problem]:
+    """Return findings on what the reader sees that the authored check did not make (see the module docstring).
+
+    ``authored_counts``: the counts of the page's points from the authored check (``PageCheck.points``),
+    when the caller kept them: the author's points are then not split into sentences again to count
+    the page (the findings are the same either way)."""
     line = page.title_line or 1
     generated = [replace(p, line=line) for p in generated_points(page, visible)]
     if not generated:
@@ -198,7 +204,8 @@ def check_visible(page: PageText, visible: list[Point], authored_findings: list[
     # page, so "first use on this page", "explained on this page" and the page length see what the reader sees.
     authored_points = {id(p) for p in page.points}
     checked = run_page_check(whole, settings, with_generated_words(words), text_only=True,
-                             point_rules_on=lambda point: id(point) not in authored_points, leave_out=INFO_ONLY_RULES)
+                             point_rules_on=lambda point: id(point) not in authored_points, leave_out=INFO_ONLY_RULES,
+                             known=authored_counts)
     found = checked.problems
     generated_text = [p.text for p in generated]
     authored_text = [p.text for p in page.points]

@@ -30,6 +30,7 @@ from .context import (  # noqa: F401
     SENTENCE_KINDS,
     WORD_KINDS,
     PageContext,
+    PointCounts,
     PointView,
     make_context,
     make_view,

@@ -59,22 +59,54 @@ _DIGIT = re.compile(r"\d")
 
 # --- the page being checked -------------------------------------------------------
 
+
+@dataclass(frozen=True)
+class PointCounts:
+    """What the page rules count over some points: their reading counts and their words."""
+
+    reading: TextCounts
+    """Words, sentences and syllables of the paragraphs and list items (``reading_counts``)."""
+    words: int
+    """Words of every point (``check_page_words``)."""
+
+
 @dataclass
 class PointView:
-    """One point, split into sentences and tokens once, shared by all rules."""
+    """One point, split into sentences and tokens once, shared by all rules.
+
+    The split is made when a rule first asks for it: the visible-text check reads the author's points
+    only for the page rules' "first use on this page", which seldom needs their sentences (and their
+    counts come from the authored check, ``PointCounts``)."""
 
     point: Point
     text: str
     """The point's text, normalised (plain apostrophes and hyphens; same offsets)."""
-    sentences: tuple[Sentence, ...]
-    masked: tuple[tuple[int, int], ...]
-    """Spans of names from the settings that the word rules skip."""
+    names: re.Pattern[str] | None = None
+    """The names from the settings (``_names_regex``), whose spans the word rules skip."""
     kind: str = ""
     """The point's kind (copied from the point)."""
     _avoid: list[Match] | None = None
 
     def __post_init__(self) -> None:
         self.kind = self.point.kind
+
+    @functools.cached_property
+    def sentences(self) -> tuple[Sentence, ...]:
+        """The point's sentences (a heading or table cell is one sentence)."""
+        return _split(self.point, self.text)
+
+    @functools.cached_property
+    def masked(self) -> tuple[tuple[int, int], ...]:
+        """Spans of names from the settings that the word rules skip."""
+        regex = self.names
+        return tuple((m.start(), m.end()) for m in regex.finditer(self.text)) if regex else ()
+
+    @functools.cached_property
+    def word_count(self) -> int:
+        """How many words the point has (its sentences' words; counted from its tokens when not yet split)."""
+        if "sentences" in self.__dict__:
+            return sum(len(s.words) for s in self.sentences)
+        return sum(1 for t in self.tokens if t.counted)
 
     @functools.cached_property
     def words(self) -> list[PhraseWord]:
@@ -114,8 +146,11 @@ class PointView:
 
     @functools.cached_property
     def tokens(self) -> tuple[Token, ...]:
-        """Every token of every sentence, in order."""
-        return tuple(t for s in self.sentences for t in s.tokens)
+        """Every token of every sentence, in order (the point's tokens: a split leaves none out, so a point
+        of sentences not yet split is only tokenized; test_checker_fast_paths compares the two ways)."""
+        if "sentences" in self.__dict__ or self.kind not in SENTENCE_KINDS:
+            return tuple(t for s in self.sentences for t in s.tokens)
+        return tuple(tokenize(self.text))
 
     @functools.cached_property
     def _starts(self) -> list[int]:
@@ -154,6 +189,9 @@ class PageContext:
     reported: frozenset[int] | None = None
     """ids of the views whose findings are wanted (None: every view). The point rules read only
     these; the page rules read every view but need not make findings on the others."""
+    known: PointCounts | None = None
+    """The counts of the views whose findings are not wanted, when the caller has them already (the
+    authored check counted the author's points): the page's counts are these plus the wanted views'."""
     _explained_cache: dict[str, bool] = field(default_factory=dict)
     _name_cache: dict[str, bool] = field(default_factory=dict)
 
@@ -315,19 +353,19 @@ def _names_regex(names: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
 
 
-def make_view(point: Point, names: tuple[str, ...] = ()) -> PointView:
-    """Split a point into sentences once (a heading or table cell is one sentence)."""
-    text = normalise(point.text)
+def _split(point: Point, text: str) -> tuple[Sentence, ...]:
+    """Return the sentences of a point whose normalised text is ``text`` (a heading or table cell is one)."""
     if point.kind in SENTENCE_KINDS:
-        sentences = tuple(split_sentences(point.text, point.line_starts))
-    else:
-        stripped = text.strip()
-        start = text.find(stripped) if stripped else 0
-        tokens = tuple(tokenize(text, start, start + len(stripped)))
-        sentences = (make_sentence(point.text, start, start + len(stripped), tokens),) if tokens else ()
-    regex = _names_regex(names)
-    masked = tuple((m.start(), m.end()) for m in regex.finditer(text)) if regex else ()
-    return PointView(point, text, sentences, masked)
+        return tuple(split_sentences(point.text, point.line_starts))
+    stripped = text.strip()
+    start = text.find(stripped) if stripped else 0
+    tokens = tuple(tokenize(text, start, start + len(stripped)))
+    return (make_sentence(point.text, start, start + len(stripped), tokens),) if tokens else ()
+
+
+def make_view(point: Point, names: tuple[str, ...] = ()) -> PointView:
+    """Return the view of a point; its sentences and name spans are worked out when first asked for."""
+    return PointView(point, normalise(point.text), _names_regex(names))
 
 
 def make_context(page: PageText, settings: CheckerSettings, words: WordLists) -> PageContext:

@@ -27,7 +27,10 @@ def check_bold_share(ctx: PageContext) -> list[Problem]:
 
 def check_page_words(ctx: PageContext) -> list[Problem]:
     """ER-PAGE-WORDS: warn over 500 words, error over 1,000 on an easy-read page (ERS, DH09, GOVUK-AF; rule 44)."""
-    total = sum(s.word_count for v in ctx.views for s in v.sentences)
+    if ctx.known is None:
+        total = sum(v.word_count for v in ctx.views)
+    else:
+        total = ctx.known.words + sum(v.word_count for v in ctx.views if ctx.reports(v))
     limits = ctx.settings.page_words
     if total <= limits.warn:
         return []
@@ -42,7 +45,14 @@ def check_page_words(ctx: PageContext) -> list[Problem]:
 def reading_counts(ctx: PageContext) -> TextCounts:
     """Return the TextCounts of the page's sentences (paragraphs and list items, not quotes), counted once a page."""
     if ctx.counts is None:
-        ctx.counts = count_sentences(s for v in ctx.views if v.kind in SENTENCE_KINDS for s in v.sentences)
+        if ctx.known is None:
+            ctx.counts = count_sentences(s for v in ctx.views if v.kind in SENTENCE_KINDS for s in v.sentences)
+        else:  # the known views' counts plus the others': the same sums, without splitting the known views
+            more = count_sentences(s for v in ctx.views if v.kind in SENTENCE_KINDS and ctx.reports(v)
+                                   for s in v.sentences)
+            known = ctx.known.reading
+            ctx.counts = TextCounts(known.words + more.words, known.sentences + more.sentences,
+                                    known.syllables + more.syllables)
     return ctx.counts
 
 
