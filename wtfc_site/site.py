@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import pickle
+import zlib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -27,7 +28,8 @@ from .markdown import Body
 from .pictures.library import PictureLibrary
 from .words import Abbreviations, Glossary
 
-if TYPE_CHECKING:  # Pillow is loaded only by the stage that makes pictures
+if TYPE_CHECKING:  # Pillow is loaded only by the stage that makes pictures; the checker's rules by the checks
+    from .checker import PointCounts
     from .pictures.process import ImageFile, ProcessedImage
 
 
@@ -38,7 +40,10 @@ class PackedBody:
     A page's result comes from the build cache with its body still packed:
     a build after a one-page edit renders, checks and reads back only that
     page, so unpickling every page's points was wasted (a third of loading
-    the cache).
+    the cache). The pickle is compressed (zlib's fastest level): every
+    page's body is held to the end of the build, and packed so it is a fifth
+    the size (11 KB a page to 2.3 KB on the bench site: some 90 MB less at
+    10,000 pages) for about 0.08 ms to pack and 0.04 ms to unpack a page.
     """
 
     data: bytes
@@ -50,12 +55,12 @@ class PackedBody:
     @classmethod
     def pack(cls, body: Body) -> PackedBody:
         """Return ``body`` packed."""
-        return cls(pickle.dumps(body, protocol=pickle.HIGHEST_PROTOCOL), tuple(body.pictures),
+        return cls(zlib.compress(pickle.dumps(body, protocol=pickle.HIGHEST_PROTOCOL), 1), tuple(body.pictures),
                    sum(point.picture_was_chosen for point in body.points))
 
     def unpack(self) -> Body:
         """Return the body."""
-        return pickle.loads(self.data)
+        return pickle.loads(zlib.decompress(self.data))
 
 
 class Bodies(Mapping[str, Body]):
@@ -190,6 +195,9 @@ class Site:
     """Page id -> links shown on that page to the pages that use it (the golden thread, both ways)."""
     page_findings: dict[str, PackedProblems] = field(default_factory=dict)
     """Page id -> its easy-read findings, made when its body was converted (check_site reads them), packed."""
+    page_counts: dict[str, PointCounts] = field(default_factory=dict)
+    """Page id -> the checker's counts of its points, made with its findings: the visible-text check adds
+    the layouts' lines to them instead of splitting every point into sentences again."""
     decision_pictures: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Minutes page id -> the picture beside each decision, in order."""
     photos: dict[str, ProcessedImage] = field(default_factory=dict)
