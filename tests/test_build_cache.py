@@ -339,7 +339,7 @@ def test_after_one_page_changes_only_that_page_and_the_lists_are_rendered_again(
     cached_build(site, tmp_path)
     written_pages = {"index.html", "updates/2026-01-05-new-bus/index.html", "updates/2026-02-09-cafe/index.html"}
     assert written_pages & set(rendered) == {"updates/2026-02-09-cafe/index.html"}
-    assert "updates/index.html" in rendered  # lists are always made again
+    assert "updates/index.html" not in rendered  # a list shows no body: it is kept (test_one_page_edit.py)
 
 
 def test_findings_on_what_readers_see_come_from_the_cache_the_same_as_from_a_clean_build(tmp_path: Path) -> None:

@@ -94,7 +94,7 @@ def remember_build(out_dir: Path, cache_dir: Path, inputs: SiteInputs, problems:
     save_pickle(cache_dir / SAID, {"format": CACHE_FORMAT, "key": inputs.key, "findings": findings or build_findings(problems)})
     record = {"format": RECORD_FORMAT, "key": inputs.key, "out": str(out_dir.resolve()),
               "manifest": output_manifest(out_dir), "pages": pages, "chosen": chosen, "rendered": rendered.made if rendered else {},
-              "facts": rendered.found if rendered else {},
+              "facts": rendered.found if rendered else {}, "lists": rendered.lists if rendered else {},
               "search": search[0] if search else "", "html": search[1] if search else {}}
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
@@ -138,6 +138,13 @@ class RenderReuse:
     kept: dict[str, tuple[int, int, int]] = field(default_factory=dict)
     """Output path -> (inode, size, mtime) of each file kept: the writer links it only if it is still that file
     (write.Staging.finish), since another build may have swapped in its own site meanwhile."""
+    list_key: str = ""
+    """The render key of every page the build makes itself (the lists, the A to Z, the data pages): a hash of
+    all such a layout can read, every input but the page bodies (``pipeline._render_reuse``)."""
+    previous_lists: dict[str, list[str]] = field(default_factory=dict)
+    """What the last build made: list id (``made_list``) -> the output paths of its pages."""
+    lists: dict[str, list[str]] = field(default_factory=dict)
+    """The same, for this build's record."""
 
     def fact(self, kind: str, path: PurePosixPath, find: Callable[[], list[str]]) -> list[str]:
         """Return what ``find`` finds in the page at ``path`` (its links, the pictures it shows).
@@ -161,11 +168,50 @@ class RenderReuse:
         if not key:
             return None
         self.made[name] = key
+        return self._keep(name, key)
+
+    def kept_list(self, list_id: str) -> dict[PurePosixPath, Path] | None:
+        """Return the files of a page the build makes itself (all the pages of a long list), when every one
+        can be kept as the last build made it; None to make them again (then ``made_list`` each).
+
+        ``list_id`` names the page as the build knows it before working out how many pages a list has.
+        """
+        names = self.previous_lists.get(list_id)
+        if not self.list_key or not names:
+            return None
+        files = {}
+        for name in names:
+            file = self._keep(name, self._list_key(name))
+            if file is None:
+                for other in names:  # made again, every one: neither kept nor recorded as kept
+                    self.kept.pop(other, None)
+                    self.made.pop(other, None)
+                return None
+            files[PurePosixPath(name)] = file
+        self.lists[list_id] = names
+        return files
+
+    def made_list(self, list_id: str, path: PurePosixPath, listed_pictures: bool) -> None:
+        """Note that the page at ``path``, one of those ``list_id`` names, was made again; ``listed_pictures``:
+        its layout listed every picture the site shows (the credits)."""
+        if not self.list_key:
+            return
+        name = path.as_posix()
+        self.lists.setdefault(list_id, []).append(name)
+        key = self._list_key(name)
+        self.made[name] = self._with_pictures(key) if listed_pictures else key
+
+    def _list_key(self, name: str) -> str:
+        # One key a file, never one for all of them: a fact (``fact``) is kept by render key.
+        return f"{self.list_key} {name}"
+
+    def _keep(self, name: str, key: str) -> Path | None:
+        """Return the old output file ``name`` if it was made with ``key`` and is untouched since, else None."""
         if self.previous.get(name) not in (key, self._with_pictures(key)):
             return None
-        file = self.out_dir / path
+        file = self.out_dir / name
         try:
-            info = file.stat()
+            info = os.stat(file)
         except OSError:
             return None
         if (info.st_size, info.st_mtime_ns) != self.manifest.get(name):
@@ -184,17 +230,19 @@ class RenderReuse:
         return f"{key} pictures {self.pictures}"
 
 
-def render_reuse(out_dir: Path, cache_dir: Path, keys: dict[str, str], pictures: str) -> RenderReuse:
+def render_reuse(out_dir: Path, cache_dir: Path, keys: dict[str, str], pictures: str,
+                 list_key: str = "") -> RenderReuse:
     """Return the reuse finder for this build, knowing what the last build left in ``out_dir``.
 
-    ``pictures``: the hash of the names of every picture the site shows.
+    ``pictures``: the hash of the names of every picture the site shows. ``list_key``: the render key of
+    the pages the build makes itself (RenderReuse.list_key).
     """
     out_dir = out_dir.resolve()
     record = last_record(out_dir, cache_dir)
     if record is None:
-        return RenderReuse(out_dir, keys, pictures=pictures)
+        return RenderReuse(out_dir, keys, pictures=pictures, list_key=list_key)
     return RenderReuse(out_dir, keys, record.get("rendered", {}), record.get("manifest", {}), pictures=pictures,
-                       known=record.get("facts", {}))
+                       known=record.get("facts", {}), list_key=list_key, previous_lists=record.get("lists", {}))
 
 
 def forget_build(cache_dir: Path) -> None:

@@ -238,7 +238,11 @@ def _render_reuse(options: Options, inputs: SiteInputs | None, site: Site, page_
     fronts = digest(*(f"{name}\0{inputs.heads.get(name) or inputs.files.get(name, '')}"
                       for name in page_files(site)))
     keys = {page.id: digest("render", key, layouts, fronts) for page, key in zip(site.pages, page_keys) if key}
-    return render_reuse(options.output, options.cache, keys, pictures)
+    # A page the build makes (a list, the A to Z, a data page) reads every input but the pages' bodies:
+    # the settings, word lists, pictures, data files, this program and the date (the shared key), the layouts
+    # and every page's front matter. Its pictures' credits are covered as above (``pictures``).
+    lists = digest("render lists", inputs.shared_key(set(page_files(site))), site.today.isoformat(), layouts, fronts)
+    return render_reuse(options.output, options.cache, keys, pictures, lists)
 
 
 def _search_reuse(options: Options, inputs: SiteInputs) -> SearchReuse:
