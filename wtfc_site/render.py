@@ -105,6 +105,12 @@ class KeepPages(Protocol):
     def fact(self, kind: str, path: PurePosixPath, find: Callable[[], list[str]]) -> list[str]:
         """Return what ``find`` finds in the page at ``path``, from the last build when it was made the same."""
 
+    def kept_list(self, list_id: str) -> dict[PurePosixPath, Path] | None:
+        """Return the files to keep for a page the build makes (every page of a long list), or None to make it."""
+
+    def made_list(self, list_id: str, path: PurePosixPath, listed_pictures: bool) -> None:
+        """Hear that the page at ``path``, one of ``list_id``'s, was made (and if it listed every picture)."""
+
 
 def render_site(site: Site, env: jinja2.Environment, keep: KeepPages | None = None, *,
                 staging: Staging | None = None, pool: bool = False) -> dict[PurePosixPath, bytes | Path]:
@@ -145,14 +151,23 @@ def render_site(site: Site, env: jinja2.Environment, keep: KeepPages | None = No
             listing.pages.append((result.layout, path, {**common, **page_context(site, page)}))
             if keep is not None:
                 keep.listed_pictures(path)
+    # The pages the build makes read no page's body, so a body edit keeps them all (lastbuild.RenderReuse.list_key).
     for generated in site.generated:
+        if _kept_list(site, outputs, keep, f"list {generated.url}"):
+            continue
         context = {**common, **generated_context(site, generated)}
         for list_page in list_pages(generated, context):  # long lists are split into pages of 50
-            _render_into(outputs, problems, env, generated.layout, output_path(list_page.url),
-                         {**context, **list_page.context})
+            path = output_path(list_page.url)
+            _render_into(outputs, problems, env, generated.layout, path, {**context, **list_page.context})
+            if keep is not None:
+                keep.made_list(f"list {generated.url}", path, listing.asked)
     for data_page in site.data_pages():
-        _render_into(outputs, problems, env, data_page.layout, output_path(data_page.url),
-                     {**common, **data_page_context(data_page)})
+        if _kept_list(site, outputs, keep, f"data {data_page.url}"):
+            continue
+        path = output_path(data_page.url)
+        _render_into(outputs, problems, env, data_page.layout, path, {**common, **data_page_context(data_page)})
+        if keep is not None:
+            keep.made_list(f"data {data_page.url}", path, listing.asked)
     for layout, path, context in listing.render_again():  # the credits: now that every picture is known
         _render_into(outputs, problems, env, layout, path, context)
         made = outputs.get(path)
@@ -162,6 +177,17 @@ def render_site(site: Site, env: jinja2.Environment, keep: KeepPages | None = No
         # A site's own layout is named as the author sees it (layouts/page.html), not by its disk path.
         raise SiteError([replace(p, file=relative_to_site(p.file, site.site_dir)) if p.file else p for p in problems])
     return outputs
+
+
+def _kept_list(site: Site, outputs: dict[PurePosixPath, bytes | Path], keep: KeepPages | None, list_id: str) -> bool:
+    """Put the last build's files of a page the build makes into ``outputs`` when they can all be kept."""
+    files = keep.kept_list(list_id) if keep is not None else None
+    if files is None or keep is None:
+        return False
+    outputs.update(files)
+    for path, file in files.items():  # the pictures it showed are copied, and listed by the credits
+        site.layout_pictures.update(keep.fact("pictures", path, partial(_pictures_in_file, file)))
+    return True
 
 
 @dataclass(frozen=True)
