@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import stat
+import time
 from pathlib import Path, PurePosixPath
 
 import pytest
@@ -34,8 +35,14 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 
 def leftovers(out: Path) -> list[str]:
-    """Return temporary or old folders left beside ``out``."""
-    return sorted(p.name for p in out.parent.iterdir() if p.name.startswith(f".{out.name}."))
+    """Return temporary or old folders left beside ``out``, once a replaced site's own process
+    (write.remove_later) has removed it (waiting up to 30 s: the build does not wait for it)."""
+    deadline = time.monotonic() + 30
+    while True:
+        names = sorted(p.name for p in out.parent.iterdir() if p.name.startswith(f".{out.name}."))
+        if not any(".gone-" in name for name in names) or time.monotonic() > deadline:
+            return names
+        time.sleep(0.05)
 
 
 def test_a_failed_build_leaves_the_old_site_byte_for_byte(make_site, build_site):
@@ -86,16 +93,16 @@ def test_an_interrupted_write_leaves_the_old_site_and_no_temporary_folder(make_s
     before = snapshot(out)
     (site / "content" / "about.md").write_text("---\ntitle: About\n---\nWe are here.\n")
 
-    written = []
-    real_write_bytes = Path.write_bytes
+    written: list[Path] = []
+    real_write_bytes = write_module._write_bytes  # where the writer writes every new file
 
-    def fail_half_way(self: Path, data: bytes) -> int:
+    def fail_half_way(target: str, data: bytes) -> tuple[int, int]:
         if len(written) == 3:
             raise KeyboardInterrupt  # someone pressed Ctrl+C while files were being written
-        written.append(self)
-        return real_write_bytes(self, data)
+        written.append(Path(target))
+        return real_write_bytes(target, data)
 
-    monkeypatch.setattr(Path, "write_bytes", fail_half_way)
+    monkeypatch.setattr(write_module, "_write_bytes", fail_half_way)
     with pytest.raises(KeyboardInterrupt):
         build_site(site)
     monkeypatch.undo()
@@ -129,10 +136,10 @@ def test_a_full_disk_is_reported_as_a_problem(make_site, build_site, monkeypatch
     """Regression: an OSError while writing escaped build() as a traceback."""
     site = make_site(SITE)
 
-    def disk_full(self: Path, data: bytes) -> int:
+    def disk_full(target: str, data: bytes) -> tuple[int, int]:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(Path, "write_bytes", disk_full)
+    monkeypatch.setattr(write_module, "_write_bytes", disk_full)  # where the writer writes a new file
     report = build_site(site)
     monkeypatch.undo()
     assert not report.written

@@ -83,17 +83,20 @@ def unchanged_build(out_dir: Path, cache_dir: Path, inputs: SiteInputs, *,
 
 def remember_build(out_dir: Path, cache_dir: Path, inputs: SiteInputs, problems: Sequence[Problem],
                    pages: int, chosen: int, rendered: RenderReuse | None = None,
-                   search: tuple[str, dict[str, str]] | None = None, findings: Findings | None = None) -> None:
+                   search: tuple[str, dict[str, str]] | None = None, findings: Findings | None = None,
+                   manifest: dict[str, tuple[int, int]] | None = None) -> None:
     """Keep what this build was made from and left behind, for the next build.
 
     ``search``: the fingerprint and page hashes the search index now in the output was made from
     (publish.search.SearchReuse; None when the build kept an older index without looking, as the
     live preview does). ``findings``: what build printed of the problems, when already worked out.
+    ``manifest``: the output's files as the writer left them (write.Staging.manifest), so they are not
+    all looked at again (0.08 s at 3,000 pages); without it the output folder is read.
     """
     save_pickle(cache_dir / PROBLEMS, {"format": CACHE_FORMAT, "key": inputs.key, "problems": problems})
     save_pickle(cache_dir / SAID, {"format": CACHE_FORMAT, "key": inputs.key, "findings": findings or build_findings(problems)})
     record = {"format": RECORD_FORMAT, "key": inputs.key, "out": str(out_dir.resolve()),
-              "manifest": output_manifest(out_dir), "pages": pages, "chosen": chosen, "rendered": rendered.made if rendered else {},
+              "manifest": output_manifest(out_dir) if manifest is None else manifest, "pages": pages, "chosen": chosen, "rendered": rendered.made if rendered else {},
               "facts": rendered.found if rendered else {}, "lists": rendered.lists if rendered else {},
               "search": search[0] if search else "", "html": search[1] if search else {}}
     try:

@@ -213,7 +213,7 @@ def _build(options: Options, looked: tuple[SiteInputs | None] | None = None) -> 
     if inputs is not None:
         remember_build(options.output, options.cache, inputs, report.problems, pages, chosen,
                        keep, (search.fingerprint, search.hashes) if search else None,
-                       findings)
+                       findings, manifest=folder.manifest)
     return Report(report.problems, written=True, pages=pages, site=site, pictures_chosen=chosen, findings=findings)
 
 
