@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
 
-from conftest import TODAY, new_site
+from conftest import TODAY, count_conversions, new_site
 
 from tests.test_wtfc import MINUTES, tiny
 from wtfc_site.buildcache import Store
 from wtfc_site.checker import CheckerSettings, check_page, load_wordlists
 from wtfc_site.checker.plaintext import page_from_text
 from wtfc_site.checker.visible import LAYOUT_HINT, check_visible, generated_points, visible_points
+from wtfc_site.options import build_inputs
 from wtfc_site.pipeline import Options, load_site
 from wtfc_site.visiblecheck import VisibleCache, _built_pages
 
@@ -140,3 +141,44 @@ def test_a_generated_page_s_kept_findings_follow_the_names_other_pages_give(tmp_
         minutes.replace("chairs: [Jo Bloggs]", "chairs: [Jo Bloggs]\nattended: [{name: Ngozi Quorvanek}]"),
         encoding="utf-8")
     assert tracker_key() != before
+
+
+def test_a_build_reads_the_authors_points_back_without_splitting_them_again(make_site, build_site, monkeypatch,
+                                                                              tmp_path):
+    """The convert stage keeps its counts of each page's points (issue 16), so reading the built page back
+    splits only the lines the layouts add; a page whose result comes from the build cache keeps them too."""
+    from wtfc_site import visiblecheck
+    from wtfc_site.checker.rules import context
+
+    site = make_site({"content/people/sam.md": f"---\ntitle: Sam Okafor\nrole: {LONG_ROLE}\n---\n"
+                                               "[picture: people]\nSam works with us.\n\nSam likes the garden.\n"})
+    split_while_reading: list[str] = []
+    reading = []
+    real_split, real_check = context._split, visiblecheck.check_visible
+
+    def split(point, text):
+        if reading:
+            split_while_reading.append(point.text)
+        return real_split(point, text)
+
+    def check(*args):
+        reading.append(True)
+        try:
+            return real_check(*args)
+        finally:
+            reading.pop()
+    monkeypatch.setattr(context, "_split", split)
+    monkeypatch.setattr(visiblecheck, "check_visible", check)
+    report = build_site(site)
+    assert report.written
+    assert any(LONG_ROLE in text for text in split_while_reading)  # the layout's line is read
+    assert not [t for t in split_while_reading if "Sam works with us." in t or "garden" in t], split_while_reading
+    assert [p.line for p in report.problems if p.rule == "ER-SENT-LEN" and p.file
+            and p.file.as_posix() == "content/people/sam.md"] == [2]
+    (site / "content/index.md").write_text((site / "content/index.md").read_text() + "\nA new line.\n")
+    converted = count_conversions(monkeypatch)
+    options = Options(site_dir=site, today=TODAY, cache_dir=tmp_path / "cache")  # build_site's cache
+    again = load_site(options, build_inputs(options)).site
+    assert converted == ["content/index.md"]  # Sam's page came from the cache, with its counts
+    [sam] = [page for page in again.pages if page.file.as_posix() == "content/people/sam.md"]
+    assert again.page_counts[sam.id].reading.sentences == 2 and again.page_counts[sam.id].words >= 8

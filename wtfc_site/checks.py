@@ -4,7 +4,7 @@ that need more than one page (versions agree, checked-by still true)."""
 from __future__ import annotations
 
 from .checked import check_state
-from .checker import check_page, page_verdict, run_page_check
+from .checker import PointCounts, check_page, page_verdict, run_page_check
 from .checker.wordlists import load_wordlists
 from .content.base import Page
 from .content.minutes import MinutesMeta
@@ -80,11 +80,17 @@ def consent_reviews_due(page: Page, today) -> list[Problem]:
 
 def page_findings(site: Site, page: Page, settings, words, body=None) -> list[Problem]:
     """Return one page's easy-read findings and its verdict as a whole, as check --text judges a file."""
+    return page_check(site, page, settings, words, body)[0]
+
+
+def page_check(site: Site, page: Page, settings, words, body=None) -> tuple[list[Problem], PointCounts | None]:
+    """Return ``page_findings`` and the counts of the page's points (``PageCheck.points``): the visible-text
+    check takes them, so it need not split the author's points into sentences again to count the page."""
     text = page_text(site, page, body)
     checked = run_page_check(text, settings, words)
     found = checked.problems
     verdict = page_verdict(text, found, settings, checked.counts)
-    return _once_each(found + [verdict] if verdict is not None else found)
+    return _once_each(found + [verdict] if verdict is not None else found), checked.points
 
 
 def site_wordlists(site: Site):

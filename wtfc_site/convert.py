@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .buildcache import SiteInputs, Store, digest
-from .checks import checker_names, page_findings, site_wordlists
+from .checks import checker_names, page_check, site_wordlists
 from .content.base import Page
 from .crosschecks import link_resolver
 from .errors import Problem
@@ -68,6 +68,8 @@ def convert_bodies(site: Site, photos: Photos, problems: list[Problem], store: S
         photos.files.update(result.photo_files)
         packed[page.id] = result.body
         site.page_findings[page.id] = result.findings
+        if result.counts is not None:
+            site.page_counts[page.id] = result.counts
     bodies = Bodies(packed)
     chooser = make_chooser(site.library, site_names(site))
     site.decision_pictures.update({
@@ -152,8 +154,9 @@ class PageWorker:
         body = converter.convert(page.body, ctx)
         problems.extend(body.problems)
         problems.extend(broken_links(page, body))
-        findings = page_findings(site, page, site.config.checker, words, body)
-        return PageResult(PackedBody.pack(body), tuple(problems), PackedProblems.pack(findings), dict(photos.files))
+        findings, counts = page_check(site, page, site.config.checker, words, body)
+        return PageResult(PackedBody.pack(body), tuple(problems), PackedProblems.pack(findings), dict(photos.files),
+                          counts)
 
 
 def decision_pictures(page: Page, choose, problems: list[Problem]) -> tuple[str, ...]:

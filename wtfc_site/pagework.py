@@ -51,6 +51,8 @@ class PageResult:
     """The easy-read checker's findings, packed (a build opens only the few it prints)."""
     photo_files: dict[PurePosixPath, Any] = field(default_factory=dict)
     """Processed photo files to write (wtfc_site.pictures.process.ImageFile)."""
+    counts: Any = None
+    """The checker's counts of the page's points (wtfc_site.checker.PointCounts), for the visible-text check."""
 
 
 PageWorker = Callable[[Any], PageResult]

@@ -15,6 +15,7 @@ from functools import partial
 from pathlib import Path, PurePosixPath
 
 from .buildcache import Store, digest
+from .checker import PointCounts
 from .checker.visible import check_visible, visible_points
 from .checks import page_text, site_wordlists
 from .convert import from_other_pages
@@ -80,6 +81,8 @@ class _Built:
     """The line the layouts' findings are reported at."""
     authored: tuple[Problem, ...]
     """The findings the authored check made on this page."""
+    counts: PointCounts | None = None
+    """The authored check's counts of the page's points (None: count them again)."""
 
 
 class _Reader:
@@ -96,7 +99,7 @@ class _Reader:
             return None
         html = _html(self.outputs.get(built.path))
         return check_visible(built.text, visible_points(html, built.line), list(built.authored), self.settings,
-                             self.words)
+                             self.words, built.counts)
 
 
 _Pending = tuple[str, Callable[[], "_Built | None"]]
@@ -109,7 +112,8 @@ def _built_pages(site: Site, outputs: Mapping[PurePosixPath, bytes | Path | str]
     findings = site.page_findings
     pending: list[_Pending] = []
 
-    def add(text: Callable[[], PageText], path: PurePosixPath, authored: PackedProblems | None, what: str) -> None:
+    def add(text: Callable[[], PageText], path: PurePosixPath, authored: PackedProblems | None, what: str,
+            counts: PointCounts | None = None) -> None:
         made = cache.rendered.get(path.as_posix(), "") if cache and what else ""
         html = "" if made else _html(outputs.get(path))
         if not (made or html):
@@ -123,12 +127,14 @@ def _built_pages(site: Site, outputs: Mapping[PurePosixPath, bytes | Path | str]
             if made and not _html(outputs.get(path)):
                 return None
             page_text = text()
-            return _Built(page_text, path, page_text.title_line or 1, tuple(authored.unpack()) if authored else ())
+            return _Built(page_text, path, page_text.title_line or 1, tuple(authored.unpack()) if authored else (),
+                          counts)
         pending.append((key, ready))
 
     for page in site.pages:
         what = cache.page_keys.get(page.id, "") if cache else ""
-        add(partial(page_text, site, page), output_path(page.url), findings.get(page.id), what)  # opened if read again
+        add(partial(page_text, site, page), output_path(page.url), findings.get(page.id), what,  # opened if read again
+            site.page_counts.get(page.id))
     # A generated page has no page key; the checker also reads the other pages' front matter (people's names).
     others = from_other_pages(site) if cache else ""
     for generated in site.generated:

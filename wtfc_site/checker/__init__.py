@@ -23,6 +23,7 @@ _WHERE = {
     "CheckerSettings": "settings",
     "DocumentReport": "page",
     "PageCheck": "page",
+    "PointCounts": "page",
     "check_document": "page",
     "check_page": "page",
     "page_counts": "page",
@@ -41,7 +42,7 @@ _WHERE = {
 }
 
 __all__ = [
-    "CheckerSettings", "DocumentReport", "PageCheck", "RULES", "RULES_BY_ID", "Rule", "Verdict", "WordLists",
+    "CheckerSettings", "DocumentReport", "PageCheck", "PointCounts", "RULES", "RULES_BY_ID", "Rule", "Verdict", "WordLists",
     "apply_severity_overrides", "check_document", "check_page", "load_wordlists", "page_counts",
     "page_from_text", "page_verdict", "run_page_check", "text_to_points", "text_verdict",
 ]
@@ -50,6 +51,7 @@ if TYPE_CHECKING:
     from .page import (
         DocumentReport,
         PageCheck,
+        PointCounts,
         check_document,
         check_page,
         page_counts,
