@@ -12,6 +12,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from pathlib import Path
+from xml.etree import ElementTree as etree
 
 import markdown
 import pytest
@@ -20,9 +21,20 @@ from markdown.extensions.nl2br import Nl2BrExtension
 from markdown.extensions.sane_lists import SaneListExtension
 from markdown.extensions.tables import TableExtension
 from markdown.extensions.toc import TocExtension
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
 
 from wtfc_site import markdownfast
-from wtfc_site.markdown import BodyContext, BodyConverter, PictureChoice
+from wtfc_site.markdown import (
+    MARK,
+    MARK_END,
+    BodyContext,
+    BodyConverter,
+    PictureChoice,
+    _kept,
+    _Reading,
+    only_kept_markup,
+)
 from wtfc_site.markdownfast import FastTocExtension, speed_up
 from wtfc_site.words import Abbreviations, Glossary, GlossaryEntry
 
@@ -129,8 +141,6 @@ def test_page_bodies_convert_the_same_with_and_without_the_fast_steps(easy_read:
 def test_the_short_html_writer_writes_what_python_markdowns_writer_writes() -> None:
     """Every kind of element: the short writer's own (plain tags, escaping, empty tags, attribute order)
     and those it hands back (comments, valueless and boolean attributes, scripts, QNames)."""
-    from xml.etree import ElementTree as etree
-
     from markdown.serializers import to_html_string
 
     from wtfc_site.markdownfast import to_html
@@ -156,3 +166,50 @@ def test_the_short_html_writer_writes_what_python_markdowns_writer_writes() -> N
     ]
     for extra in extras:
         assert to_html(tree(extra)) == to_html_string(tree(extra))
+
+
+# --- the page walk's own fast paths (wtfc_site/markdown.py) ------------------------------------
+
+def _trees(texts: list[str]) -> list[etree.Element]:
+    """The finished trees Python-Markdown makes of ``texts``, as the sanitiser check sees them."""
+    md, made = _make(False, True), list[etree.Element]()
+    md.treeprocessors.register(_Grab(md, made), "grab", 1)
+    for text in texts:
+        md.reset().convert(text)
+    return made
+
+
+class _Grab(Treeprocessor):
+    def __init__(self, md: markdown.Markdown, into: list[etree.Element]) -> None:
+        super().__init__(md)
+        self.into = into
+
+    def run(self, root: etree.Element) -> None:
+        self.into.append(root)
+
+
+def test_the_kept_markup_check_looks_closer_only_where_it_needs_to() -> None:
+    """only_kept_markup passes over bare allowed tags; the plain way asks _kept about every element."""
+    texts = EDGE_CASES + _varied(300, seed=7) + ['<p onclick="x">raw</p>', "[a](javascript:alert(1))", "![x](/p.png)"]
+    answers = []
+    for root in _trees(texts):
+        plain = all(_kept(element) for element in root.iter() if element is not root)
+        assert only_kept_markup(root) == plain
+        answers.append(plain)
+    root = etree.Element("div")
+    etree.SubElement(root, "video")  # a tag the sanitiser removes, with no attributes
+    assert not only_kept_markup(root)
+    assert True in answers and False in answers  # both answers were compared
+
+
+def test_reading_text_without_markers_takes_the_short_way_to_the_same_place() -> None:
+    rng = random.Random(3)
+    pieces = ["word ", "\n", "\x02wzxhzdk:0\x03", f"{MARK}12{MARK_END}", "é", "  "]
+    for _ in range(300):
+        texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 8))) for _ in range(rng.randint(1, 5))]
+        texts = [AtomicString(t) if rng.random() < 0.3 else t for t in texts]
+        short, long = _Reading(line=5, raw_html=lambda p: "<b>"), _Reading(line=5, raw_html=lambda p: "<b>")
+        for text in texts:
+            a, b = short.take(text), long.take_marked(text)
+            assert a == b and type(a) is type(b)
+        assert (short.parts, short.line_starts, short.raw_open) == (long.parts, long.line_starts, long.raw_open)

@@ -562,6 +562,13 @@ class _Reading:
 
     def take(self, text: str) -> str:
         """Return ``text`` without markers, noting where each line starts."""
+        if MARK not in text and "\x02" not in text:  # no marker and no raw HTML: nothing to note or take out
+            self.parts.append(text)
+            return text
+        return self.take_marked(text)
+
+    def take_marked(self, text: str) -> str:
+        """``take`` the long way, for text that may hold markers or raw HTML (tests compare the two)."""
         offset = sum(len(p) for p in self.parts)
         pieces, position = [], 0
         for match in MARK_RE.finditer(text):
@@ -611,6 +618,8 @@ class _Reading:
 
     def styled(self, style: str) -> list[str]:
         """Return the words shown in ``style`` (bold, italic or underlined)."""
+        if not self.formatting and not self.raw_styled:  # most points: nothing in any style
+            return []
         found = [" ".join(STASH_RE.sub("", "".join(el.itertext())).split())
                  for kind, el in self.formatting if kind == style]
         whole = "".join(self.parts)
@@ -658,7 +667,16 @@ class _KeptMarkup(Treeprocessor):
         self.state = state
 
     def run(self, root: etree.Element) -> None:
-        self.state.only_kept_markup = all(_kept(element) for element in root.iter() if element is not root)
+        self.state.only_kept_markup = only_kept_markup(root)
+
+
+def only_kept_markup(root: etree.Element) -> bool:
+    """Return True when the sanitiser would keep every element under ``root`` as it is (see ``_KeptMarkup``)."""
+    for element in root.iter():
+        # Most elements are bare tags; only those with attributes need _kept's closer look.
+        if (element.attrib or element.tag not in _ALLOWED_TAGS) and element is not root and not _kept(element):
+            return False
+    return True
 
 
 def _kept(element: etree.Element) -> bool:

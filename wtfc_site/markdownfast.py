@@ -105,8 +105,24 @@ class HeadingIds(TocTreeprocessor):
         counters: dict[str, int] = {}
         for el in headings:
             if "id" not in el.attrib:
-                name = strip_tags(render_inner_html(remove_fnrefs(el), self.md))
+                name = _plain_name(el) or strip_tags(render_inner_html(remove_fnrefs(el), self.md))
                 el.attrib["id"] = unique(self.slugify(html.unescape(name), self.sep), used_ids, counters)
+
+
+_MARKUP_CHARS = frozenset("&<>" + util.STX + util.ETX)
+
+
+def _plain_name(heading: etree.Element) -> str:
+    """Return a heading's words when they are plain text, as the plain step would read them; else ''.
+
+    Text with no child elements and none of & < > or a placeholder comes out of
+    writing, unescaping, the postprocessors and tag-stripping with only its spaces
+    squeezed; anything else ('' too) goes the plain way.
+    """
+    text = heading.text
+    if not text or len(heading) or not _MARKUP_CHARS.isdisjoint(text):
+        return ""
+    return " ".join(text.split())
 
 
 class FastUnescape(UnescapeTreeprocessor):

@@ -181,7 +181,7 @@ class WordMarkup:
                 self._broken.add(layout)
                 problems.extend(exc.problems)
         made = self._made.get(key)
-        return copy.deepcopy(made) if made is not None else None
+        return made.__deepcopy__({}) if made is not None else None  # what copy.deepcopy calls, without its look-ups
 
     def _made_row(self, row_class: str, picture: RowPicture | None, allowed: BodyTags) -> etree.Element:
         """Return the row the layout writes, checked to hold one empty place for the words."""
