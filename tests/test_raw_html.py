@@ -69,3 +69,18 @@ def test_without_the_mistakes_the_removed_parts_warn_and_the_page_is_built_safe(
     main = read_html(out / "about" / "index.html").find("main")
     assert not main.find("script") and not main.find(attrs={"onclick": True})
     assert main.find("img", alt="A map")["src"] == "/files/map.svg"
+
+
+def test_a_pasted_marked_section_that_is_not_html_does_not_stop_the_build(make_site, build_site, tmp_path):
+    """'<![' not starting a CDATA section (notes pasted from a Word draft) stopped the raw HTML reader with
+    an AssertionError, and the whole build with it; now it is words, and the HTML after it is still read."""
+    page = ("---\ntitle: About us\n---\n[picture: people] Our notes <![ draft ]> and <![p are here.\n\n"
+            "<iframe src=\"https://video.example.org/film\"></iframe>\n")
+    site = make_site({"content/about.md": page,
+                      "content/index.md": "---\ntitle: Home\n---\n[picture: welcome] Read [about us](/about/).\n"})
+    out = tmp_path / "out"
+    report = build_site(site, out_dir=out)
+    assert report.written
+    assert [(p.line, p.rule) for p in report.problems if p.rule == "HTML-REMOVED"] == [(6, "HTML-REMOVED")]
+    main = read_html(out / "about" / "index.html").find("main")
+    assert "Our notes" in main.get_text() and not main.find("iframe")
