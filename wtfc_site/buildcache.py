@@ -2,7 +2,9 @@
 
 Every key is a hash of the bytes something was made from, never of a
 file's date or size, so a result can only be reused when its inputs are
-byte for byte the same, and a stale page is impossible:
+byte for byte the same, and a stale page is impossible. (Only the reading of
+those bytes is skipped for a file whose size, times, inode and device are as
+at the last look, and had been still for 2 s then: ``SeenFiles``.)
 
 - ``generator``: every file of this program (code, data, default layouts,
   default pictures) and the versions of the libraries that shape the output;
@@ -23,6 +25,7 @@ from __future__ import annotations
 import gc
 import os
 import pickle
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -90,11 +93,70 @@ def hash_files(paths: Iterable[Path], relative_to: Path, heads: dict[str, str] |
     return _hash_names([Path(path).relative_to(relative_to).as_posix() for path in paths], root, heads)
 
 
+StatKey = tuple[int, int, int, int, int]
+"""A file's size, modification and change times (ns), inode and device: ``_stat_key``."""
+
+SEEN_FILES = "input-stats.pickle"
+"""In the cache folder: each input file's StatKey with the hashes last made from its bytes."""
+
+SETTLED_NS = 2_000_000_000
+"""How long ago a file must have last changed before its StatKey is trusted next time (2 s)."""
+
+
+@dataclass
+class SeenFiles:
+    """The hashes of input files as last read, kept with each file's StatKey so the next build need not read it.
+
+    A file's change time (ctime) moves on every write and cannot be set back by
+    a program (unlike its modification time), so an edit that keeps the size and
+    the modification time still shows. A file that changed less than SETTLED_NS
+    before it was read is not remembered: a second write in the same clock tick
+    could leave every number the same.
+    """
+
+    before: dict[str, tuple[StatKey, str, str]]
+    """Name -> (StatKey, hash of its bytes, hash of its front matter or '') from the last build."""
+    now: dict[str, tuple[StatKey, str, str]] = field(default_factory=dict)
+    settled_before: int = field(default_factory=lambda: time.time_ns() - SETTLED_NS)
+
+    def known(self, name: str, key: StatKey) -> tuple[str, str] | None:
+        """Return (hash, front-matter hash) of a file unchanged since last read, else None."""
+        seen = self.before.get(name)
+        if seen is None or seen[0] != key:
+            return None
+        self.now[name] = seen
+        return seen[1], seen[2]
+
+    def remember(self, name: str, key: StatKey, value: str, head: str) -> None:
+        """Keep a file's hashes for next time, if it has been still long enough to trust its StatKey."""
+        if key[1] < self.settled_before and key[2] < self.settled_before:
+            self.now[name] = (key, value, head)
+
+
+def _stat_key(info: os.stat_result) -> StatKey:
+    return (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev)
+
+
 def _hash_names(names: Iterable[str], root: str, heads: dict[str, str] | None = None,
-                prefix: str = "") -> dict[str, str]:
-    """Return {prefix + name: hash of its bytes} for files named relative to ``root`` (see hash_files)."""
+                prefix: str = "", seen: SeenFiles | None = None) -> dict[str, str]:
+    """Return {prefix + name: hash of its bytes} for files named relative to ``root`` (see hash_files).
+
+    With ``seen``, a file whose StatKey is as last time is not read again (see SeenFiles).
+    """
     hashes = {}
     for name in names:
+        key: StatKey | None = None
+        if seen is not None:
+            try:
+                key = _stat_key(os.stat(os.path.join(root, name)))
+            except OSError:
+                continue  # vanished while we looked: the build itself will say so
+            known = seen.known(prefix + name, key)
+            if known is not None:
+                hashes[prefix + name] = known[0]
+                if heads is not None and known[1]:
+                    heads[prefix + name] = known[1]
+                continue
         try:
             with open(os.path.join(root, name), "rb") as handle:
                 data = handle.read()
@@ -104,6 +166,8 @@ def _hash_names(names: Iterable[str], root: str, heads: dict[str, str] | None = 
         hashes[name] = digest(data)
         if heads is not None and name.endswith((".md", ".markdown")):
             heads[name] = digest(front_matter_bytes(data))
+        if seen is not None and key is not None:
+            seen.remember(name, key, hashes[name], heads.get(name, "") if heads is not None else "")
     return hashes
 
 
@@ -196,18 +260,34 @@ class SiteInputs:
         return digest(self.generator, self.options, combine(rest))
 
 
-def site_inputs(site_dir: Path, options: str) -> SiteInputs:
-    """Return the hashes of the site's input files and the build options."""
+def site_inputs(site_dir: Path, options: str, cache_dir: Path | None = None) -> SiteInputs:
+    """Return the hashes of the site's input files and the build options.
+
+    With ``cache_dir``, files unchanged since the last look there (same StatKey) are not
+    read again: at 10,000 pages reading and hashing every file cost 0.12 s of processor
+    time, a stat of each 0.02 s.
+    """
     site_dir = site_dir.resolve()
     files: dict[str, str] = {}
     heads: dict[str, str] = {}
     root = str(site_dir)
+    seen = _load_seen(cache_dir, root) if cache_dir is not None else None
     for folder in SITE_FOLDERS:
         files.update(_hash_names(_names_under(os.path.join(root, folder)), os.path.join(root, folder),
-                                 heads if folder == "content" else None, prefix=folder + "/"))
+                                 heads if folder == "content" else None, prefix=folder + "/", seen=seen))
     # Whether it exists is part of the hash too: only a file that exists gets an entry.
     files.update(_hash_names([name for name in TOP_LEVEL_FILES if os.path.isfile(os.path.join(root, name))], root))
+    if seen is not None and cache_dir is not None and seen.now != seen.before:
+        save_pickle(cache_dir / SEEN_FILES, {"format": CACHE_FORMAT, "root": root, "files": seen.now})
     return SiteInputs(files, options, generator_key(), heads)
+
+
+def _load_seen(cache_dir: Path, root: str) -> SeenFiles:
+    """Return the last look's StatKeys and hashes for this site folder (none if unreadable or another folder's)."""
+    stored = load_pickle(cache_dir / SEEN_FILES)
+    if stored is None or stored.get("root") != root or not isinstance(stored.get("files"), dict):
+        return SeenFiles({})
+    return SeenFiles(stored["files"])
 
 
 @contextmanager

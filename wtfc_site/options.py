@@ -91,7 +91,7 @@ def build_inputs(options: Options) -> SiteInputs | None:
         return None
     today = options.today or build_date()
     return site_inputs(options.site_dir, repr((str(options.site_dir.resolve()), options.include_drafts,
-                                               today.isoformat(), options.offline)))
+                                               today.isoformat(), options.offline)), options.cache)
 
 
 def unchanged_report(options: Options, *, every_problem: bool = True) -> tuple[SiteInputs | None, Report | None]:
