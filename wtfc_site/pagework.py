@@ -16,19 +16,19 @@ saves below about ``POOL_FROM`` pages.
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .buildcache import Store, digest
 from .errors import Problem, SiteError
 from .findings import PackedProblems
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 POOL_FROM = 150
 """Fewest pages still to do for which a process pool pays for itself (measured on 2 cores)."""
@@ -108,13 +108,16 @@ def run_pages(pages: Sequence[Any], keys: Sequence[str], worker: Callable[[Any],
 def _work(pages: Sequence[Any], todo: list[int], worker: Callable[[Any], Any], tick: Callable[[int], None],
           pool: bool):
     workers = min(cores(), max(1, len(todo) // CHUNK))
-    if not pool or workers < 2 or len(todo) < POOL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+    if not pool or workers < 2 or len(todo) < POOL_FROM or not _can_fork():
         for index in todo:
             yield index, worker(pages[index])
             tick(1)
         return
     getattr(worker, "prepare", lambda: None)()  # made once here, inherited by every pool process
     chunks = [todo[start:start + CHUNK] for start in range(0, len(todo), CHUNK)]
+    # Loaded only for a pool, for start-up speed: multiprocessing and concurrent.futures.process cost
+    # 0.02 s of processor time, which a one-page edit (no pool) would pay for nothing.
+    from concurrent.futures.process import BrokenProcessPool
     gc.freeze()  # the collector in a worker must not touch (and so copy) every inherited object
     try:
         yield from _pooled(pages, chunks, worker, workers, tick)
@@ -127,6 +130,11 @@ def _work(pages: Sequence[Any], todo: list[int], worker: Callable[[Any], Any], t
         gc.unfreeze()
 
 
+def _can_fork() -> bool:
+    import multiprocessing  # for start-up speed, as in _work: asked only when enough pages want a pool
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
 def _pooled(pages: Sequence[Any], chunks: list[list[int]], worker: Callable[[Any], Any], workers: int,
             tick: Callable[[int], None]) -> Iterator[tuple[int, Any]]:
     """Yield each page's result in order, worked out in a pool of forked processes.
@@ -134,6 +142,9 @@ def _pooled(pages: Sequence[Any], chunks: list[list[int]], worker: Callable[[Any
     A concurrent.futures pool, not multiprocessing.Pool: when a process dies (killed, or by the
     out-of-memory killer) the latter quietly starts another and waits for ever for the lost
     pages, whereas this one raises BrokenProcessPool."""
+    import multiprocessing  # for start-up speed, as in _work
+    from concurrent.futures import ProcessPoolExecutor
+
     context = multiprocessing.get_context("fork")  # the workers inherit the loaded site and the ready tools
     processes = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(worker,))
     waiting: deque[tuple[list[int], Future]] = deque()

@@ -1,0 +1,33 @@
+"""A one-page edit loads only what it uses: no process pool machinery, no YAML writer (issue 16)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import TODAY, new_site
+from test_build_cache import FILES, append
+
+NOT_NEEDED = ("multiprocessing", "concurrent.futures.process", "ruamel.yaml")
+"""Modules a build of a few pages has no use for (a pool starts only from pagework.POOL_FROM pages;
+ruamel.yaml writes 'checked' records): together about 0.03 s of processor time to import."""
+
+
+def _build_loads(site: Path) -> tuple[int, list[str]]:
+    script = ("import json, sys; from wtfc_site.cli import main; "
+              f"code = main(['build', '--site', {str(site)!r}, '--today', {TODAY.isoformat()!r}]); "
+              f"print(json.dumps([code, sorted(m for m in {NOT_NEEDED!r} if m in sys.modules)]))")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                          cwd=Path(__file__).resolve().parent.parent)
+    code, loaded = json.loads(done.stdout.splitlines()[-1])
+    return code, loaded
+
+
+def test_a_one_page_edit_loads_no_pool_and_no_yaml_writer(tmp_path: Path) -> None:
+    site = new_site(tmp_path / "site", FILES)
+    assert _build_loads(site) == (0, [])  # the first build: three pages, under POOL_FROM
+    append(site / "content/updates/2026-02-09-cafe.md", "\nThe cafe sells soup.\n")
+    code, loaded = _build_loads(site)
+    assert (code, loaded) == (0, [])
