@@ -343,3 +343,15 @@ def test_with_the_authored_counts_the_authors_points_are_not_split_again(monkeyp
     split.clear()
     check_visible(page, shown, checked.problems, settings, words)
     assert len(split) == len(shown) + 1  # without them every point is split to count the page
+
+
+def test_a_sentence_of_a_text_with_no_address_has_its_tokens_as_its_words():
+    """split_sentences makes each Sentence itself; its words are those make_sentence keeps (counted tokens)."""
+    texts = _mixed_texts(3000, seed=25) + ["Go to www.example.org. Then e-mail me@x.org.uk! We met.", "A. B. C."]
+    with_address = 0
+    for text in texts:
+        for sentence in text_module.split_sentences(text, _line_starts(text)):
+            plain = text_module.make_sentence(text, sentence.start, sentence.end, sentence.tokens)
+            assert sentence == plain, text
+            with_address += any(not t.counted for t in sentence.tokens)
+    assert with_address > 50, "sentences with an address were compared too"

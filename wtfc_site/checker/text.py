@@ -245,9 +245,12 @@ def split_sentences(text: str, line_starts: Sequence[tuple[int, int]] = ()) -> l
         if stripped_end > stripped_start:
             first = bisect.bisect_left(token_starts, stripped_start)
             last = bisect.bisect_left(token_starts, stripped_end)
-            tokens = all_tokens[first:last]
-            if tokens:
-                sentences.append(make_sentence(text, stripped_start, stripped_end, tokens))
+            if first < last:
+                tokens = tuple(all_tokens[first:last])
+                # With no address in the text every token counts as a word: the words are the tokens.
+                words = tuple(t for t in tokens if t.counted) if skip_spans else tokens
+                sentences.append(_new_tuple(Sentence, (stripped_start, stripped_end, text[stripped_start:stripped_end],
+                                                       tokens, words)))
         begin = cut
     return sentences
 
