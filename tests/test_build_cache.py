@@ -476,7 +476,13 @@ def test_a_settings_file_added_at_the_top_of_the_site_is_refused_after_a_good_bu
 def test_a_new_version_of_a_library_the_checks_use_is_a_new_generator(library: str, monkeypatch) -> None:
     """A wordfreq upgrade changes which words are hard, an lxml one the visible text: no cached findings."""
     before = buildcache.generator_key()
-    real = buildcache.metadata.version
-    monkeypatch.setattr(buildcache.metadata, "version",
-                        lambda name: "999.0" if name == library else real(name))
+    real = buildcache._installed_versions
+    monkeypatch.setattr(buildcache, "_installed_versions", lambda: {**real(), library: "999.0"})
     assert buildcache.generator_key() != before
+
+
+def test_a_library_not_found_by_its_folder_name_is_asked_of_importlib_metadata(monkeypatch) -> None:
+    """An egg or an odd install: the version comes from its metadata, the same as a wheel's folder name says."""
+    before = buildcache.generator_key()
+    monkeypatch.setattr(buildcache, "_installed_versions", lambda: {})
+    assert buildcache.generator_key() == before

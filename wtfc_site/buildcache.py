@@ -25,12 +25,12 @@ from __future__ import annotations
 import gc
 import os
 import pickle
+import sys
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -204,12 +204,43 @@ def generator_key() -> str:
     for label, folder in (("code", package), ("layouts", default_layouts()), ("pictures", default_pictures())):
         if folder.is_dir():
             parts.append(label + combine(_hash_names(_names_under(str(folder)), str(folder))))
+    found = _installed_versions()
     for name in LIBRARIES:
-        try:
-            parts.append(f"{name} {metadata.version(name)}")
-        except metadata.PackageNotFoundError:
-            parts.append(f"{name} none")
+        parts.append(f"{name} {found.get(name) or _metadata_version(name)}")
     return digest(*parts)
+
+
+def _installed_versions() -> dict[str, str]:
+    """Return {library: version} for LIBRARIES installed as wheels, from their folders' names on sys.path.
+
+    A wheel's metadata folder is named 'name-version.dist-info', so listing the folders
+    gives what importlib.metadata.version would, without importing it and the email,
+    zipfile and csv modules it needs (0.019 s of processor time, a sixth of a build with
+    nothing to do). The first folder on sys.path that holds a library wins, as for an import.
+    """
+    found: dict[str, str] = {}
+    for entry in sys.path:
+        try:
+            names = os.listdir(entry or ".")
+        except OSError:
+            continue
+        for folder in names:
+            stem = folder.removesuffix(".dist-info")
+            if stem != folder and stem.count("-") == 1:
+                name, version = stem.split("-")
+                name = name.lower().replace("_", "-").replace(".", "-")
+                if name in LIBRARIES and name not in found:
+                    found[name] = version
+    return found
+
+
+def _metadata_version(name: str) -> str:
+    """Return a library's version as importlib.metadata finds it (not installed as a wheel), or 'none'."""
+    from importlib import metadata  # only here, for start-up speed: see _installed_versions
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "none"
 
 
 @dataclass(frozen=True)
