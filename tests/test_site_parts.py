@@ -97,3 +97,67 @@ def test_editing_an_own_footer_shows_on_every_page_of_a_cached_build(make_site, 
     assert build_site(site).written
     for name in SHOWN:
         assert footer_texts(site / "_site", name) == ["New footer."], name
+
+
+# A part that pulls in another layout reads what that layout reads: the page's title or address there
+# makes the part for each page (before, only the part's own source was looked at, and every page
+# showed the first page's title and address).
+PULLED_IN = {
+    "include": {
+        "layouts/components/footer.html": '<footer>{% include "components/here.html" %}</footer>\n',
+        "layouts/components/here.html": "You are on {{ current_url }} - {{ title }}.\n",
+    },
+    "extends": {
+        "layouts/components/footer.html": '{% extends "components/frame.html" %}'
+                                          "{% block thanks %}Thank you.{% endblock %}\n",
+        "layouts/components/frame.html": "<footer>You are on {{ current_url }} - {{ title }}. "
+                                         "{% block thanks %}{% endblock %}</footer>\n",
+    },
+    "import with context": {
+        "layouts/components/footer.html": '{% import "components/where.html" as where with context %}'
+                                          "<footer>{{ where.here() }}</footer>\n",
+        "layouts/components/where.html": "{% macro here() %}You are on {{ current_url }} - {{ title }}."
+                                         "{% endmacro %}\n",
+    },
+    "from import with context": {
+        "layouts/components/footer.html": '{% from "components/where.html" import here with context %}'
+                                          "<footer>{{ here() }}</footer>\n",
+        "layouts/components/where.html": "{% macro here() %}You are on {{ current_url }} - {{ title }}."
+                                         "{% endmacro %}\n",
+    },
+    "include two deep": {
+        "layouts/components/footer.html": '<footer>{% include "components/outer.html" %}</footer>\n',
+        "layouts/components/outer.html": '{% include "components/here.html" %}\n',
+        "layouts/components/here.html": "You are on {{ current_url }} - {{ title }}.\n",
+    },
+    "include named while rendering": {
+        "layouts/components/footer.html": '{% set part = "components/" ~ "here.html" %}'
+                                          "<footer>{% include part %}</footer>\n",
+        "layouts/components/here.html": "You are on {{ current_url }} - {{ title }}.\n",
+    },
+}
+
+
+@pytest.mark.parametrize("how", PULLED_IN)
+def test_a_footer_that_pulls_in_a_layout_reading_the_page_shows_each_pages_own(make_site, build_site, how):
+    site = make_site({**PAGES, **PULLED_IN[how]})
+    assert build_site(site, use_cache=False).written
+    expected = {"index.html": "You are on / - Welcome.",
+                "updates/2026-01-05-bus/index.html": "You are on /updates/2026-01-05-bus/ - A new bus.",
+                "updates/index.html": "You are on /updates/ - News."}
+    for name, text in expected.items():
+        assert [t.removesuffix(" Thank you.") for t in footer_texts(site / "_site", name)] == [text], name
+
+
+def test_a_footer_that_includes_a_layout_reading_only_the_settings_is_still_made_once(make_site, build_site,
+                                                                                     monkeypatch):
+    site = make_site({**PAGES,
+                      "layouts/components/footer.html": '<footer>{% include "components/made_by.html" %}</footer>\n',
+                      "layouts/components/made_by.html": "Made by {{ config.name }}.\n"})
+    made = count_parts(monkeypatch)
+    assert build_site(site, use_cache=False).written
+    assert 1 <= made.count("components/footer.html") <= 2
+    first = footer_texts(site / "_site", "index.html")
+    assert first and first[0].startswith("Made by ")
+    for name in SHOWN:
+        assert footer_texts(site / "_site", name) == first, name

@@ -4,8 +4,9 @@ A layout writes ``{{ site_part("components/footer.html") }}`` where it would inc
 part comes from the site's own ``layouts/`` first, like any include, so a site that overrides it sees
 its own version. It is made once and reused only while it reads nothing but what every page shares
 (the settings, ``site``, ``url``, ``picture_url`` ...: ``SiteParts.shared``, the same objects on every
-page); a part that reads anything of the page (its title, its address) is made for each page, as an
-include would be. The pictures the part shows are counted as shown on every page that uses it.
+page), counting what the layouts it includes, imports or extends read too; a part that reads anything
+of the page (its title, its address), or whose reads cannot be known for sure, is made for each page,
+as an include would be. The pictures the part shows are counted as shown on every page that uses it.
 The reuse lasts one build (one ``render.common_context``), and every layout is in the render cache's key.
 """
 
@@ -15,7 +16,7 @@ from collections.abc import Mapping
 from typing import Any
 
 import jinja2
-from jinja2 import meta
+from jinja2 import meta, nodes
 from markupsafe import Markup
 
 from .layout_pictures import LayoutPictures, PicturesUsed
@@ -27,7 +28,7 @@ class SiteParts:
     def __init__(self, shared: Mapping[str, Any]) -> None:
         self.shared = shared
         """What every page's context holds, the same objects on every page (render.common_context)."""
-        self._reads: dict[str, frozenset[str]] = {}
+        self._reads: dict[str, frozenset[str] | None] = {}
         self._made: dict[str, tuple[Markup, frozenset[str]]] = {}
 
     def render(self, context: jinja2.runtime.Context, name: str) -> Markup:
@@ -51,10 +52,11 @@ class SiteParts:
 
     def _reads_only_shared(self, context: jinja2.runtime.Context, template: jinja2.Template) -> bool:
         name = template.name or ""
-        reads = self._reads.get(name)
+        if name not in self._reads:
+            self._reads[name] = names_read(context.environment, name)
+        reads = self._reads[name]
         if reads is None:
-            source = context.environment.loader.get_source(context.environment, name)[0]  # type: ignore[union-attr]
-            reads = self._reads[name] = frozenset(meta.find_undeclared_variables(context.environment.parse(source)))
+            return False
         shared = context.environment.globals
         # The credits' list is learnt while pages are rendered, so a part that reads it is made each time.
         return all(
@@ -62,6 +64,42 @@ class SiteParts:
             and context.get(word) is self.shared.get(word, shared.get(word))
             and not isinstance(context.get(word), PicturesUsed)
             for word in reads)
+
+
+# Nodes whose output can depend on more than the names the part reads: a block may be filled in by
+# another layout, ``{% call %}`` hands a macro a body to run, ``self`` reaches the page's own blocks.
+_UNCERTAIN_NODES = (nodes.Block, nodes.CallBlock)
+
+
+def names_read(environment: jinja2.Environment, name: str) -> frozenset[str] | None:
+    """Every name the layout ``name`` reads from its context, with the layouts it includes, imports or
+    extends, followed all the way down; None when that cannot be known for sure (a layout named only
+    while rendering, a block, a ``{% call %}``, ``self``), so the part is made for each page."""
+    reads: set[str] = set()
+    waiting, seen = [name], {name}
+    while waiting:
+        current = waiting.pop()
+        try:
+            source = environment.loader.get_source(environment, current)[0]  # type: ignore[union-attr]
+        except jinja2.TemplateNotFound:
+            return None  # e.g. 'ignore missing': rendering it the ordinary way says what happens
+        tree = environment.parse(source)
+        if _is_uncertain(tree):
+            return None
+        reads |= meta.find_undeclared_variables(tree)
+        for referenced in meta.find_referenced_templates(tree):
+            if referenced is None:
+                return None
+            joined = environment.join_path(referenced, current)
+            if joined not in seen:
+                seen.add(joined)
+                waiting.append(joined)
+    return frozenset(reads)
+
+
+def _is_uncertain(tree: nodes.Template) -> bool:
+    return (next(tree.find_all(_UNCERTAIN_NODES), None) is not None
+            or any(name.name == "self" for name in tree.find_all(nodes.Name)))
 
 
 def render_part(context: jinja2.runtime.Context, template: jinja2.Template) -> Markup:
