@@ -1,12 +1,14 @@
 """A one-page edit renders and writes only what it changes (issue 16), and the site is still a clean build's.
 
 The pages the build makes itself (the news list and its later pages, the A to Z, the credits) show the
-front matter of the pages they list, never a body: a body edit keeps them as they are, and a title,
-summary or date edit makes them again. Each test compares the cached build with a clean one byte for byte.
+front matter of the pages they list and, with the default layouts, never a body: a body edit keeps them as
+they are, and a title, summary or date edit makes them again. A site whose own layouts may show bodies has
+them made again on a body edit too. Each test compares the cached build with a clean one byte for byte.
 """
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -89,4 +91,49 @@ def test_a_list_page_changed_by_hand_in_the_output_is_made_again(tmp_path: Path,
     # The news list is made again whole (its pages come as one); the other lists are kept.
     assert {"updates/index.html", "updates/page/2/index.html"} <= set(rendered)
     assert "a-z/index.html" not in rendered
+    assert snapshot(tmp_path / "out") == clean_build(site, tmp_path)
+
+
+SITES = Path(__file__).parent / "sites"
+DEFAULT_LAYOUTS = Path(__file__).parent.parent / "layouts"
+
+
+def _with_a_list_showing_bodies(site: Path) -> None:
+    """Give the site its own list layout: the default one, with the start of each listed page's body."""
+    text = (DEFAULT_LAYOUTS / "list.html").read_text(encoding="utf-8")
+    anchor = "{% if item.meta.summary %}<p>{{ item.meta.summary }}</p>{% endif %}"
+    assert anchor in text
+    (site / "layouts").mkdir()
+    (site / "layouts/list.html").write_text(
+        text.replace(anchor, anchor + '\n      <p class="item-body">{{ item.body[:60] }}</p>'), encoding="utf-8")
+
+
+def test_a_body_edit_makes_the_lists_again_when_the_sites_own_layout_shows_bodies(tmp_path: Path) -> None:
+    # A site's own layout may read any page's body (item.body, site.bodies, search_words(item)):
+    # then a kept list would show the old words, and the search index made from it would find them.
+    site = tmp_path / "site"
+    shutil.copytree(SITES / "bryn-valley", site)
+    _with_a_list_showing_bodies(site)
+    cached_build(site, tmp_path)
+    page = site / "content/updates/Our Trip To The Sea.md"
+    text = page.read_text(encoding="utf-8")
+    assert "[picture: bus]" in text
+    page.write_text(text.replace("[picture: bus]", "[picture: happy]"), encoding="utf-8")
+    cached_build(site, tmp_path)
+    shown = read_html(tmp_path / "out/updates/index.html").get_text(" ")
+    assert "[picture: happy]" in shown and "[picture: bus]" not in shown
+    assert snapshot(tmp_path / "out") == clean_build(site, tmp_path)
+
+
+def test_layouts_that_are_the_defaults_themselves_still_keep_the_lists(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    # The example site at the top of the repository has the default layouts as its layouts/ folder:
+    # they are not layouts of its own, so a body edit still keeps every list.
+    site = new_site(tmp_path / "site", MANY)
+    (site / "layouts").symlink_to(DEFAULT_LAYOUTS.resolve(), target_is_directory=True)
+    cached_build(site, tmp_path)
+    rendered = record_rendered_pages(monkeypatch)
+    _edit(site, "news-07.md", "We met on day 7.", "We met in the park on day 7.")
+    cached_build(site, tmp_path)
+    assert rendered == ["updates/news-07/index.html"]
     assert snapshot(tmp_path / "out") == clean_build(site, tmp_path)

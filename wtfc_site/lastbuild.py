@@ -143,7 +143,8 @@ class RenderReuse:
     (write.Staging.finish), since another build may have swapped in its own site meanwhile."""
     list_key: str = ""
     """The render key of every page the build makes itself (the lists, the A to Z, the data pages): a hash of
-    all such a layout can read, every input but the page bodies (``pipeline._render_reuse``)."""
+    all such a layout can read: every input but the page bodies, and those too when the site has layouts of
+    its own, which may show them (``pipeline._render_reuse``)."""
     previous_lists: dict[str, list[str]] = field(default_factory=dict)
     """What the last build made: list id (``made_list``) -> the output paths of its pages."""
     lists: dict[str, list[str]] = field(default_factory=dict)

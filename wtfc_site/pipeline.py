@@ -40,7 +40,7 @@ from .progress import stage
 from .publish import PublishOptions, publish_outputs
 from .publish.search import SearchReuse, kept_search_index
 from .reach import reach_site, unreachable_pages
-from .render import make_environment, render_site, used_picture_names
+from .render import make_environment, own_layouts, render_site, used_picture_names
 from .site import (
     GENERATED_PAGES,
     Site,
@@ -235,14 +235,22 @@ def _render_reuse(options: Options, inputs: SiteInputs | None, site: Site, page_
     pictures = digest(*sorted(used_picture_names(site)))  # for a layout that lists them (the credits)
     # A layout may read any page's front matter (menus, lists, titles of the pages it links to), more than
     # a page's own key covers (convert.from_other_pages), so every page's front matter is part of it.
-    fronts = digest(*(f"{name}\0{inputs.heads.get(name) or inputs.files.get(name, '')}"
-                      for name in page_files(site)))
+    # The default layouts show no other page's body; a site's own layout may (item.body, site.bodies,
+    # search_words(item), all reached through the page and site objects), so then each whole page file counts.
+    heads = {} if _has_own_layouts(options, inputs) else inputs.heads
+    fronts = digest(*(f"{name}\0{heads.get(name) or inputs.files.get(name, '')}" for name in page_files(site)))
     keys = {page.id: digest("render", key, layouts, fronts) for page, key in zip(site.pages, page_keys) if key}
-    # A page the build makes (a list, the A to Z, a data page) reads every input but the pages' bodies:
-    # the settings, word lists, pictures, data files, this program and the date (the shared key), the layouts
-    # and every page's front matter. Its pictures' credits are covered as above (``pictures``).
+    # A page the build makes (a list, the A to Z, a data page) reads every input but, with the default
+    # layouts, the pages' bodies: the settings, word lists, pictures, data files, this program and the date
+    # (the shared key), the layouts and every page's front matter (``fronts``: its body too with layouts of
+    # the site's own). Its pictures' credits are covered as above (``pictures``).
     lists = digest("render lists", inputs.shared_key(set(page_files(site))), site.today.isoformat(), layouts, fronts)
     return render_reuse(options.output, options.cache, keys, pictures, lists)
+
+
+def _has_own_layouts(options: Options, inputs: SiteInputs) -> bool:
+    """Whether the site has a layout file of its own, looked for before the defaults (render.own_layouts)."""
+    return own_layouts(options.site_dir) is not None and any(name.startswith("layouts/") for name in inputs.files)
 
 
 def _search_reuse(options: Options, inputs: SiteInputs) -> SearchReuse:

@@ -49,9 +49,9 @@ def make_environment(site_dir: Path, cache_dir: Path | None = None, *, one_build
     the disk again each time a page includes it (a stat for each of about 15 parts of every page).
     """
     default = jinja2.FileSystemLoader(str(default_layouts()))
-    own = site_dir / "layouts"
+    own = own_layouts(site_dir)
     loaders: list[jinja2.BaseLoader] = []
-    if own.is_dir() and own.resolve() != default_layouts().resolve():
+    if own is not None:
         loaders.append(jinja2.FileSystemLoader(str(own)))
     loaders.append(default)
     env = jinja2.Environment(
@@ -65,6 +65,17 @@ def make_environment(site_dir: Path, cache_dir: Path | None = None, *, one_build
     env.filters["in_sentence"] = in_sentence  # a title inside a generated sentence, without its capital
     env.globals["site_part"] = site_part  # a part every page shows alike, made once per build (siteparts)
     return env
+
+
+def own_layouts(site_dir: Path) -> Path | None:
+    """Return the site's own layouts folder, found before the defaults (None if it has none).
+
+    The example site at the top of the repository has the default layouts as its layouts/: those are
+    not its own, and the same folder is not looked in twice."""
+    own = site_dir / "layouts"
+    if own.is_dir() and own.resolve() != default_layouts().resolve():
+        return own
+    return None
 
 
 def _layout_cache(cache_dir: Path) -> jinja2.BytecodeCache | None:
@@ -151,7 +162,8 @@ def render_site(site: Site, env: jinja2.Environment, keep: KeepPages | None = No
             listing.pages.append((result.layout, path, {**common, **page_context(site, page)}))
             if keep is not None:
                 keep.listed_pictures(path)
-    # The pages the build makes read no page's body, so a body edit keeps them all (lastbuild.RenderReuse.list_key).
+    # With the default layouts the pages the build makes read no page's body, so a body edit keeps them all;
+    # with layouts of the site's own their key covers the bodies too (lastbuild.RenderReuse.list_key).
     for generated in site.generated:
         if _kept_list(site, outputs, keep, f"list {generated.url}"):
             continue
