@@ -24,6 +24,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
@@ -78,32 +79,115 @@ def tidy_leftovers(out_dir: Path) -> None:
 
     Call only while holding ``build_lock``: then no other build is using them. A build killed between
     the two renames of ``_swap`` leaves no output folder and the old site in ``.NAME.old-PID``. A replaced
-    site (``.NAME.gone-PID``) is being removed by a process of its own, which may have been stopped:
-    another is started, so none is left for ever.
+    site (``.NAME.gone-…``) is being removed by a process of its own, which may have been stopped:
+    another is started, so none is left for ever, but not while the first is still at work on it.
     """
-    olds = sorted(out_dir.parent.glob(f".{out_dir.name}.old-*"), key=lambda p: p.stat().st_mtime_ns)
+    olds = sorted(leftovers_of(out_dir, "old"), key=lambda p: p.stat().st_mtime_ns)
     if not out_dir.exists() and olds:
         os.replace(olds.pop(), out_dir)
-    for leftover in olds + list(out_dir.parent.glob(f".{out_dir.name}.new-*")):
+    for leftover in olds + leftovers_of(out_dir, "new"):
         shutil.rmtree(leftover, ignore_errors=True)
-    for gone in out_dir.parent.glob(f".{out_dir.name}.gone-*"):
-        remove_later(gone)
+    stopped = [gone for gone in leftovers_of(out_dir, "gone") if not _being_removed(gone)]
+    if stopped:
+        remove_later(*stopped)
 
 
-def remove_later(folder: Path) -> None:
-    """Remove ``folder`` in a process of its own that outlives this one, without waiting for it.
+_MADE_NAME_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_-")
+"""What this module puts after ``.NAME.old-``, ``.new-`` and ``.gone-``: no dot, so ``NAME`` is all before
+the last dot, and ``.out.new-x.new-abc1`` (staging of a folder named ``out.new-x``) is not taken for out's."""
+
+
+def leftovers_of(out_dir: Path, kind: str) -> list[Path]:
+    """Return the ``.NAME.KIND-…`` folders beside ``out_dir`` that this module made for it and no other.
+
+    Names are compared as text, not as a glob pattern: an output folder named ``out [x]`` would
+    otherwise never find its own, and find another folder's (``.out x.…``) instead.
+    """
+    prefix = f".{out_dir.name}.{kind}-"
+    try:
+        with os.scandir(out_dir.parent) as entries:
+            names = [entry.name for entry in entries if entry.name.startswith(prefix)]
+    except OSError:
+        return []
+    return [out_dir.parent / name for name in sorted(names)
+            if name != prefix and _MADE_NAME_CHARACTERS.issuperset(name[len(prefix):])]
+
+
+_REMOVER_MARK = ".wtfc-remover-pid"
+"""A file in a ``.gone-`` folder holding the process id of the remover working on it."""
+
+_REMOVER_TIME_LIMIT = 600
+"""Seconds after which a remover still running is not trusted to finish (its id may be another's now)."""
+
+# Run by a Python of its own, so it needs no shell and no ``rm`` on PATH. It forks: the first process
+# writes the second's id into each folder and ends at once (the build waits only for that), and the
+# second, which nobody waits for, removes everything but that mark, then the folder with it.
+_REMOVER = f"""
+import os, shutil, sys
+folders = sys.argv[1:]
+child = os.fork()
+if child:
+    for folder in folders:
+        try:
+            with open(os.path.join(folder, {_REMOVER_MARK!r}), "w") as mark:
+                mark.write(str(child))
+        except OSError:
+            pass
+    os._exit(0)
+for folder in folders:
+    try:
+        inside = [e for e in os.scandir(folder) if e.name != {_REMOVER_MARK!r}]
+    except OSError:
+        continue
+    for entry in inside:
+        if entry.is_dir(follow_symlinks=False):
+            shutil.rmtree(entry.path, ignore_errors=True)
+        else:
+            try:
+                os.unlink(entry.path)
+            except OSError:
+                pass
+    shutil.rmtree(folder, ignore_errors=True)
+"""
+
+
+def remove_later(*folders: Path) -> None:
+    """Remove ``folders`` in a process of its own that outlives this one, without waiting for it.
 
     A replaced site is thousands of folders (at 3,000 pages removing them took 0.4 s of processor time,
-    and seconds on a slow disk), which a one-page edit should not wait for. ``sh`` starts ``rm`` in
-    the background and ends at once, so no finished child is left to collect; ``rm`` runs in a session
-    of its own, so stopping the build with Ctrl+C does not stop it. Without ``sh``, removed here.
+    and seconds on a slow disk), which a one-page edit should not wait for. The remover is this
+    Python (always there, unlike ``rm`` on PATH), in a session of its own, so stopping the build with
+    Ctrl+C does not stop it; it leaves no finished child to collect (see ``_REMOVER``). If it cannot
+    be started, the folders are removed here.
     """
     try:
-        subprocess.run(["sh", "-c", 'rm -rf -- "$1" </dev/null >/dev/null 2>&1 &', "wtfc-remove", str(folder)],
+        if not sys.executable:
+            raise OSError("no Python to run")
+        subprocess.run([sys.executable, "-I", "-S", "-c", _REMOVER, *map(str, folders)],
                        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                       start_new_session=True, check=True, timeout=30)
+                       start_new_session=True, close_fds=True, check=True, timeout=30)
     except (OSError, subprocess.SubprocessError):
-        shutil.rmtree(folder, ignore_errors=True)
+        for folder in folders:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _being_removed(gone: Path) -> bool:
+    """Return True while the remover whose id is marked in ``gone`` is running (and not for too long)."""
+    mark = gone / _REMOVER_MARK
+    try:
+        started = mark.stat().st_mtime
+        pid = int(mark.read_text(encoding="ascii"))
+    except (OSError, ValueError):
+        return False
+    if time.time() - started > _REMOVER_TIME_LIMIT:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # running, as another user
+        return True
+    return True
 
 
 def check_outputs(outputs: Outputs, out_dir: Path) -> None:
@@ -286,7 +370,7 @@ def _changed_underneath(old: Path) -> SiteError:
 def _swap(new: Path, out_dir: Path) -> None:
     """Put ``new`` where ``out_dir`` is; the old folder is removed only after, without waiting for it.
 
-    Renamed ``.NAME.gone-PID`` first: ``tidy_leftovers`` never puts back a folder of that name, so
+    Renamed ``.NAME.gone-…`` first: ``tidy_leftovers`` never puts back a folder of that name, so
     a site half removed can never be taken for the one to restore.
     """
     old = None
@@ -303,19 +387,24 @@ def _swap(new: Path, out_dir: Path) -> None:
     new_mode = 0o755
     os.chmod(out_dir, new_mode)  # mkdtemp makes it private; a web server must read it
     if old is not None:
-        remove_later(_gone(old, out_dir))
+        _remove_replaced(old, out_dir)
 
 
-def _gone(old: Path, out_dir: Path) -> Path:
-    """Move the replaced site into a new ``.NAME.gone-…`` folder (unique: the live preview's process
-    swaps again and again, maybe before the last one is removed); return the folder to remove."""
+def _remove_replaced(old: Path, out_dir: Path) -> None:
+    """Rename the replaced site to a new ``.NAME.gone-PID-…`` (unique: the live preview's process swaps
+    again and again, maybe before the last one is removed) and hand that to a remover.
+
+    If it cannot be renamed, it is removed here, while the build waits: an ``.old-`` folder is never
+    handed to a remover, as ``tidy_leftovers`` could put it back half removed.
+    """
+    gone = _gone_name(out_dir)
     try:
-        gone = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.gone-", dir=out_dir.parent))
+        os.rename(old, gone)
     except OSError:
-        return old
-    try:
-        os.replace(old, gone / "site")
-    except OSError:
-        os.rmdir(gone)
-        return old
-    return gone
+        shutil.rmtree(old, ignore_errors=True)
+        return
+    remove_later(gone)
+
+
+def _gone_name(out_dir: Path) -> Path:
+    return out_dir.with_name(f".{out_dir.name}.gone-{os.getpid()}-{os.urandom(4).hex()}")
