@@ -263,7 +263,12 @@ class SiteInputs:
 
     def of(self, path: Path, site_dir: Path) -> str:
         """Return the hash of one input file (empty when it is not one)."""
-        try:  # a file found under the folder as it was given: no look-up on the disk (10,000 of them cost 1 s)
+        # A file found under the folder as it was given: no look-up on the disk (10,000 of them cost 1 s),
+        # and its name cut from the string (Path.relative_to for 3,000 pages cost 0.04 s of an edit build).
+        text, folder = str(path), str(site_dir).rstrip(os.sep) + os.sep
+        if text.startswith(folder):
+            return self.files.get(text[len(folder):].replace(os.sep, "/"), "")
+        try:
             return self.files.get(path.relative_to(site_dir).as_posix(), "")
         except ValueError:
             pass

@@ -4,8 +4,10 @@ give each page a clean address (lower-case ASCII words joined by hyphens)."""
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
@@ -41,13 +43,13 @@ def discover(site_dir: Path) -> Sources:
     content = site_dir / "content"
     pages, static, photos = [], [], []
     data: dict[str, list[Path]] = {}
-    for path in sorted(p for p in content.rglob("*") if p.is_file()):
-        relative = path.relative_to(content)
-        if any(part.startswith((".", "_")) for part in relative.parts):
+    for parts in sorted(_files_under(str(content), ())):
+        if any(part.startswith((".", "_")) for part in parts):
             continue  # hidden files and _drafts-style folders are the author's own
-        suffix = path.suffix.lower()
-        if relative.parts[0] in DATA_FOLDERS:
-            data.setdefault(relative.parts[0], []).append(path)
+        path = Path(content, *parts)
+        suffix = os.path.splitext(parts[-1])[1].lower()
+        if parts[0] in DATA_FOLDERS:
+            data.setdefault(parts[0], []).append(path)
         elif suffix in (".md", ".markdown"):
             pages.append(path)
         elif suffix in RASTER:
@@ -56,6 +58,40 @@ def discover(site_dir: Path) -> Sources:
             static.append(path)
     return Sources(tuple(pages), tuple(static), tuple(photos),
                    {k: tuple(v) for k, v in data.items()})
+
+
+def _files_under(folder: str, parts: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
+    """Yield the path parts (below the first ``folder``) of every file under ``folder``.
+
+    Strings and os.scandir rather than Path.rglob: walking and sorting 3,000 Path objects
+    took 0.1 s of a one-page edit's build. The same files as rglob('*') with is_file():
+    a linked folder is not entered, a linked file is kept, a folder that is missing or may
+    not be read is passed over. Sorting the tuples of parts gives Path's own order.
+    """
+    try:
+        with os.scandir(folder) as entries:
+            found = [(entry.name, entry.path, _is_folder(entry), entry) for entry in entries]
+    except OSError:  # no such folder, or one that may not be read: nothing in it, as with rglob
+        return
+    for name, path, is_folder, entry in found:
+        if is_folder:
+            yield from _files_under(path, (*parts, name))
+        elif _is_file(entry):
+            yield (*parts, name)
+
+
+def _is_folder(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir() and not entry.is_symlink()
+    except OSError:
+        return False
+
+
+def _is_file(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_file()
+    except OSError:
+        return False
 
 
 _APOSTROPHES = re.compile(r"['\u2019\u2018`]")
